@@ -1,0 +1,38 @@
+// Takes screenshots of the built board (list, notice, error) at 1280 and 320 px, so a person
+// can look at what the tests cannot judge. Usage: node scripts/screenshots.mjs [out-dir]
+// (after scripts/build). The README's screenshot is docs/screenshot.png from this script.
+import { startServer } from '../tests/e2e/support/server.mjs';
+import { launch, openPage, waitForView } from '../tests/e2e/support/browser.mjs';
+import fs from 'node:fs';
+
+const out = process.argv[2] ?? 'target/screenshots';
+fs.mkdirSync(out, { recursive: true });
+const server = await startServer({ base: '/eng/news/' });
+const browser = await launch();
+try {
+  const shots = [
+    ['list', '', 'News & Notices'],
+    ['detail', '?id=66021', 'Earthquake'],
+    ['detail-korean', '?id=96642', '행정안전부'],
+    ['not-found', '?id=none', 'Notice not found'],
+  ];
+  for (const width of [1280, 320]) {
+    for (const [name, query, heading] of shots) {
+      const page = await openPage(browser, { width, height: width > 400 ? 900 : 640 });
+      await page.goto(server.url + query);
+      await waitForView(page, heading);
+      await page.screenshot({ path: `${out}/${name}-${width}.png`, fullPage: width <= 400 && name !== 'list' });
+      await page.context().close();
+    }
+    server.dataOverride = { status: 500, body: 'x' };
+    const page = await openPage(browser, { width });
+    await page.goto(server.url);
+    await waitForView(page, 'Sorry');
+    await page.screenshot({ path: `${out}/error-${width}.png` });
+    server.dataOverride = null;
+  }
+  console.log(`screenshots in ${out}/`);
+} finally {
+  await browser.close();
+  await server.close();
+}

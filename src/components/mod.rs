@@ -1,0 +1,17 @@
+//! Reusable pieces of the page chrome and the board's own links.
+
+mod app_link;
+mod back_to_top;
+mod breadcrumb;
+mod meta_list;
+mod site_footer;
+mod site_header;
+mod skip_links;
+
+pub use app_link::AppLink;
+pub use back_to_top::BackToTop;
+pub use breadcrumb::Breadcrumb;
+pub use meta_list::MetaList;
+pub use site_footer::SiteFooter;
+pub use site_header::SiteHeader;
+pub use skip_links::SkipLinks;

@@ -1,0 +1,22 @@
+use super::BackToTop;
+use crate::model::Board;
+use leptos::prelude::*;
+
+/// The page footer, with the "Top" control first (where the seed page has it, after the
+/// content) so that it sits inside a landmark.
+#[component]
+pub fn SiteFooter(board: Signal<Board>) -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <BackToTop />
+            <div class="container">
+                <p>
+                    <a href=move || board.read().site_url.clone()>{move || board.read().site_name.clone()}</a>
+                </p>
+                <p class="site-footer-note">
+                    "Notices are published by the ministry. For questions about a notice, contact the department named in it."
+                </p>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,149 @@
+//! Calendar dates as the data file writes them (`YYYY-MM-DD`) and as people read them.
+
+use std::fmt;
+
+/// A calendar date. Ordering is chronological because the fields are compared year first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    /// Parses the strict `YYYY-MM-DD` form, rejecting days that do not exist (`2023-02-29`).
+    pub fn parse(text: &str) -> Option<Date> {
+        let bytes = text.as_bytes();
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| -> Option<u16> {
+            let part = &text[range];
+            part.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| part.parse().ok())?
+        };
+        let year = number(0..4)?;
+        let month = number(5..7)? as u8;
+        let day = number(8..10)? as u8;
+        let valid =
+            year >= 1 && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        valid.then_some(Date { year, month, day })
+    }
+
+    /// The machine-readable form, for `<time datetime>`.
+    pub fn iso(&self) -> String {
+        self.to_string()
+    }
+
+    /// The form a person reads, in the board's language:
+    /// English `12 July 2016`, Korean `2016년 7월 12일`.
+    pub fn human(&self, lang: &str) -> String {
+        if is_korean(lang) {
+            format!("{}년 {}월 {}일", self.year, self.month, self.day)
+        } else {
+            format!(
+                "{} {} {}",
+                self.day,
+                MONTH_NAMES[usize::from(self.month) - 1],
+                self.year
+            )
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// True for `ko` and its regional forms (`ko-KR`).
+pub fn is_korean(lang: &str) -> bool {
+    lang.split('-')
+        .next()
+        .is_some_and(|primary| primary.eq_ignore_ascii_case("ko"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_valid_dates_including_leap_days() {
+        assert_eq!(
+            Date::parse("2016-07-12"),
+            Some(Date {
+                year: 2016,
+                month: 7,
+                day: 12
+            })
+        );
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2000-02-29").is_some());
+    }
+
+    #[test]
+    fn rejects_malformed_and_impossible_dates() {
+        for bad in [
+            "",
+            "2016-7-12",
+            "2016.07.12",
+            "12/07/2016",
+            "2016-13-01",
+            "2016-00-10",
+            "2016-04-31",
+            "2023-02-29",
+            "1900-02-29",
+            "0000-01-01",
+            "2016-07-12T00:00",
+            "２０１６-07-12",
+            "+016-07-12",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn orders_chronologically() {
+        let earlier = Date::parse("2019-12-26").unwrap();
+        let later = Date::parse("2020-01-02").unwrap();
+        assert!(earlier < later);
+    }
+
+    #[test]
+    fn formats_for_machines_and_people() {
+        let date = Date::parse("2016-07-02").unwrap();
+        assert_eq!(date.iso(), "2016-07-02");
+        assert_eq!(date.human("en"), "2 July 2016");
+        assert_eq!(date.human("en-GB"), "2 July 2016");
+        assert_eq!(date.human("ko"), "2016년 7월 2일");
+        assert_eq!(date.human("ko-KR"), "2016년 7월 2일");
+    }
+}

@@ -1,0 +1,185 @@
+//! Turning data into the words people read: body paragraphs, counts, sizes, languages.
+
+/// A notice body split into paragraphs (at blank lines), each a list of its lines.
+pub fn paragraphs(body: &str) -> Vec<Vec<&str>> {
+    let mut paragraphs = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in body.lines() {
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs
+}
+
+/// How deep a line of a Korean official document is in its outline: `□` items are level 1,
+/// `○`, `ㅇ`, `-` and `•` items level 2, anything else 0. Used to indent, never to change text.
+pub fn outline_level(line: &str) -> u8 {
+    match line.trim_start().chars().next() {
+        Some('□' | '■') => 1,
+        Some('○' | 'ㅇ' | '◦' | '-' | '•' | '※') => 2,
+        _ => 0,
+    }
+}
+
+/// The language a piece of text is written in when that differs from `context_lang`:
+/// mostly Hangul → `ko`; mostly Latin inside a Korean context → `en`; otherwise `None`.
+/// Screen readers need `lang` to pronounce a Korean passage inside an English notice.
+pub fn language_switch(text: &str, context_lang: &str) -> Option<&'static str> {
+    let (mut hangul, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        if is_hangul(c) {
+            hangul += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    let context_is_korean = super::date::is_korean(context_lang);
+    if !context_is_korean && hangul > latin {
+        Some("ko")
+    } else if context_is_korean && latin > hangul * 2 {
+        Some("en")
+    } else {
+        None
+    }
+}
+
+/// The `lang` attribute for a piece of `text` written in a notice whose language is
+/// `own_lang`, placed inside an element whose language is `surrounding_lang`; `None` when
+/// the surrounding language is already right.
+pub fn lang_attribute(text: &str, own_lang: &str, surrounding_lang: &str) -> Option<String> {
+    language_switch(text, own_lang)
+        .map(str::to_string)
+        .or_else(|| (own_lang != surrounding_lang).then(|| own_lang.to_string()))
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+}
+
+/// `16118` → `16,118`.
+pub fn thousands(number: u64) -> String {
+    let digits = number.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A file size as people read it: `512 bytes`, `12 KB`, `1.4 MB` (1 KB = 1024 bytes).
+pub fn file_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1024 {
+        return if bytes == 1 {
+            "1 byte".into()
+        } else {
+            format!("{bytes} bytes")
+        };
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value < 10.0 {
+        format!("{:.1} {}", value, UNITS[unit]).replace(".0 ", " ")
+    } else {
+        format!("{:.0} {}", value, UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_lines_separate_paragraphs_and_line_breaks_stay() {
+        let body = "First line\nsecond line\n\n  \n\nNext paragraph\r\n\r\nLast";
+        assert_eq!(
+            paragraphs(body),
+            vec![
+                vec!["First line", "second line"],
+                vec!["Next paragraph"],
+                vec!["Last"]
+            ]
+        );
+        assert!(paragraphs("").is_empty());
+        assert!(paragraphs("\n\n \n").is_empty());
+    }
+
+    #[test]
+    fn outline_markers_set_the_indent_level() {
+        assert_eq!(outline_level("□ Purpose"), 1);
+        assert_eq!(outline_level("  ○ Date: 16 May"), 2);
+        assert_eq!(outline_level("ㅇ 일시"), 2);
+        assert_eq!(outline_level("Plain text"), 0);
+    }
+
+    #[test]
+    fn korean_passages_are_marked_in_english_notices_and_back() {
+        assert_eq!(
+            language_switch("지진 대피 훈련에 참여하세요", "en"),
+            Some("ko")
+        );
+        assert_eq!(
+            language_switch("□ 훈련 일시: 5월 16일 (Wed) 14:00", "en"),
+            Some("ko")
+        );
+        assert_eq!(language_switch("Take part in the drill", "en"), None);
+        assert_eq!(
+            language_switch("Take part in the drill", "ko-KR"),
+            Some("en")
+        );
+        assert_eq!(language_switch("훈련 일시", "ko"), None);
+        assert_eq!(language_switch("2024-05-16", "en"), None);
+    }
+
+    #[test]
+    fn lang_attribute_is_only_set_where_the_language_changes() {
+        assert_eq!(lang_attribute("Earthquake drill", "en", "en"), None);
+        assert_eq!(
+            lang_attribute("지진 대피 훈련", "en", "en").as_deref(),
+            Some("ko")
+        );
+        assert_eq!(
+            lang_attribute("지진 대피 훈련", "ko", "en").as_deref(),
+            Some("ko")
+        );
+        assert_eq!(
+            lang_attribute("Civil defense", "fr", "en").as_deref(),
+            Some("fr")
+        );
+    }
+
+    #[test]
+    fn counts_get_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(16118), "16,118");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn file_sizes_read_naturally() {
+        assert_eq!(file_size(1), "1 byte");
+        assert_eq!(file_size(512), "512 bytes");
+        assert_eq!(file_size(1024), "1 KB");
+        assert_eq!(file_size(1536), "1.5 KB");
+        assert_eq!(file_size(250 * 1024), "250 KB");
+        assert_eq!(file_size(1_468_006), "1.4 MB");
+        assert_eq!(file_size(3 * 1024 * 1024 * 1024), "3 GB");
+    }
+}

@@ -1,0 +1,15 @@
+//! The data model and every pure rule about it. Nothing here knows about Leptos or the
+//! browser, so all of it is unit-tested natively with `cargo test`.
+
+pub mod date;
+pub mod format;
+pub mod notice;
+pub mod parse;
+pub mod problem;
+pub mod safe_url;
+
+pub use date::Date;
+pub use notice::{Attachment, Board, Category, NavLink, Notice, NoticeId};
+pub use parse::{parse_data_file, Dataset};
+pub use problem::{LoadError, Place, Problem};
+pub use safe_url::safe_url;

@@ -1,0 +1,196 @@
+//! The board's data model: what the app knows after the data file has been validated.
+//! Every string here is plain text from a CMS export; views insert it as text, never as HTML.
+
+use super::date::Date;
+use std::cmp::Ordering;
+
+/// A notice id as written in the data file (`63605` or `"press-2024-01"`), kept as text
+/// because that is how it appears in the URL (`?id=63605`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct NoticeId(pub String);
+
+impl NoticeId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Ord for NoticeId {
+    /// Numeric ids compare as numbers (`9 < 10`), anything else as text; numbers sort first.
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self.0.parse::<u64>(), other.0.parse::<u64>()) {
+            (Ok(a), Ok(b)) => a.cmp(&b),
+            (Ok(_), Err(_)) => Ordering::Less,
+            (Err(_), Ok(_)) => Ordering::Greater,
+            (Err(_), Err(_)) => self.0.cmp(&other.0),
+        }
+    }
+}
+
+impl PartialOrd for NoticeId {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A link in the board's chrome (breadcrumb, main menu).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NavLink {
+    pub label: String,
+    /// Already checked by [`super::safe_url`]: relative, `http:` or `https:` only.
+    pub url: String,
+    /// Marks the menu section this board belongs to.
+    pub current: bool,
+}
+
+/// A category key with the label people see.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Category {
+    pub key: String,
+    pub label: String,
+}
+
+/// Board-wide settings: the page chrome around the notices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Board {
+    /// The board's own name, the last breadcrumb item on the list: "News & Notices".
+    pub title: String,
+    /// The publishing organisation, shown in the header and at the end of every page title.
+    pub site_name: String,
+    pub site_url: String,
+    /// Default language of the notices (BCP 47).
+    pub lang: String,
+    /// Breadcrumb items above the board, e.g. HOME > What's New.
+    pub breadcrumb: Vec<NavLink>,
+    /// The site's main menu (the board's sibling sections).
+    pub menu: Vec<NavLink>,
+    pub categories: Vec<Category>,
+}
+
+impl Board {
+    /// The label people see for a category key; an unlisted key is shown as written.
+    pub fn category_label<'a>(&'a self, key: &'a str) -> &'a str {
+        self.categories
+            .iter()
+            .find(|category| category.key == key)
+            .map_or(key, |category| category.label.as_str())
+    }
+}
+
+impl Default for Board {
+    /// The ministry's own chrome, used while the data file loads and when it cannot be read,
+    /// so that those views keep the same header, menu and breadcrumb as every other view.
+    fn default() -> Self {
+        let link = |label: &str, url: &str, current: bool| NavLink {
+            label: label.into(),
+            url: url.into(),
+            current,
+        };
+        Board {
+            title: "News & Notices".into(),
+            site_name: "Ministry of the Interior and Safety".into(),
+            site_url: "/".into(),
+            lang: "en".into(),
+            breadcrumb: vec![link("HOME", "/", false), link("What's New", "./", false)],
+            menu: vec![link("What's New", "./", true)],
+            categories: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    pub name: String,
+    /// Already checked by [`super::safe_url`].
+    pub url: String,
+    /// Size in bytes, when the export knows it.
+    pub size: Option<u64>,
+    /// File type as people know it ("PDF", "HWP"): from the data, or the file name's extension.
+    pub kind: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub id: NoticeId,
+    pub title: String,
+    pub date: Date,
+    pub views: u64,
+    /// Plain text: blank lines separate paragraphs, single line breaks are kept.
+    pub body: String,
+    pub category: Option<String>,
+    pub pinned: bool,
+    /// The notice's language when it differs from the board's.
+    pub lang: Option<String>,
+    pub attachments: Vec<Attachment>,
+}
+
+impl Notice {
+    /// The language the notice is written in.
+    pub fn lang<'a>(&'a self, board: &'a Board) -> &'a str {
+        self.lang.as_deref().unwrap_or(&board.lang)
+    }
+}
+
+/// List order: pinned notices first, then newest first by date, then by id (newest id first),
+/// as eGovFrame boards order articles whose ids are not contiguous.
+pub fn list_order(a: &Notice, b: &Notice) -> Ordering {
+    b.pinned
+        .cmp(&a.pinned)
+        .then_with(|| b.date.cmp(&a.date))
+        .then_with(|| b.id.cmp(&a.id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notice(id: &str, date: &str, pinned: bool) -> Notice {
+        Notice {
+            id: NoticeId(id.into()),
+            title: format!("Notice {id}"),
+            date: Date::parse(date).unwrap(),
+            views: 0,
+            body: String::new(),
+            category: None,
+            pinned,
+            lang: None,
+            attachments: Vec::new(),
+        }
+    }
+
+    fn ids(notices: &[Notice]) -> Vec<&str> {
+        notices.iter().map(|n| n.id.as_str()).collect()
+    }
+
+    #[test]
+    fn numeric_ids_compare_as_numbers_and_before_text_ids() {
+        let id = |s: &str| NoticeId(s.into());
+        assert!(id("9") < id("10"));
+        assert!(id("63605") < id("a"));
+        assert!(id("press-1") < id("press-2"));
+    }
+
+    #[test]
+    fn list_is_pinned_first_then_newest_then_highest_id() {
+        let mut notices = vec![
+            notice("1", "2018-05-14", false),
+            notice("2", "2020-01-02", false),
+            notice("3", "2017-08-10", true),
+            notice("10", "2018-05-14", false),
+            notice("4", "2019-12-26", true),
+        ];
+        notices.sort_by(list_order);
+        assert_eq!(ids(&notices), ["4", "3", "2", "10", "1"]);
+    }
+
+    #[test]
+    fn category_label_falls_back_to_the_key() {
+        let mut board = Board::default();
+        board.categories.push(Category {
+            key: "press".into(),
+            label: "Press release".into(),
+        });
+        assert_eq!(board.category_label("press"), "Press release");
+        assert_eq!(board.category_label("other"), "other");
+    }
+}

@@ -1,0 +1,574 @@
+//! Reads and validates a data file (format version 1). Every field is treated as hostile:
+//! a bad notice is reported and left out, and never takes the good ones down with it.
+
+use super::date::Date;
+use super::notice::{list_order, Attachment, Board, Category, NavLink, Notice, NoticeId};
+use super::problem::{LoadError, Place, Problem};
+use super::safe_url::safe_url;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// The only format version this app reads.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// A validated data file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub board: Board,
+    /// The readable notices, in list order (pinned first, then newest first).
+    pub notices: Vec<Notice>,
+    /// Everything that was wrong but not fatal, in file order.
+    pub problems: Vec<Problem>,
+}
+
+impl Dataset {
+    pub fn find(&self, id: &str) -> Option<&Notice> {
+        self.notices.iter().find(|notice| notice.id.as_str() == id)
+    }
+
+    /// How many notices were left out because of problems.
+    pub fn skipped_count(&self) -> usize {
+        let mut positions: Vec<usize> = self
+            .problems
+            .iter()
+            .filter_map(|problem| match problem.place {
+                Place::Notice { position, .. } => Some(position),
+                Place::Board => None,
+            })
+            .collect();
+        positions.dedup();
+        positions.len()
+    }
+}
+
+/// Parses the text of a data file fetched from `url` (the URL is only used in messages).
+pub fn parse_data_file(text: &str, url: &str) -> Result<Dataset, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim_start().starts_with('<') {
+        return Err(LoadError::NotJson {
+            url: url.to_string(),
+        });
+    }
+    let root: Value = serde_json::from_str(text).map_err(|error| LoadError::Malformed {
+        line: error.line(),
+        column: error.column(),
+        detail: json_error_detail(&error),
+    })?;
+    let Value::Object(root) = root else {
+        return Err(LoadError::BadShape {
+            field: "(top level)".into(),
+            message: format!(
+                "the file must be a JSON object with “version”, “board” and “notices”; found {}.",
+                describe(&root)
+            ),
+        });
+    };
+    check_version(root.get("version"))?;
+
+    let mut problems = Vec::new();
+    let board = match root.get("board") {
+        Some(Value::Object(fields)) => read_board(fields, &mut problems)?,
+        other => {
+            return Err(LoadError::BadShape {
+                field: "board".into(),
+                message: format!(
+                    "must be an object with at least a “title”; found {}.",
+                    describe_opt(other)
+                ),
+            })
+        }
+    };
+    let entries = match root.get("notices") {
+        Some(Value::Array(entries)) => entries,
+        other => {
+            return Err(LoadError::BadShape {
+                field: "notices".into(),
+                message: format!(
+                    "must be a list (JSON array) of notices; found {}.",
+                    describe_opt(other)
+                ),
+            })
+        }
+    };
+
+    let mut notices = Vec::with_capacity(entries.len());
+    let mut first_position_of_id: HashMap<String, usize> = HashMap::new();
+    for (index, entry) in entries.iter().enumerate() {
+        let position = index + 1;
+        match read_notice(entry, position) {
+            Ok(notice) => match first_position_of_id.get(notice.id.as_str()) {
+                Some(first) => problems.push(Problem {
+                    place: Place::Notice {
+                        position,
+                        id: Some(notice.id.0.clone()),
+                    },
+                    field: "id".into(),
+                    message: format!(
+                        "repeats the id of notice {first}; every notice needs its own id."
+                    ),
+                }),
+                None => {
+                    first_position_of_id.insert(notice.id.0.clone(), position);
+                    notices.push(notice);
+                }
+            },
+            Err(mut notice_problems) => problems.append(&mut notice_problems),
+        }
+    }
+    if notices.is_empty() && !entries.is_empty() {
+        return Err(LoadError::NoValidNotices { problems });
+    }
+    notices.sort_by(list_order);
+    Ok(Dataset {
+        board,
+        notices,
+        problems,
+    })
+}
+
+fn check_version(version: Option<&Value>) -> Result<(), LoadError> {
+    match version {
+        Some(Value::Number(number)) if number.as_u64() == Some(FORMAT_VERSION) => Ok(()),
+        Some(other) => Err(LoadError::WrongVersion {
+            found: truncated(&other.to_string()),
+        }),
+        None => Err(LoadError::WrongVersion {
+            found: "missing".into(),
+        }),
+    }
+}
+
+fn read_board(
+    fields: &Map<String, Value>,
+    problems: &mut Vec<Problem>,
+) -> Result<Board, LoadError> {
+    let defaults = Board::default();
+    let title = text_field(fields, "title", Required::NonEmpty)
+        .map_err(|message| LoadError::BadShape {
+            field: "board.title".into(),
+            message,
+        })?
+        .unwrap_or_default();
+    let mut report = |field: &str, message: String| {
+        problems.push(Problem {
+            place: Place::Board,
+            field: format!("board.{field}"),
+            message,
+        })
+    };
+    let mut optional_text =
+        |name: &str, default: String| match text_field(fields, name, Required::No) {
+            Ok(value) => value.unwrap_or(default),
+            Err(message) => {
+                report(name, message);
+                default
+            }
+        };
+    let site_name = optional_text("siteName", defaults.site_name);
+    let site_url = optional_text("siteUrl", defaults.site_url);
+    let lang = optional_text("lang", defaults.lang);
+
+    let mut board = Board {
+        title,
+        site_name,
+        site_url,
+        lang,
+        ..Board::default()
+    };
+    if !is_language_tag(&board.lang) {
+        report(
+            "lang",
+            format!(
+                "must be a language tag such as “en” or “ko” (found “{}”).",
+                truncated(&board.lang)
+            ),
+        );
+        board.lang = Board::default().lang;
+    }
+    match safe_url(&board.site_url) {
+        Some(url) => board.site_url = url,
+        None => {
+            report(
+                "siteUrl",
+                "must be a web address (http, https or relative).".into(),
+            );
+            board.site_url = Board::default().site_url;
+        }
+    }
+    for (name, target) in [
+        ("breadcrumb", &mut board.breadcrumb),
+        ("menu", &mut board.menu),
+    ] {
+        if let Some(value) = fields.get(name).filter(|v| !v.is_null()) {
+            match read_links(value) {
+                Ok(links) => *target = links,
+                Err(message) => report(name, message),
+            }
+        }
+    }
+    if let Some(value) = fields.get("categories").filter(|v| !v.is_null()) {
+        match read_categories(value) {
+            Ok(categories) => board.categories = categories,
+            Err(message) => report("categories", message),
+        }
+    }
+    Ok(board)
+}
+
+fn read_links(value: &Value) -> Result<Vec<NavLink>, String> {
+    let Value::Array(items) = value else {
+        return Err(format!(
+            "must be a list of {{\"label\", \"url\"}} links; found {}.",
+            describe(value)
+        ));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let Value::Object(fields) = item else {
+                return Err(format!(
+                    "item {index} must be an object with “label” and “url”; found {}.",
+                    describe(item)
+                ));
+            };
+            let label = text_field(fields, "label", Required::NonEmpty)
+                .map_err(|m| format!("item {index}, “label”: {m}"))?;
+            let url = text_field(fields, "url", Required::NonEmpty)
+                .map_err(|m| format!("item {index}, “url”: {m}"))?;
+            let url = safe_url(&url.unwrap_or_default()).ok_or_else(|| {
+                format!("item {index}, “url”: must be a web address (http, https or relative).")
+            })?;
+            let current = bool_field(fields, "current")
+                .map_err(|m| format!("item {index}, “current”: {m}"))?;
+            Ok(NavLink {
+                label: label.unwrap_or_default(),
+                url,
+                current,
+            })
+        })
+        .collect()
+}
+
+fn read_categories(value: &Value) -> Result<Vec<Category>, String> {
+    let Value::Object(entries) = value else {
+        return Err(format!(
+            "must be an object mapping each category key to its label, like {{\"press\": \"Press release\"}}; found {}.",
+            describe(value)
+        ));
+    };
+    entries
+        .iter()
+        .map(|(key, label)| match label {
+            Value::String(label) if !label.trim().is_empty() => Ok(Category {
+                key: key.clone(),
+                label: label.trim().to_string(),
+            }),
+            other => Err(format!(
+                "the label of “{}” must be a non-empty text; found {}.",
+                truncated(key),
+                describe(other)
+            )),
+        })
+        .collect()
+}
+
+/// Reads one notice, or every problem it has.
+fn read_notice(entry: &Value, position: usize) -> Result<Notice, Vec<Problem>> {
+    let Value::Object(fields) = entry else {
+        return Err(vec![Problem {
+            place: Place::Notice { position, id: None },
+            field: "(notice)".into(),
+            message: format!(
+                "must be an object with “id”, “title”, “date”, “views” and “body”; found {}.",
+                describe(entry)
+            ),
+        }]);
+    };
+    let mut errors: Vec<(String, String)> = Vec::new();
+    let e = &mut errors;
+    let id = keep(e, "id", read_id(fields.get("id")));
+    let title = keep(e, "title", text_field(fields, "title", Required::NonEmpty));
+    let date = keep(e, "date", read_date(fields.get("date")));
+    let views = keep(e, "views", read_count(fields.get("views")));
+    let body = keep(e, "body", text_field(fields, "body", Required::Yes));
+    let category = keep(e, "category", text_field(fields, "category", Required::No));
+    let pinned = keep(e, "pinned", bool_field(fields, "pinned"));
+    let lang = keep(e, "lang", read_lang(fields.get("lang")));
+    let attachments = read_attachments(fields.get("attachments"), &mut errors);
+
+    match (id, title, date, views, body, category, pinned, lang) {
+        (
+            Some(id),
+            Some(Some(title)),
+            Some(date),
+            Some(views),
+            Some(Some(body)),
+            Some(category),
+            Some(pinned),
+            Some(lang),
+        ) if errors.is_empty() => Ok(Notice {
+            id,
+            title,
+            date,
+            views,
+            body,
+            category: category.filter(|c| !c.is_empty()),
+            pinned,
+            lang,
+            attachments,
+        }),
+        (id, ..) => {
+            let id = id
+                .map(|id| id.0)
+                .or_else(|| fields.get("id").map(|raw| truncated(&raw.to_string())));
+            Err(errors
+                .into_iter()
+                .map(|(field, message)| Problem {
+                    place: Place::Notice {
+                        position,
+                        id: id.clone(),
+                    },
+                    field,
+                    message,
+                })
+                .collect())
+        }
+    }
+}
+
+/// The value, or `None` with the field's problem noted.
+fn keep<T>(
+    errors: &mut Vec<(String, String)>,
+    field: &str,
+    result: Result<T, String>,
+) -> Option<T> {
+    result
+        .map_err(|message| errors.push((field.to_string(), message)))
+        .ok()
+}
+
+fn read_id(value: Option<&Value>) -> Result<NoticeId, String> {
+    const RULE: &str = "must be a whole number or a short text, unique in the file";
+    match value {
+        Some(Value::Number(number)) => number
+            .as_u64()
+            .map(|n| NoticeId(n.to_string()))
+            .ok_or_else(|| format!("{RULE} (found {number}).")),
+        Some(Value::String(text)) => {
+            let text = text.trim();
+            if text.is_empty() || text.chars().count() > 200 || text.chars().any(char::is_control) {
+                Err(format!("{RULE} (found “{}”).", truncated(text)))
+            } else {
+                Ok(NoticeId(text.to_string()))
+            }
+        }
+        None | Some(Value::Null) => {
+            Err(format!("is missing; every notice needs an id. It {RULE}."))
+        }
+        Some(other) => Err(format!("{RULE} (found {}).", describe(other))),
+    }
+}
+
+fn read_date(value: Option<&Value>) -> Result<Date, String> {
+    const RULE: &str = "must be a date written as YYYY-MM-DD, for example 2024-05-16";
+    match value {
+        Some(Value::String(text)) => {
+            Date::parse(text.trim()).ok_or_else(|| format!("{RULE} (found “{}”).", truncated(text)))
+        }
+        None | Some(Value::Null) => Err(format!("is missing; it {RULE}.")),
+        Some(other) => Err(format!("{RULE} (found {}).", describe(other))),
+    }
+}
+
+fn read_count(value: Option<&Value>) -> Result<u64, String> {
+    const RULE: &str = "must be a whole number of 0 or more";
+    match value {
+        Some(Value::Number(number)) => number
+            .as_u64()
+            .ok_or_else(|| format!("{RULE} (found {number}).")),
+        None | Some(Value::Null) => Err(format!("is missing; the read count {RULE}.")),
+        Some(other) => Err(format!("{RULE} (found {}).", describe(other))),
+    }
+}
+
+fn read_lang(value: Option<&Value>) -> Result<Option<String>, String> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(tag)) if is_language_tag(tag.trim()) => Ok(Some(tag.trim().to_string())),
+        Some(other) => Err(format!(
+            "must be a language tag such as “en” or “ko” (found {}).",
+            describe(other)
+        )),
+    }
+}
+
+fn read_attachments(value: Option<&Value>, errors: &mut Vec<(String, String)>) -> Vec<Attachment> {
+    let items = match value {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            errors.push((
+                "attachments".into(),
+                format!("must be a list of files; found {}.", describe(other)),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut attachments = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        let field = |name: &str| format!("attachments[{index}].{name}");
+        let Value::Object(fields) = item else {
+            errors.push((
+                format!("attachments[{index}]"),
+                format!(
+                    "must be an object with “name” and “url”; found {}.",
+                    describe(item)
+                ),
+            ));
+            continue;
+        };
+        let name = text_field(fields, "name", Required::NonEmpty)
+            .map_err(|m| errors.push((field("name"), m)))
+            .ok()
+            .flatten();
+        let url = match text_field(fields, "url", Required::NonEmpty) {
+            Ok(Some(raw)) => safe_url(&raw).or_else(|| {
+                errors.push((
+                    field("url"),
+                    format!(
+                        "must be a web address (http, https or relative); found “{}”.",
+                        truncated(&raw)
+                    ),
+                ));
+                None
+            }),
+            Ok(None) => None,
+            Err(message) => {
+                errors.push((field("url"), message));
+                None
+            }
+        };
+        let size = match fields.get("size") {
+            None | Some(Value::Null) => None,
+            some => read_count(some)
+                .map_err(|m| errors.push((field("size"), m.replace("number", "number of bytes"))))
+                .ok(),
+        };
+        let kind = text_field(fields, "type", Required::No)
+            .map_err(|m| errors.push((field("type"), m)))
+            .ok()
+            .flatten();
+        if let (Some(name), Some(url)) = (name, url) {
+            let kind = kind
+                .filter(|k| !k.is_empty())
+                .or_else(|| extension(&name).or_else(|| extension(&url)));
+            attachments.push(Attachment {
+                name,
+                url,
+                size,
+                kind,
+            });
+        }
+    }
+    attachments
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Required {
+    No,
+    Yes,
+    NonEmpty,
+}
+
+/// A text field, trimmed. `Ok(None)` only when the field is optional and absent or null.
+fn text_field(
+    fields: &Map<String, Value>,
+    name: &str,
+    required: Required,
+) -> Result<Option<String>, String> {
+    match fields.get(name) {
+        Some(Value::String(text)) => {
+            let text = if name == "body" {
+                text.trim_end()
+            } else {
+                text.trim()
+            };
+            if required == Required::NonEmpty && text.is_empty() {
+                Err("must not be empty.".into())
+            } else {
+                Ok(Some(text.to_string()))
+            }
+        }
+        None | Some(Value::Null) if required == Required::No => Ok(None),
+        None | Some(Value::Null) => Err("is missing; it must be a text.".into()),
+        Some(other) => Err(format!("must be a text (found {}).", describe(other))),
+    }
+}
+
+fn bool_field(fields: &Map<String, Value>, name: &str) -> Result<bool, String> {
+    match fields.get(name) {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(flag)) => Ok(*flag),
+        Some(other) => Err(format!(
+            "must be true or false (found {}).",
+            describe(other)
+        )),
+    }
+}
+
+/// The shape of a BCP 47 tag (`en`, `ko-KR`, `zh-Hant-TW`), without checking registries.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary_ok = parts
+        .next()
+        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    primary_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// "PDF" from "report.pdf" (ignoring any query string).
+fn extension(name: &str) -> Option<String> {
+    let path = name.split(['?', '#']).next().unwrap_or(name);
+    let file = path.rsplit('/').next().unwrap_or(path);
+    let (_, ext) = file.rsplit_once('.')?;
+    (!ext.is_empty() && ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphanumeric()))
+        .then(|| ext.to_ascii_uppercase())
+}
+
+/// A short description of a JSON value for messages: `a number (12)`, `a list`, `nothing (null)`.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "nothing (null)".into(),
+        Value::Bool(flag) => format!("{flag}"),
+        Value::Number(number) => format!("the number {number}"),
+        Value::String(text) => format!("the text “{}”", truncated(text)),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+fn describe_opt(value: Option<&Value>) -> String {
+    value.map_or_else(|| "nothing (the field is missing)".into(), describe)
+}
+
+/// Keeps messages short when a field holds a whole page of text.
+fn truncated(text: &str) -> String {
+    const LIMIT: usize = 40;
+    match text.char_indices().nth(LIMIT) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// serde_json's message without its own " at line L column C" suffix (we say that ourselves).
+fn json_error_detail(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_string(),
+        None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,306 @@
+use super::*;
+use serde_json::json;
+
+const URL: &str = "notices.json";
+
+fn notice_json(id: i64, date: &str) -> Value {
+    json!({ "id": id, "title": format!("Notice {id}"), "date": date, "views": 10, "body": "Text." })
+}
+
+fn file_with(notices: Vec<Value>) -> String {
+    json!({ "version": 1, "board": { "title": "News & Notices" }, "notices": notices }).to_string()
+}
+
+fn parse(text: &str) -> Result<Dataset, LoadError> {
+    parse_data_file(text, URL)
+}
+
+#[test]
+fn reads_a_complete_notice() {
+    let text = json!({
+        "version": 1,
+        "board": {
+            "title": "News & Notices", "siteName": "Ministry", "lang": "en",
+            "breadcrumb": [{ "label": "HOME", "url": "/" }],
+            "menu": [{ "label": "What's New", "url": "/new/", "current": true }],
+            "categories": { "press": "Press release" }
+        },
+        "notices": [{
+            "id": 63605, "title": "  Korean Delegation Visits Argentina ", "date": "2016-07-12", "views": 16118,
+            "body": "First.\n\nSecond.", "category": "press", "pinned": true, "lang": "en-GB",
+            "attachments": [{ "name": "programme.pdf", "url": "files/programme.pdf", "size": 1024 }],
+            "futureField": { "ignored": true }
+        }]
+    })
+    .to_string();
+    let data = parse(&text).unwrap();
+    assert!(data.problems.is_empty(), "{:?}", data.problems);
+    assert_eq!(data.board.menu[0].url, "/new/");
+    assert!(data.board.menu[0].current);
+    assert_eq!(data.board.category_label("press"), "Press release");
+    let notice = &data.notices[0];
+    assert_eq!(notice.id.as_str(), "63605");
+    assert_eq!(notice.title, "Korean Delegation Visits Argentina");
+    assert_eq!(notice.date.iso(), "2016-07-12");
+    assert_eq!(notice.views, 16118);
+    assert!(notice.pinned);
+    assert_eq!(notice.lang.as_deref(), Some("en-GB"));
+    assert_eq!(notice.attachments[0].kind.as_deref(), Some("PDF"));
+    assert_eq!(notice.attachments[0].size, Some(1024));
+}
+
+#[test]
+fn string_and_integer_ids_are_both_accepted() {
+    let mut text_id = notice_json(0, "2020-01-02");
+    text_id["id"] = json!("press-7");
+    let data = parse(&file_with(vec![notice_json(5, "2020-01-01"), text_id])).unwrap();
+    assert!(data.find("press-7").is_some());
+    assert!(data.find("5").is_some());
+}
+
+#[test]
+fn notices_are_sorted_pinned_first_then_newest() {
+    let mut pinned = notice_json(1, "2010-01-01");
+    pinned["pinned"] = json!(true);
+    let data = parse(&file_with(vec![
+        notice_json(2, "2019-01-01"),
+        pinned,
+        notice_json(3, "2020-01-01"),
+    ]))
+    .unwrap();
+    let ids: Vec<_> = data.notices.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["1", "3", "2"]);
+}
+
+#[test]
+fn a_byte_order_mark_is_tolerated() {
+    let text = format!("\u{feff}{}", file_with(vec![notice_json(1, "2020-01-01")]));
+    assert_eq!(parse(&text).unwrap().notices.len(), 1);
+}
+
+#[test]
+fn an_html_page_is_reported_as_not_json() {
+    assert_eq!(
+        parse("<!DOCTYPE html><html><body>Not found</body></html>"),
+        Err(LoadError::NotJson { url: URL.into() })
+    );
+}
+
+#[test]
+fn malformed_json_reports_line_and_column() {
+    let error = parse("{\n  \"version\": 1,\n  \"board\": {\n}").unwrap_err();
+    let LoadError::Malformed { line, column, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!((*line, *column), (4, 1));
+    assert!(
+        error.details()[0].contains("line 4, column 1"),
+        "{:?}",
+        error.details()
+    );
+}
+
+#[test]
+fn wrong_or_missing_version_is_refused() {
+    let text = json!({ "version": 2, "board": { "title": "t" }, "notices": [] }).to_string();
+    assert_eq!(
+        parse(&text),
+        Err(LoadError::WrongVersion { found: "2".into() })
+    );
+    let text = json!({ "board": { "title": "t" }, "notices": [] }).to_string();
+    assert_eq!(
+        parse(&text),
+        Err(LoadError::WrongVersion {
+            found: "missing".into()
+        })
+    );
+    let text = json!({ "version": "1", "board": { "title": "t" }, "notices": [] }).to_string();
+    assert_eq!(
+        parse(&text),
+        Err(LoadError::WrongVersion {
+            found: "\"1\"".into()
+        })
+    );
+}
+
+#[test]
+fn wrong_top_level_shapes_are_refused_with_the_field_named() {
+    for (text, field) in [
+        ("[]".to_string(), "(top level)"),
+        (json!({ "version": 1, "notices": [] }).to_string(), "board"),
+        (
+            json!({ "version": 1, "board": { "title": "" }, "notices": [] }).to_string(),
+            "board.title",
+        ),
+        (
+            json!({ "version": 1, "board": { "title": "t" }, "notices": {} }).to_string(),
+            "notices",
+        ),
+    ] {
+        match parse(&text) {
+            Err(LoadError::BadShape { field: found, .. }) => assert_eq!(found, field),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_bad_notice_is_skipped_and_reported_while_good_ones_stay() {
+    let mut bad = notice_json(2, "2016.07.12");
+    bad["views"] = json!("many");
+    let data = parse(&file_with(vec![
+        notice_json(1, "2020-01-01"),
+        bad,
+        notice_json(3, "2020-01-03"),
+    ]))
+    .unwrap();
+    assert_eq!(data.notices.len(), 2);
+    assert_eq!(data.skipped_count(), 1);
+    let messages: Vec<String> = data.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages.len(),
+        2,
+        "every problem of the notice is reported: {messages:?}"
+    );
+    assert!(messages[0]
+        .starts_with("Notice 2 (id “2”), field “date”: must be a date written as YYYY-MM-DD"));
+    assert!(messages[0].contains("2016.07.12"));
+    assert!(messages[1].starts_with("Notice 2 (id “2”), field “views”: must be a whole number"));
+}
+
+#[test]
+fn every_wrong_field_type_is_caught() {
+    let cases = [
+        ("id", json!(1.5)),
+        ("id", json!(-3)),
+        ("id", json!("")),
+        ("id", json!(null)),
+        ("id", json!([1])),
+        ("title", json!(42)),
+        ("title", json!("   ")),
+        ("date", json!(20160712)),
+        ("date", json!("2023-02-29")),
+        ("views", json!(-1)),
+        ("views", json!(2.5)),
+        ("views", json!("16118")),
+        ("body", json!(["a"])),
+        ("category", json!(3)),
+        ("pinned", json!("yes")),
+        ("lang", json!("english language")),
+        ("attachments", json!("file.pdf")),
+    ];
+    for (field, value) in cases {
+        let mut bad = notice_json(2, "2020-01-02");
+        bad[field] = value.clone();
+        let data = parse(&file_with(vec![notice_json(1, "2020-01-01"), bad])).unwrap();
+        assert_eq!(
+            data.notices.len(),
+            1,
+            "{field} = {value} should skip the notice"
+        );
+        assert_eq!(data.problems[0].field, field, "{field} = {value}");
+    }
+}
+
+#[test]
+fn missing_required_fields_are_named() {
+    for field in ["id", "title", "date", "views", "body"] {
+        let mut bad = notice_json(2, "2020-01-02");
+        bad.as_object_mut().unwrap().remove(field);
+        let data = parse(&file_with(vec![notice_json(1, "2020-01-01"), bad])).unwrap();
+        assert_eq!(data.problems[0].field, field);
+        assert!(
+            data.problems[0].message.contains("missing"),
+            "{}",
+            data.problems[0]
+        );
+    }
+}
+
+#[test]
+fn duplicate_ids_keep_the_first_notice_and_report_the_repeat() {
+    let data = parse(&file_with(vec![
+        notice_json(7, "2020-01-01"),
+        notice_json(7, "2021-01-01"),
+    ]))
+    .unwrap();
+    assert_eq!(data.notices.len(), 1);
+    assert_eq!(data.notices[0].date.iso(), "2020-01-01");
+    assert_eq!(
+        data.problems[0].to_string(),
+        "Notice 2 (id “7”), field “id”: repeats the id of notice 1; every notice needs its own id."
+    );
+}
+
+#[test]
+fn a_number_id_and_the_same_text_id_are_duplicates() {
+    let mut text_id = notice_json(0, "2020-01-01");
+    text_id["id"] = json!("7");
+    let data = parse(&file_with(vec![notice_json(7, "2020-01-01"), text_id])).unwrap();
+    assert_eq!(data.notices.len(), 1);
+}
+
+#[test]
+fn unsafe_attachment_and_menu_urls_are_refused() {
+    let mut bad = notice_json(2, "2020-01-02");
+    bad["attachments"] = json!([{ "name": "x.pdf", "url": "javascript:alert(1)" }]);
+    let text = json!({
+        "version": 1,
+        "board": { "title": "t", "menu": [{ "label": "Evil", "url": " JaVaScRiPt:alert(1)" }] },
+        "notices": [notice_json(1, "2020-01-01"), bad]
+    })
+    .to_string();
+    let data = parse(&text).unwrap();
+    assert_eq!(data.notices.len(), 1);
+    assert_eq!(data.problems[0].field, "board.menu");
+    assert_eq!(
+        data.board.menu,
+        Board::default().menu,
+        "a bad menu falls back to the default"
+    );
+    assert_eq!(data.problems[1].field, "attachments[0].url");
+}
+
+#[test]
+fn when_no_notice_is_readable_the_board_fails_with_every_problem() {
+    let error = parse(&file_with(vec![json!("text"), json!({ "id": 1 })])).unwrap_err();
+    let LoadError::NoValidNotices { problems } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(problems[0].field, "(notice)");
+    assert_eq!(
+        problems.len(),
+        1 + 4,
+        "the second notice lacks title, date, views and body"
+    );
+}
+
+#[test]
+fn an_empty_board_is_valid() {
+    assert!(parse(&file_with(vec![])).unwrap().notices.is_empty());
+}
+
+#[test]
+fn long_values_are_cut_short_in_messages() {
+    let mut bad = notice_json(2, "2020-01-02");
+    bad["date"] = json!("x".repeat(10_000));
+    let data = parse(&file_with(vec![notice_json(1, "2020-01-01"), bad])).unwrap();
+    assert!(data.problems[0].message.len() < 200);
+}
+
+#[test]
+fn attachment_type_comes_from_the_data_or_the_extension() {
+    let mut notice = notice_json(1, "2020-01-01");
+    notice["attachments"] = json!([
+        { "name": "Guide", "url": "files/guide.hwp?v=2" },
+        { "name": "Form.xlsx", "url": "f/1", "type": "Excel" },
+        { "name": "Download", "url": "f/2" }
+    ]);
+    let data = parse(&file_with(vec![notice])).unwrap();
+    let kinds: Vec<_> = data.notices[0]
+        .attachments
+        .iter()
+        .map(|a| a.kind.as_deref())
+        .collect();
+    assert_eq!(kinds, [Some("HWP"), Some("Excel"), None]);
+}

@@ -1,0 +1,169 @@
+//! What can go wrong with the data file, in words an editor can act on.
+
+use std::fmt;
+
+/// One thing wrong with one part of the data file. A notice with a problem is left out of the
+/// board; a board setting with a problem falls back to its default.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub place: Place,
+    /// The field's name as written in the data file (`date`, `attachments[0].url`).
+    pub field: String,
+    /// What is wrong, in plain words, ending with what was found.
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    Board,
+    /// `position` counts from 1 in the file's `notices` array; `id` when the notice has a usable one.
+    Notice {
+        position: usize,
+        id: Option<String>,
+    },
+}
+
+impl Problem {
+    pub fn is_about_a_notice(&self) -> bool {
+        matches!(self.place, Place::Notice { .. })
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.place {
+            Place::Board => write!(f, "Board settings")?,
+            Place::Notice {
+                position,
+                id: Some(id),
+            } => write!(f, "Notice {position} (id “{id}”)")?,
+            Place::Notice { position, id: None } => write!(f, "Notice {position}")?,
+        }
+        write!(f, ", field “{}”: {}", self.field, self.message)
+    }
+}
+
+/// Why the board could not be shown at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The server answered 404 or 410.
+    NotFound { url: String, status: u16 },
+    /// Any other unsuccessful HTTP status.
+    Http { url: String, status: u16 },
+    /// No answer at all: offline, DNS, CORS, connection reset.
+    Network { url: String },
+    /// The answer was a web page (e.g. a server's HTML error page), not JSON.
+    NotJson { url: String },
+    /// The answer is not valid JSON.
+    Malformed {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// `version` is missing or not one this app reads.
+    WrongVersion { found: String },
+    /// The top level of the file has the wrong shape.
+    BadShape { field: String, message: String },
+    /// There are notices, but not one of them could be read.
+    NoValidNotices { problems: Vec<Problem> },
+}
+
+impl LoadError {
+    /// One sentence for anyone reading the page.
+    pub fn summary(&self) -> String {
+        let reason = match self {
+            LoadError::NotFound { .. } => "the notices file was not found",
+            LoadError::Http { status, .. } if *status >= 500 => "the server had a problem",
+            LoadError::Http { .. } => "the server refused the request",
+            LoadError::Network { .. } => "the server could not be reached",
+            LoadError::NotJson { .. }
+            | LoadError::Malformed { .. }
+            | LoadError::BadShape { .. } => "the notices file is damaged",
+            LoadError::WrongVersion { .. } => {
+                "the notices file is in a format this page does not read"
+            }
+            LoadError::NoValidNotices { .. } => "none of the notices in the file could be read",
+        };
+        format!("The notices could not be loaded because {reason}.")
+    }
+
+    /// What to do next, for a citizen.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            LoadError::Network { .. } => "Check your internet connection, then try again.",
+            LoadError::Http { status, .. } if *status >= 500 => "Please try again in a few minutes.",
+            _ => "Please try again later. If the problem continues, the ministry's web team has been given the details below.",
+        }
+    }
+
+    /// Precise details for the editor or web team who can fix it.
+    pub fn details(&self) -> Vec<String> {
+        match self {
+            LoadError::NotFound { url, status } => vec![format!(
+                "The server answered {status} (not found) for {url}. Check that the data file is published at this address."
+            )],
+            LoadError::Http { url, status } => vec![format!("The server answered HTTP status {status} for {url}.")],
+            LoadError::Network { url } => vec![format!(
+                "No answer from the server for {url} (network error, or blocked by the browser, for example by CORS)."
+            )],
+            LoadError::NotJson { url } => vec![format!(
+                "{url} returned a web page (HTML) instead of JSON data. The address may be wrong or the file missing."
+            )],
+            LoadError::Malformed { line, column, detail } => vec![format!(
+                "The data file is not valid JSON at line {line}, column {column}: {detail}."
+            )],
+            LoadError::WrongVersion { found } => vec![format!(
+                "The data file's “version” is {found}; this board reads version 1."
+            )],
+            LoadError::BadShape { field, message } => vec![format!("Field “{field}”: {message}")],
+            LoadError::NoValidNotices { problems } => problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// Classifies an unsuccessful HTTP status.
+    pub fn from_status(url: &str, status: u16) -> LoadError {
+        let url = url.to_string();
+        match status {
+            404 | 410 => LoadError::NotFound { url, status },
+            _ => LoadError::Http { url, status },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_name_the_notice_and_the_field() {
+        let problem = Problem {
+            place: Place::Notice {
+                position: 3,
+                id: Some("63605".into()),
+            },
+            field: "date".into(),
+            message: "must be a date written as YYYY-MM-DD (found \"2016.07.12\").".into(),
+        };
+        assert_eq!(
+            problem.to_string(),
+            "Notice 3 (id “63605”), field “date”: must be a date written as YYYY-MM-DD (found \"2016.07.12\")."
+        );
+    }
+
+    #[test]
+    fn http_statuses_are_told_apart() {
+        assert!(matches!(
+            LoadError::from_status("n.json", 404),
+            LoadError::NotFound { .. }
+        ));
+        let server = LoadError::from_status("n.json", 500);
+        assert_eq!(
+            server.summary(),
+            "The notices could not be loaded because the server had a problem."
+        );
+        assert!(server.details()[0].contains("500"));
+        assert!(LoadError::from_status("n.json", 403)
+            .summary()
+            .contains("refused"));
+    }
+}

@@ -1,0 +1,197 @@
+//! The app's state in the URL's query string: `?id=63605` for a notice, nothing for the list.
+//!
+//! Query strings work on every static host and CDN without rewrite rules, keep `#fragments`
+//! for the browser, and leave the page's path alone (which a widget on a host page must).
+//! Parameters that are not ours (the host page's, another board's) are kept byte for byte.
+
+/// Which view the URL asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum View {
+    List,
+    Notice(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UrlState {
+    pub view: View,
+    /// Raw `key=value` segments that belong to someone else, in their original order.
+    foreign: Vec<String>,
+}
+
+impl UrlState {
+    pub fn list() -> Self {
+        UrlState {
+            view: View::List,
+            foreign: Vec::new(),
+        }
+    }
+
+    /// Reads a query string (with or without its leading `?`). Our parameters are named with
+    /// `prefix` in front (`""` for a standalone page, e.g. `"b1-"` for a widget).
+    pub fn from_query(query: &str, prefix: &str) -> Self {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut state = UrlState::list();
+        for segment in query.split('&').filter(|s| !s.is_empty()) {
+            let (raw_key, raw_value) = segment.split_once('=').unwrap_or((segment, ""));
+            let key = percent_decode(raw_key);
+            match key.strip_prefix(prefix) {
+                Some("id") => {
+                    let id = percent_decode(raw_value);
+                    let id = id.trim();
+                    state.view = if id.is_empty() {
+                        View::List
+                    } else {
+                        View::Notice(id.to_string())
+                    };
+                }
+                // Our own parameters that this version does not know are dropped, so a
+                // shared link from a newer version still opens something sensible.
+                Some(_) if !prefix.is_empty() => {}
+                _ => state.foreign.push(segment.to_string()),
+            }
+        }
+        state
+    }
+
+    /// The same URL state showing another view.
+    pub fn with_view(&self, view: View) -> Self {
+        UrlState {
+            view,
+            foreign: self.foreign.clone(),
+        }
+    }
+
+    /// The query string for this state: `""` when there is nothing to say, else `?…`.
+    pub fn to_query(&self, prefix: &str) -> String {
+        let mut segments = self.foreign.clone();
+        if let View::Notice(id) = &self.view {
+            segments.push(format!(
+                "{}id={}",
+                percent_encode(prefix),
+                percent_encode(id)
+            ));
+        }
+        if segments.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", segments.join("&"))
+        }
+    }
+}
+
+/// Encodes everything but RFC 3986 unreserved characters.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` and `+` (a space in query strings). Malformed escapes are kept as written
+/// and invalid UTF-8 becomes U+FFFD, so no URL can make this fail.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'+' => out.push(b' '),
+            b'%' if index + 2 < bytes.len()
+                && hex_pair(bytes[index + 1], bytes[index + 2]).is_some() =>
+            {
+                out.push(hex_pair(bytes[index + 1], bytes[index + 2]).unwrap_or_default());
+                index += 2;
+            }
+            byte => out.push(byte),
+        }
+        index += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_pair(high: u8, low: u8) -> Option<u8> {
+    let digit = |b: u8| (b as char).to_digit(16);
+    Some((digit(high)? * 16 + digit(low)?) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_parameters_is_the_list() {
+        assert_eq!(UrlState::from_query("", "").view, View::List);
+        assert_eq!(UrlState::from_query("?", "").view, View::List);
+        assert_eq!(UrlState::from_query("?id=", "").view, View::List);
+        assert_eq!(UrlState::list().to_query(""), "");
+    }
+
+    #[test]
+    fn id_selects_a_notice() {
+        assert_eq!(
+            UrlState::from_query("?id=63605", "").view,
+            View::Notice("63605".into())
+        );
+        assert_eq!(
+            UrlState::from_query("id=press%2D7", "").view,
+            View::Notice("press-7".into())
+        );
+    }
+
+    #[test]
+    fn round_trips_awkward_ids() {
+        for id in ["63605", "a b&c=d", "공지-1", "100%", "x+y", "#top", "?id=2"] {
+            let state = UrlState::list().with_view(View::Notice(id.into()));
+            let query = state.to_query("");
+            assert_eq!(
+                UrlState::from_query(&query, "").view,
+                View::Notice(id.into()),
+                "{query}"
+            );
+        }
+    }
+
+    #[test]
+    fn foreign_parameters_are_kept_exactly() {
+        let state = UrlState::from_query("?lang=en&b1-id=7&q=a+b%20c&flag", "b1-");
+        assert_eq!(state.view, View::Notice("7".into()));
+        assert_eq!(state.to_query("b1-"), "?lang=en&q=a+b%20c&flag&b1-id=7");
+        assert_eq!(
+            state.with_view(View::List).to_query("b1-"),
+            "?lang=en&q=a+b%20c&flag"
+        );
+    }
+
+    #[test]
+    fn two_prefixed_boards_do_not_see_each_others_parameters() {
+        let query = "?a-id=1&b-id=2";
+        assert_eq!(
+            UrlState::from_query(query, "a-").view,
+            View::Notice("1".into())
+        );
+        assert_eq!(
+            UrlState::from_query(query, "b-").view,
+            View::Notice("2".into())
+        );
+        let moved = UrlState::from_query(query, "a-").with_view(View::List);
+        assert_eq!(moved.to_query("a-"), "?b-id=2");
+    }
+
+    #[test]
+    fn decoding_never_fails() {
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%4"), "%4");
+        assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        assert_eq!(percent_decode("%EA%B3%B5"), "공");
+        assert_eq!(
+            UrlState::from_query(&format!("?id={}", "x".repeat(10_000)), "").view,
+            View::Notice("x".repeat(10_000))
+        );
+    }
+}

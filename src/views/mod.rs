@@ -1,0 +1,13 @@
+//! One file per view. Each view renders the content of `<main>`, with exactly one `h1`.
+
+mod detail;
+mod error;
+mod list;
+mod loading;
+mod not_found;
+
+pub use detail::NoticeDetail;
+pub use error::ErrorView;
+pub use list::NoticeList;
+pub use loading::LoadingView;
+pub use not_found::NotFound;

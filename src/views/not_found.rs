@@ -1,0 +1,17 @@
+use crate::components::AppLink;
+use crate::url_state::View;
+use leptos::prelude::*;
+
+#[component]
+pub fn NotFound(id: String) -> impl IntoView {
+    view! {
+        <h1 class="page-title">"Notice not found"</h1>
+        <p>
+            "There is no notice with the id “" {id}
+            "”. It may have been removed, or the link may have been copied incompletely."
+        </p>
+        <p>
+            <AppLink to=View::List class="button-link">"See all notices"</AppLink>
+        </p>
+    }
+}

@@ -1,0 +1,179 @@
+// The board as a citizen uses it: the list, a notice by click and by URL, reload, Back and
+// Forward, links that open in a new tab, and an unknown notice.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, DIST } from './support/server.mjs';
+import { launch, openPage, waitForView, statusText, focused } from './support/browser.mjs';
+
+const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
+const titleOf = (id) => sample.notices.find((n) => String(n.id) === String(id)).title;
+
+describe('the notice board', () => {
+  let server, browser;
+  before(async () => {
+    server = await startServer({ base: '/eng/news/' });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists every sample notice, pinned first, then newest first', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    await waitForView(page, 'News & Notices');
+    const rows = page.locator('.notice-row');
+    assert.equal(await rows.count(), sample.notices.length);
+    const items = await rows.evaluateAll((lis) => lis.map((li) => ({
+      pinned: li.querySelector('.tag-pinned')?.textContent ?? null,
+      date: li.querySelector('time').getAttribute('datetime'),
+      title: li.querySelector('h2 a').textContent,
+    })));
+    const pinnedCount = sample.notices.filter((n) => n.pinned).length;
+    assert.ok(pinnedCount >= 2);
+    items.slice(0, pinnedCount).forEach((item) => assert.equal(item.pinned, 'Pinned', 'pinned notices say so in text'));
+    items.slice(pinnedCount).forEach((item) => assert.equal(item.pinned, null));
+    const rest = items.slice(pinnedCount).map((item) => item.date);
+    assert.deepEqual(rest, [...rest].sort().reverse(), 'unpinned notices are newest first');
+    assert.equal(items[pinnedCount].title, 'Year-end closure of the Government Complex visitor centre');
+    assert.equal(await statusText(page), `${sample.notices.length} notices.`);
+    assert.equal(await page.title(), 'News & Notices – Ministry of the Interior and Safety');
+    assert.deepEqual(page.problems, []);
+  });
+
+  it('shows each row’s date and read count with visible labels, and its category', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    await waitForView(page);
+    const row = page.locator('.notice-row', { hasText: 'Take Part in the Earthquake Drill on May. 16th' });
+    assert.deepEqual(await row.locator('dt').allTextContents(), ['Date', 'Read', 'Category']);
+    assert.deepEqual(await row.locator('dd').allTextContents(), ['14 May 2018', '2,131', 'Safety and drills']);
+    assert.equal(await row.locator('time').getAttribute('datetime'), '2018-05-14');
+  });
+
+  it('opens a notice by click, with its title, metadata, body and attachments', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    await waitForView(page);
+    await page.getByRole('link', { name: 'Take Part in the Earthquake Drill on May. 16th' }).click();
+    await waitForView(page, 'Take Part in the Earthquake Drill on May. 16th');
+    assert.equal(new URL(page.url()).search, '?id=66021');
+    assert.equal(new URL(page.url()).pathname, '/eng/news/', 'the path is left alone');
+    assert.equal(await page.title(), 'Take Part in the Earthquake Drill on May. 16th – News & Notices – Ministry of the Interior and Safety');
+    const meta = page.locator('article dl');
+    assert.equal(await meta.locator('time').getAttribute('datetime'), '2018-05-14');
+    assert.deepEqual(await meta.locator('dt').allTextContents(), ['Date', 'Read', 'Category']);
+    assert.equal(await meta.locator('dd').nth(1).textContent(), '2,131');
+    const body = page.locator('.notice-body');
+    assert.match(await body.innerText(), /□ Drill schedule\n○ 14:00 – Drill alert/);
+    assert.equal(await body.locator('p').count(), 4, 'blank lines separate paragraphs');
+    const files = page.locator('.attachments li a');
+    assert.equal(await files.count(), 2);
+    assert.match(await files.first().textContent(), /^Earthquake action guide \(English\)\.pdf \(PDF, \d+ bytes\)$/);
+    assert.equal(await files.first().getAttribute('href'), 'files/earthquake-action-guide.pdf');
+    const download = await page.request.get(new URL('files/earthquake-action-guide.pdf', page.url()).href);
+    assert.equal(download.status(), 200, 'attachments in the sample data exist');
+    assert.equal(await focused(page), 'h1: Take Part in the Earthquake Drill on May. 16th');
+    const crumbs = await page.locator('nav[aria-label="Breadcrumb"] li').allTextContents();
+    assert.deepEqual(crumbs, ['HOME', "What's New", 'News & Notices', 'Take Part in the Earthquake Drill on May. 16th']);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it('opens a notice directly by URL and keeps it on reload', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}?id=63605`);
+    await waitForView(page, titleOf(63605));
+    assert.equal(await focused(page), 'body', 'focus is not moved on first load');
+    await page.reload();
+    await waitForView(page, titleOf(63605));
+    assert.equal(await page.title(), `${titleOf(63605)} – News & Notices – Ministry of the Interior and Safety`);
+  });
+
+  it('opens notices with text ids', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}?id=press-2023-118`);
+    await waitForView(page, titleOf('press-2023-118'));
+  });
+
+  it('goes Back and Forward between the list and notices, restoring titles and scroll', async () => {
+    const page = await openPage(browser, { height: 600 });
+    await page.goto(server.url);
+    await waitForView(page);
+    const link = page.getByRole('link', { name: titleOf(70514) });
+    await link.scrollIntoViewIfNeeded();
+    const listScroll = await page.evaluate(() => window.scrollY);
+    assert.ok(listScroll > 300, `the link is far down the list (${listScroll})`);
+    await link.click();
+    await waitForView(page, titleOf(70514));
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'a new view starts at the top');
+    await page.getByRole('link', { name: 'Back to list' }).click();
+    await waitForView(page, 'News & Notices');
+    assert.equal(new URL(page.url()).search, '');
+    await page.goBack();
+    await waitForView(page, titleOf(70514));
+    await page.goBack();
+    await waitForView(page, 'News & Notices');
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, listScroll);
+    assert.equal(await page.title(), 'News & Notices – Ministry of the Interior and Safety');
+    assert.equal(await focused(page), 'h1: News & Notices', 'focus goes to the heading after Back');
+    await page.goForward();
+    await waitForView(page, titleOf(70514));
+    assert.equal(await page.title(), `${titleOf(70514)} – News & Notices – Ministry of the Interior and Safety`);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it('leaves modified clicks to the browser (open in new tab)', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    await waitForView(page);
+    const link = page.getByRole('link', { name: titleOf(63605) });
+    assert.equal(await link.getAttribute('href'), '/eng/news/?id=63605');
+    const [popup] = await Promise.all([
+      page.context().waitForEvent('page'),
+      link.click({ modifiers: ['Control'] }),
+    ]);
+    await popup.waitForLoadState();
+    await waitForView(popup, titleOf(63605));
+    assert.equal(new URL(page.url()).search, '', 'the original tab stays on the list');
+  });
+
+  it('shows “not found” for an unknown id, with a way back', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}?id=999999`);
+    await waitForView(page, 'Notice not found');
+    assert.match(await page.locator('main').innerText(), /There is no notice with the id “999999”/);
+    assert.equal(await page.title(), 'Notice not found – News & Notices – Ministry of the Interior and Safety');
+    assert.equal(await statusText(page), 'Notice not found.');
+    await page.getByRole('link', { name: 'See all notices' }).click();
+    await waitForView(page, 'News & Notices');
+  });
+
+  it('marks Korean passages inside English notices with lang="ko"', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}?id=91070`);
+    await waitForView(page);
+    const langs = await page.locator('.notice-body p').evaluateAll((ps) => ps.map((p) => p.lang));
+    assert.equal(langs.at(-1), 'ko');
+    assert.ok(langs.slice(0, -1).every((lang) => lang === ''));
+  });
+
+  it('never treats data as HTML', async () => {
+    const hostile = structuredClone(sample);
+    hostile.notices[0].title = '<img src=x onerror="window.hacked=1">Hostile';
+    hostile.notices[0].body = '<script>window.hacked=1</script>\n\n<b>bold?</b>';
+    server.dataOverride = { body: JSON.stringify(hostile) };
+    try {
+      const page = await openPage(browser);
+      await page.goto(`${server.url}?id=${hostile.notices[0].id}`);
+      await waitForView(page, '<img src=x onerror="window.hacked=1">Hostile');
+      assert.equal(await page.locator('main img, main script, main b').count(), 0);
+      assert.match(await page.locator('.notice-body').innerText(), /<script>window.hacked=1<\/script>/);
+      assert.equal(await page.evaluate(() => window.hacked), undefined);
+    } finally {
+      server.dataOverride = null;
+    }
+  });
+});

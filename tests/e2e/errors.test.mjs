@@ -1,0 +1,106 @@
+// Bad input never gives a blank page or a panic: each failure of the data file is explained
+// in the page and in the status region, "Try again" recovers once the file is fixed, and a
+// bad notice is reported without taking the good ones down with it.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, DIST } from './support/server.mjs';
+import { launch, openPage, waitForView, statusText, focused } from './support/browser.mjs';
+
+const sampleText = fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8');
+const sample = JSON.parse(sampleText);
+const withNotices = (notices) => JSON.stringify({ ...sample, notices });
+
+const FATAL = [
+  { name: 'the file is missing (404)', response: { status: 404, body: 'Not found', contentType: 'text/plain' },
+    summary: 'the notices file was not found', detail: /answered 404 \(not found\) for notices\.json/ },
+  { name: 'the server fails (500)', response: { status: 500, body: 'Internal error', contentType: 'text/plain' },
+    summary: 'the server had a problem', detail: /HTTP status 500/ },
+  { name: 'the connection drops', response: { drop: true },
+    summary: 'the server could not be reached', detail: /No answer from the server/ },
+  { name: 'an HTML page comes back instead of JSON', response: { body: '<!DOCTYPE html><html><body>Welcome</body></html>', contentType: 'text/html' },
+    summary: 'the notices file is damaged', detail: /returned a web page \(HTML\) instead of JSON/ },
+  { name: 'the JSON is malformed', response: { body: '{\n  "version": 1,\n  "board": { "title": "x" },\n  "notices": [ { "id": 1, } ]\n}' },
+    summary: 'the notices file is damaged', detail: /not valid JSON at line 4, column 27: trailing comma\./ },
+  { name: 'the version is wrong', response: { body: JSON.stringify({ ...sample, version: 2 }) },
+    summary: 'the notices file is in a format this page does not read', detail: /“version” is 2; this board reads version 1/ },
+  { name: 'the notices are not a list', response: { body: JSON.stringify({ ...sample, notices: { a: 1 } }) },
+    summary: 'the notices file is damaged', detail: /Field “notices”: must be a list/ },
+  { name: 'no notice is readable', response: { body: withNotices([{ id: 1, title: 'x', date: 'soon', views: 1, body: '' }]) },
+    summary: 'none of the notices in the file could be read', detail: /Notice 1 \(id “1”\), field “date”: must be a date written as YYYY-MM-DD/ },
+];
+
+describe('when the data file is bad', () => {
+  let server, browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const { name, response, summary, detail } of FATAL) {
+    it(`explains it when ${name}, and “Try again” recovers once it is fixed`, async () => {
+      server.dataOverride = response;
+      const page = await openPage(browser);
+      await page.goto(server.url);
+      await waitForView(page, 'Sorry, the notices could not be loaded');
+      const expected = `The notices could not be loaded because ${summary}.`;
+      assert.equal(await statusText(page), expected, 'the status region announces it');
+      assert.match(await page.locator('main').innerText(), new RegExp(expected.replace(/[.()]/g, '\\$&')));
+      assert.match(await page.locator('.problem-details li').first().textContent(), detail);
+      assert.match(await page.title(), /^Error: notices could not be loaded – /);
+      assert.equal(await page.locator('nav[aria-label="Breadcrumb"]').count(), 1, 'the chrome stays');
+
+      server.dataOverride = null;
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await waitForView(page, 'News & Notices');
+      assert.equal(await page.locator('.notice-row').count(), sample.notices.length);
+      assert.equal(await statusText(page), `${sample.notices.length} notices.`);
+      assert.equal(await focused(page), 'h1: News & Notices', 'focus lands on the new heading, not on the body');
+      const unexpected = page.problems.filter((p) => !/Failed to load resource|ERR_EMPTY_RESPONSE|preload/.test(p));
+      assert.deepEqual(unexpected, [], 'no panic or script error');
+    });
+  }
+
+  it('shows the good notices and reports a notice with a wrong field type', async () => {
+    const notices = structuredClone(sample.notices);
+    notices[3].views = 'many';
+    notices[5].date = '2016.07.12';
+    server.dataOverride = { body: withNotices(notices) };
+    try {
+      const page = await openPage(browser);
+      await page.goto(server.url);
+      await waitForView(page, 'News & Notices');
+      assert.equal(await page.locator('.notice-row').count(), sample.notices.length - 2);
+      const expected = `${sample.notices.length - 2} notices. 2 notices could not be shown.`;
+      assert.equal(await statusText(page), expected);
+      const report = page.locator('.problem-details');
+      assert.match(await report.locator('summary').textContent(), /^2 notices could not be shown because of errors in the data file$/);
+      const lines = await report.locator('li').allTextContents();
+      assert.equal(lines[0], `Notice 4 (id “${notices[3].id}”), field “views”: must be a whole number of 0 or more (found the text “many”).`);
+      assert.match(lines[1], /^Notice 6 \(id “.+”\), field “date”: must be a date written as YYYY-MM-DD, for example 2024-05-16 \(found “2016\.07\.12”\)\.$/);
+    } finally {
+      server.dataOverride = null;
+    }
+  });
+
+  it('keeps the first of two notices with the same id and reports the second', async () => {
+    const notices = structuredClone(sample.notices);
+    notices.push({ ...notices[0], title: 'Copy with the same id' });
+    server.dataOverride = { body: withNotices(notices) };
+    try {
+      const page = await openPage(browser);
+      await page.goto(server.url);
+      await waitForView(page);
+      assert.equal(await page.locator('.notice-row').count(), sample.notices.length);
+      assert.equal(await page.getByText('Copy with the same id').count(), 0);
+      assert.match(await page.locator('.problem-details li').textContent(), new RegExp(`^Notice ${notices.length} \\(id “${notices[0].id}”\\), field “id”: repeats the id of notice 1`));
+    } finally {
+      server.dataOverride = null;
+    }
+  });
+});

@@ -1,0 +1,69 @@
+// Debian's Chromium driven by playwright-core (Playwright's own browser download is not
+// available here), with helpers every browser test uses.
+import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+
+const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic',
+];
+
+export const WIDTHS = [1280, 320];
+
+export function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+/**
+ * A fresh page at `width` px that records console errors and uncaught exceptions into
+ * `page.problems`, so a test can assert that nothing went wrong behind the scenes.
+ */
+export async function openPage(browser, { width = 1280, height = 900, javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') page.problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => page.problems.push(`exception: ${error.message}`));
+  return page;
+}
+
+/**
+ * Waits until the board shows a view whose h1 contains `text`, and (unless `loading` is
+ * set) until the data has arrived, since the loading view shares the list's heading.
+ */
+export async function waitForView(page, text = '', { loading = false } = {}) {
+  await page.locator('.board main h1', { hasText: text }).first().waitFor();
+  if (!loading) await page.waitForFunction(() => !document.querySelector('.board main .loading'));
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Runs axe-core in the page and returns its violations, formatted for a readable failure. */
+export async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, AXE_TAGS);
+  return violations;
+}
+
+/** Text of the one status region. */
+export function statusText(page) {
+  return page.locator('[role="status"]').textContent();
+}
+
+/** The element that has focus, described as "tag#id.class: text". */
+export function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'body';
+    return `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}: ${(el.textContent || '').trim().slice(0, 80)}`;
+  });
+}

@@ -1,0 +1,58 @@
+// A plain static file server for the built dist/, as a CDN would serve it (no rewrites, no
+// SPA fallback), mounted under any sub-path. Tests can replace the data file's response to
+// simulate a missing file, a server error, a dropped connection or a broken export.
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.pdf': 'application/pdf',
+};
+
+export const DIST = path.resolve(import.meta.dirname, '../../../dist');
+
+/**
+ * Starts a server on a free loopback port. `base` is the sub-path the board lives under.
+ * Returns { url, dataOverride, requests, close }: set `server.dataOverride` to
+ * { status, body, contentType, delayMs } or { drop: true } to change how the data file is answered.
+ */
+export async function startServer({ root = DIST, base = '/' } = {}) {
+  const state = { dataOverride: null, requests: [] };
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    state.requests.push(url.pathname);
+    if (!url.pathname.startsWith(base)) return send(res, 404, 'text/plain', 'Not found');
+    let file = decodeURIComponent(url.pathname.slice(base.length));
+    if (file === '' || file.endsWith('/')) file += 'index.html';
+    if (file.endsWith('notices.json') && state.dataOverride) {
+      const o = state.dataOverride;
+      if (o.delayMs) await new Promise((resolve) => setTimeout(resolve, o.delayMs));
+      if (o.drop) return req.socket.destroy();
+      return send(res, o.status ?? 200, o.contentType ?? TYPES['.json'], o.body ?? '');
+    }
+    const full = path.join(root, path.normalize('/' + file));
+    try {
+      const body = await fs.readFile(full);
+      send(res, 200, TYPES[path.extname(full)] ?? 'application/octet-stream', body);
+    } catch {
+      send(res, 404, 'text/html; charset=utf-8', '<!DOCTYPE html><title>Not found</title><h1>Not found</h1>');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return Object.assign(state, {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  });
+}
+
+function send(res, status, type, body) {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-cache' });
+  res.end(body);
+}
