@@ -1,0 +1,28 @@
+// Reports what a citizen downloads: every file in dist/ raw, gzip and brotli (quality 11),
+// grouped as wasm, js, css, html and data. Usage: node bench/size.mjs (after scripts/build).
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const dist = path.resolve(import.meta.dirname, '../dist');
+const files = fs.readdirSync(dist, { recursive: true })
+  .map((name) => path.join(dist, name))
+  .filter((file) => fs.statSync(file).isFile() && !/\.(br|gz)$/.test(file));
+
+const kind = (file) => ({ '.wasm': 'wasm', '.js': 'js', '.css': 'css', '.html': 'html', '.json': 'data' })[path.extname(file)] ?? 'other';
+const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
+
+const totals = {};
+console.log('file'.padEnd(44) + 'raw'.padStart(11) + 'gzip'.padStart(11) + 'brotli'.padStart(11));
+for (const file of files.sort()) {
+  const bytes = fs.readFileSync(file);
+  const sizes = [bytes.length, zlib.gzipSync(bytes, { level: 9 }).length, brotli(bytes)];
+  const group = (totals[kind(file)] ??= [0, 0, 0]);
+  sizes.forEach((size, i) => (group[i] += size));
+  console.log(path.relative(dist, file).padEnd(44) + sizes.map(kb).join(' '));
+}
+console.log('\ntotals by kind');
+for (const [name, sizes] of Object.entries(totals)) console.log(name.padEnd(44) + sizes.map(kb).join(' '));
+const app = ['wasm', 'js', 'css', 'html'].reduce((sum, k) => sum + (totals[k]?.[2] ?? 0), 0);
+console.log(`\nthe app itself (wasm + js + css + html), brotli: ${(app / 1024).toFixed(1)} KB`);
