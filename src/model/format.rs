@@ -88,16 +88,19 @@ pub fn file_size(bytes: u64) -> String {
             format!("{bytes} bytes")
         };
     }
-    let mut value = bytes as f64 / 1024.0;
+    // Integer arithmetic in tenths of a unit: float formatting would add kilobytes of wasm.
     let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
+    let mut divisor: u64 = 1024;
+    while bytes / divisor >= 1024 && unit < UNITS.len() - 1 {
+        divisor *= 1024;
         unit += 1;
     }
-    if value < 10.0 {
-        format!("{:.1} {}", value, UNITS[unit]).replace(".0 ", " ")
+    let tenths = (u128::from(bytes) * 10 + u128::from(divisor) / 2) / u128::from(divisor);
+    let (whole, tenth) = (tenths / 10, tenths % 10);
+    if whole < 10 && tenth != 0 {
+        format!("{whole}.{tenth} {}", UNITS[unit])
     } else {
-        format!("{:.0} {}", value, UNITS[unit])
+        format!("{} {}", (tenths + 5) / 10, UNITS[unit])
     }
 }
 
@@ -181,5 +184,8 @@ mod tests {
         assert_eq!(file_size(250 * 1024), "250 KB");
         assert_eq!(file_size(1_468_006), "1.4 MB");
         assert_eq!(file_size(3 * 1024 * 1024 * 1024), "3 GB");
+        assert_eq!(file_size(1023 * 1024), "1023 KB");
+        assert_eq!(file_size(10 * 1024 - 1), "10 KB");
+        assert_eq!(file_size(u64::MAX), "16777216 TB");
     }
 }

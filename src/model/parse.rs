@@ -354,7 +354,7 @@ fn read_id(value: Option<&Value>) -> Result<NoticeId, String> {
         Some(Value::Number(number)) => number
             .as_u64()
             .map(|n| NoticeId(n.to_string()))
-            .ok_or_else(|| format!("{RULE} (found {number}).")),
+            .ok_or_else(|| format!("{RULE} (found {}).", number_text(number))),
         Some(Value::String(text)) => {
             let text = text.trim();
             if text.is_empty() || text.chars().count() > 200 || text.chars().any(char::is_control) {
@@ -386,7 +386,7 @@ fn read_count(value: Option<&Value>) -> Result<u64, String> {
     match value {
         Some(Value::Number(number)) => number
             .as_u64()
-            .ok_or_else(|| format!("{RULE} (found {number}).")),
+            .ok_or_else(|| format!("{RULE} (found {}).", number_text(number))),
         None | Some(Value::Null) => Err(format!("is missing; the read count {RULE}.")),
         Some(other) => Err(format!("{RULE} (found {}).", describe(other))),
     }
@@ -541,11 +541,17 @@ fn describe(value: &Value) -> String {
     match value {
         Value::Null => "nothing (null)".into(),
         Value::Bool(flag) => format!("{flag}"),
-        Value::Number(number) => format!("the number {number}"),
+        Value::Number(number) => format!("the number {}", number_text(number)),
         Value::String(text) => format!("the text “{}”", truncated(text)),
         Value::Array(_) => "a list".into(),
         Value::Object(_) => "an object".into(),
     }
+}
+
+/// A JSON number as written, through serde_json's own formatter (core's float formatting
+/// would add kilobytes of wasm for messages alone).
+fn number_text(number: &serde_json::Number) -> String {
+    serde_json::to_string(number).unwrap_or_default()
 }
 
 fn describe_opt(value: Option<&Value>) -> String {
