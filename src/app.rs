@@ -2,12 +2,14 @@
 //! for both inside the page chrome.
 
 use crate::components::{Breadcrumb, SiteFooter, SiteHeader, SkipLinks};
+use crate::model::Date;
 use crate::navigation::Navigation;
-use crate::platform;
-use crate::screen::{Load, Screen};
+use crate::platform::{self, Debouncer};
+use crate::screen::{Load, Screen, ViewKind};
 use crate::views::{ErrorView, LoadingView, NotFound, NoticeDetail, NoticeList};
 use leptos::prelude::*;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// How a board is set up on its page (read from the mount element's `data-` attributes).
 #[derive(Clone, Debug)]
@@ -22,7 +24,17 @@ pub struct BoardConfig {
     pub param_prefix: String,
     /// The id of the element the board is mounted in.
     pub root_id: String,
+    /// The viewer's date, for "New" markers (none when rendered ahead of time).
+    pub today: Option<Date>,
 }
+
+/// The viewer's date, shared through context.
+#[derive(Clone, Copy)]
+pub struct Today(pub Option<Date>);
+
+/// Announcements wait until the page has settled, so that typing a search is not
+/// interrupted by a count after every key.
+const STATUS_DELAY: Duration = Duration::from_millis(500);
 
 #[component]
 pub fn App(config: BoardConfig) -> impl IntoView {
@@ -33,6 +45,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         config.root_id,
     );
     provide_context(nav);
+    provide_context(Today(config.today));
 
     let load = RwSignal::new(Load::Loading);
     let data_url = StoredValue::new(config.data_url);
@@ -56,18 +69,32 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         nav.follow_history();
     });
 
-    let screen = Signal::derive(move || Screen::new(&load.read(), &nav.url()));
+    // Computed once per change of data or URL; everything else reads it.
+    let screen = Memo::new(move |_| Screen::new(&load.read(), &nav.url()));
+    let kind = Memo::new(move |_| screen.read().kind());
     let board = Signal::derive(move || screen.read().board());
     Effect::new(move || platform::set_document_title(&screen.read().title()));
+    let status = RwSignal::new(String::new());
+    let status_delay = Debouncer::new();
+    Effect::new(move || {
+        let message = screen.read().status();
+        status_delay.run(STATUS_DELAY, move || status.set(message));
+    });
 
-    let content = move || match screen.get() {
-        Screen::Loading => view! { <LoadingView board=board.get() /> }.into_any(),
-        Screen::Failed(error) => {
-            view! { <ErrorView error on_retry=move || fetch_data(true) /> }.into_any()
-        }
-        Screen::List(data) => view! { <NoticeList data /> }.into_any(),
-        Screen::Notice { data, index } => view! { <NoticeDetail data index /> }.into_any(),
-        Screen::NotFound { id, .. } => view! { <NotFound id /> }.into_any(),
+    let content = move || match kind.get() {
+        ViewKind::Loading => view! { <LoadingView board=board.get_untracked() /> }.into_any(),
+        ViewKind::Failed => match screen.get_untracked() {
+            Screen::Failed(error) => {
+                view! { <ErrorView error on_retry=move || fetch_data(true) /> }.into_any()
+            }
+            _ => ().into_any(),
+        },
+        ViewKind::List => view! { <NoticeList screen /> }.into_any(),
+        ViewKind::Notice(_) => view! { <NoticeDetail screen=screen.get_untracked() /> }.into_any(),
+        ViewKind::NotFound => match screen.get_untracked() {
+            Screen::NotFound { id, .. } => view! { <NotFound id /> }.into_any(),
+            _ => ().into_any(),
+        },
     };
 
     view! {
@@ -78,7 +105,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
             <main id="main-content" class="board-main container">
                 {content}
                 // One status region from the start; every loading, count and error message goes here.
-                <div role="status" class="visually-hidden">{move || screen.read().status()}</div>
+                <div role="status" class="visually-hidden">{move || status.get()}</div>
             </main>
             <SiteFooter board />
         </div>

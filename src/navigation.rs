@@ -1,8 +1,18 @@
 //! The one place that owns the URL: views read it and move through it only via [`Navigation`].
 
+use crate::model::listing::ListQuery;
 use crate::platform;
 use crate::url_state::{UrlState, View};
 use leptos::prelude::*;
+
+/// How a list change enters the browser history.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    /// A new entry: Back returns to the previous search or page.
+    Push,
+    /// Change the current entry (while a search is still being typed).
+    Replace,
+}
 
 /// Shared through context. Copy, so event handlers can capture it freely.
 #[derive(Clone, Copy)]
@@ -31,39 +41,68 @@ impl Navigation {
         self.url.get()
     }
 
-    /// The `href` of a link to `view`, keeping everything else in the URL (reactive).
-    pub fn href(&self, view: View) -> String {
-        let query = self
-            .url
-            .with(|url| url.with_view(view).to_query(&self.prefix.read_value()));
-        format!("{}{}", self.page_path.read_value(), query)
+    /// The current URL state, without subscribing to it.
+    pub fn url_untracked(&self) -> UrlState {
+        self.url.get_untracked()
     }
 
-    /// Follows one of the board's own links: a new history entry, the new view at the top
-    /// of the page, and keyboard focus on its heading.
-    pub fn go(&self, view: View) {
-        let href = self.href(view.clone());
-        platform::push_url(&href);
-        self.url.update(|url| *url = url.with_view(view));
-        let root_id = self.root_id.get_value();
-        platform::after_render(move || {
-            platform::scroll_to(0.0);
-            platform::focus_first(&root_id, "h1");
-        });
+    /// The `href` for a URL state.
+    pub fn href(&self, target: &UrlState) -> String {
+        format!(
+            "{}{}",
+            self.page_path.read_value(),
+            target.to_query(&self.prefix.read_value())
+        )
     }
 
-    /// Listens for Back and Forward: the entry's view, its scroll position, focus on its heading.
+    /// Follows one of the board's own links: a new history entry and the new view at the top
+    /// of the page with focus on its heading, or, when returning from a notice to the list,
+    /// on that notice's link.
+    pub fn go(&self, target: UrlState) {
+        platform::push_url(&self.href(&target));
+        self.show(target, None);
+    }
+
+    /// Changes the list's search, filters or sort in place: focus stays where it is (in the
+    /// search box or on the filter being changed).
+    pub fn update_list(&self, list: ListQuery, history: History) {
+        let target = self.url.get_untracked().with_list(list);
+        if target == self.url.get_untracked() {
+            return;
+        }
+        let href = self.href(&target);
+        match history {
+            History::Push => platform::push_url(&href),
+            History::Replace => platform::replace_url(&href),
+        }
+        self.url.set(target);
+    }
+
+    /// Listens for Back and Forward: the entry's view, its scroll position, and focus.
     pub fn follow_history(&self) {
         let this = *self;
         platform::take_over_scroll_restoration();
         platform::on_history_change(move |query, scroll_y| {
-            this.url
-                .set(UrlState::from_query(&query, &this.prefix.read_value()));
-            let root_id = this.root_id.get_value();
-            platform::after_render(move || {
-                platform::scroll_to(scroll_y);
+            this.show(
+                UrlState::from_query(&query, &this.prefix.read_value()),
+                Some(scroll_y),
+            );
+        });
+    }
+
+    fn show(&self, target: UrlState, restore_scroll: Option<f64>) {
+        let left_notice = match (&self.url.get_untracked().view, &target.view) {
+            (View::Notice(id), View::List) => Some(id.clone()),
+            _ => None,
+        };
+        self.url.set(target);
+        let root_id = self.root_id.get_value();
+        platform::after_render(move || match left_notice {
+            Some(id) => platform::focus_notice_link_or_heading(&root_id, &id, restore_scroll),
+            None => {
+                platform::scroll_to(restore_scroll.unwrap_or(0.0));
                 platform::focus_first(&root_id, "h1");
-            });
+            }
         });
     }
 

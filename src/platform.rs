@@ -35,6 +35,15 @@ pub fn push_url(url: &str) {
     let _ = history.push_state_with_url(&JsValue::from_f64(0.0), "", Some(url));
 }
 
+/// Replaces the current history entry's URL, keeping its saved scroll position.
+pub fn replace_url(url: &str) {
+    let Ok(history) = window().history() else {
+        return;
+    };
+    let state = history.state().unwrap_or(JsValue::NULL);
+    let _ = history.replace_state_with_url(&state, "", Some(url));
+}
+
 /// We restore scroll positions ourselves, after the view for the entry has been rendered;
 /// the browser's own restoration would run before it and land on the wrong content.
 pub fn take_over_scroll_restoration() {
@@ -155,9 +164,78 @@ pub fn board_elements() -> Vec<(web_sys::HtmlElement, crate::BoardConfig)> {
                 initial_query: current_query(),
                 param_prefix: String::new(),
                 root_id: element.id(),
+                today: today(),
             };
             element.set_inner_html("");
             (element, config)
         })
         .collect()
+}
+
+/// Today's date on the person's device, for "New" markers.
+pub fn today() -> Option<crate::model::Date> {
+    let now = js_sys::Date::new_0();
+    let year = u16::try_from(now.get_full_year()).ok()?;
+    Some(crate::model::Date {
+        year,
+        month: now.get_month() as u8 + 1,
+        day: now.get_date() as u8,
+    })
+}
+
+/// Milliseconds since the page started, for telling a burst of typing from a new search.
+pub fn now_ms() -> f64 {
+    window()
+        .performance()
+        .map_or(0.0, |performance| performance.now())
+}
+
+/// Runs only the last of several calls made within `delay`.
+#[derive(Clone, Copy)]
+pub struct Debouncer(StoredValue<Option<TimeoutHandle>>);
+
+impl Debouncer {
+    pub fn new() -> Self {
+        Debouncer(StoredValue::new(None))
+    }
+
+    pub fn run(&self, delay: std::time::Duration, then: impl FnOnce() + 'static) {
+        if let Some(pending) = self.0.get_value() {
+            pending.clear();
+        }
+        self.0.set_value(set_timeout_with_handle(then, delay).ok());
+    }
+}
+
+impl Default for Debouncer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Focuses the link to notice `id` inside the board, scrolling it into view; falls back to
+/// the view's heading when that notice is not on the page.
+pub fn focus_notice_link_or_heading(root_id: &str, id: &str, restore_scroll: Option<f64>) {
+    let links = document().query_selector_all(&format!("#{root_id} a[data-notice-id]"));
+    let link = links.ok().and_then(|links| {
+        (0..links.length())
+            .filter_map(|index| links.item(index)?.dyn_into::<web_sys::Element>().ok())
+            .find(|link| link.get_attribute("data-notice-id").as_deref() == Some(id))
+    });
+    match (link, restore_scroll) {
+        (Some(link), Some(y)) => {
+            scroll_to(y);
+            focus_without_scrolling(link);
+        }
+        (Some(link), None) => {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            link.scroll_into_view_with_scroll_into_view_options(&options);
+            focus_without_scrolling(link);
+        }
+        (None, y) => {
+            scroll_to(y.unwrap_or(0.0));
+            focus_first(root_id, "h1");
+        }
+    }
 }

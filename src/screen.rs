@@ -1,6 +1,7 @@
-//! What the page shows for a given data state and URL: which view, its title, its breadcrumb
-//! and its status message. Pure, so every view's words are unit-tested without a browser.
+//! What the page shows for a given data state and URL: which view, the list page, its title,
+//! breadcrumb and status message. Pure, so every view's words are unit-tested natively.
 
+use crate::model::listing::{ListQuery, Listing};
 use crate::model::{Board, Dataset, LoadError, NavLink, Notice};
 use crate::url_state::{UrlState, View};
 use std::sync::Arc;
@@ -13,14 +14,37 @@ pub enum Load {
     Failed(LoadError),
 }
 
-/// The view to show.
+/// The view to show, with everything it needs.
 #[derive(Clone, Debug)]
 pub enum Screen {
     Loading,
     Failed(LoadError),
-    List(Arc<Dataset>),
-    Notice { data: Arc<Dataset>, index: usize },
-    NotFound { data: Arc<Dataset>, id: String },
+    List {
+        data: Arc<Dataset>,
+        query: ListQuery,
+        listing: Arc<Listing>,
+    },
+    Notice {
+        data: Arc<Dataset>,
+        index: usize,
+        query: ListQuery,
+        listing: Arc<Listing>,
+    },
+    NotFound {
+        data: Arc<Dataset>,
+        id: String,
+    },
+}
+
+/// Which view component is on screen. The list stays the same component while its search,
+/// filters and page change, so the search box keeps focus as the person types.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    Loading,
+    Failed,
+    List,
+    Notice(usize),
+    NotFound,
 }
 
 /// One breadcrumb item: a link, or (for the current page) plain text.
@@ -32,44 +56,114 @@ pub enum Crumb {
     Current(String),
 }
 
+impl PartialEq for Screen {
+    /// Datasets compare by identity: a dataset is never changed once loaded.
+    fn eq(&self, other: &Self) -> bool {
+        use Screen::*;
+        match (self, other) {
+            (Loading, Loading) => true,
+            (Failed(a), Failed(b)) => a == b,
+            (
+                List {
+                    data: a,
+                    query: qa,
+                    listing: la,
+                },
+                List {
+                    data: b,
+                    query: qb,
+                    listing: lb,
+                },
+            ) => Arc::ptr_eq(a, b) && qa == qb && la == lb,
+            (
+                Notice {
+                    data: a,
+                    index: ia,
+                    query: qa,
+                    ..
+                },
+                Notice {
+                    data: b,
+                    index: ib,
+                    query: qb,
+                    ..
+                },
+            ) => Arc::ptr_eq(a, b) && ia == ib && qa == qb,
+            (NotFound { data: a, id: ia }, NotFound { data: b, id: ib }) => {
+                Arc::ptr_eq(a, b) && ia == ib
+            }
+            _ => false,
+        }
+    }
+}
+
 impl Screen {
     pub fn new(load: &Load, url: &UrlState) -> Screen {
-        match (load, &url.view) {
-            (Load::Loading, _) => Screen::Loading,
-            (Load::Failed(error), _) => Screen::Failed(error.clone()),
-            (Load::Ready(data), View::List) => Screen::List(data.clone()),
-            (Load::Ready(data), View::Notice(id)) => {
-                match data
-                    .notices
-                    .iter()
-                    .position(|notice| notice.id.as_str() == id)
-                {
-                    Some(index) => Screen::Notice {
-                        data: data.clone(),
-                        index,
-                    },
-                    None => Screen::NotFound {
-                        data: data.clone(),
-                        id: id.clone(),
-                    },
+        let data = match load {
+            Load::Loading => return Screen::Loading,
+            Load::Failed(error) => return Screen::Failed(error.clone()),
+            Load::Ready(data) => data.clone(),
+        };
+        let query = url.list.clone();
+        match &url.view {
+            View::List => {
+                let listing = Arc::new(Listing::new(&data, &query, data.board.page_size));
+                Screen::List {
+                    data,
+                    query,
+                    listing,
                 }
             }
+            View::Notice(id) => match data
+                .notices
+                .iter()
+                .position(|notice| notice.id.as_str() == id)
+            {
+                Some(index) => {
+                    let listing = Arc::new(Listing::new(&data, &query, data.board.page_size));
+                    Screen::Notice {
+                        data,
+                        index,
+                        query,
+                        listing,
+                    }
+                }
+                None => Screen::NotFound {
+                    data,
+                    id: id.clone(),
+                },
+            },
+        }
+    }
+
+    pub fn kind(&self) -> ViewKind {
+        match self {
+            Screen::Loading => ViewKind::Loading,
+            Screen::Failed(_) => ViewKind::Failed,
+            Screen::List { .. } => ViewKind::List,
+            Screen::Notice { index, .. } => ViewKind::Notice(*index),
+            Screen::NotFound { .. } => ViewKind::NotFound,
+        }
+    }
+
+    pub fn data(&self) -> Option<&Arc<Dataset>> {
+        match self {
+            Screen::List { data, .. }
+            | Screen::Notice { data, .. }
+            | Screen::NotFound { data, .. } => Some(data),
+            Screen::Loading | Screen::Failed(_) => None,
         }
     }
 
     /// The board settings for the chrome: the data file's, or the built-in defaults.
     pub fn board(&self) -> Board {
-        match self {
-            Screen::List(data) | Screen::Notice { data, .. } | Screen::NotFound { data, .. } => {
-                data.board.clone()
-            }
-            Screen::Loading | Screen::Failed(_) => Board::default(),
-        }
+        self.data()
+            .map_or_else(Board::default, |data| data.board.clone())
     }
 
     pub fn notice(&self) -> Option<&Notice> {
         match self {
-            Screen::Notice { data, index } => data.notices.get(*index),
+            Screen::Notice { data, index, .. } => data.notices.get(*index),
             _ => None,
         }
     }
@@ -79,7 +173,19 @@ impl Screen {
         let board = self.board();
         let suffix = format!("{} – {}", board.title, board.site_name);
         match self {
-            Screen::List(_) => suffix,
+            Screen::List { query, listing, .. } => {
+                let search = if query.q.is_empty() {
+                    String::new()
+                } else {
+                    format!("Search results for “{}” – ", query.q)
+                };
+                let page = if listing.pages > 1 {
+                    format!(" (page {} of {})", listing.page, listing.pages)
+                } else {
+                    String::new()
+                };
+                format!("{search}{}{page} – {}", board.title, board.site_name)
+            }
             Screen::Loading => format!("Loading – {suffix}"),
             Screen::Failed(_) => format!("Error: notices could not be loaded – {suffix}"),
             Screen::NotFound { .. } => format!("Notice not found – {suffix}"),
@@ -115,8 +221,12 @@ impl Screen {
         match self {
             Screen::Loading => "Loading notices…".into(),
             Screen::Failed(error) => error.summary(),
-            Screen::List(data) => {
-                let mut message = format!("{}.", count_notices(data.notices.len()));
+            Screen::List {
+                data,
+                query,
+                listing,
+            } => {
+                let mut message = result_summary(query, listing);
                 if data.skipped_count() > 0 {
                     message.push_str(&format!(
                         " {} could not be shown.",
@@ -131,6 +241,22 @@ impl Screen {
     }
 }
 
+/// "Showing 11–20 of 245 notices." or "No notices match “xyz”."
+pub fn result_summary(query: &ListQuery, listing: &Listing) -> String {
+    if listing.total() == 0 {
+        return match query.q.is_empty() {
+            true if query.is_narrowed() => "No notices match these filters.".into(),
+            true => "There are no notices yet.".into(),
+            false => format!("No notices match “{}”.", query.q),
+        };
+    }
+    let total = count_notices(listing.total());
+    if listing.pages == 1 {
+        return format!("Showing {total}.");
+    }
+    format!("Showing {}–{} of {total}.", listing.start + 1, listing.end)
+}
+
 /// `1 notice`, `32 notices`, `No notices`.
 pub fn count_notices(count: usize) -> String {
     match count {
@@ -141,92 +267,4 @@ pub fn count_notices(count: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::parse_data_file;
-    use serde_json::json;
-
-    fn ready() -> Load {
-        let text = json!({
-            "version": 1,
-            "board": { "title": "News & Notices", "siteName": "Ministry", "breadcrumb": [
-                { "label": "HOME", "url": "/" }, { "label": "What's New", "url": "/new/" }
-            ]},
-            "notices": [
-                { "id": 1, "title": "Earthquake drill", "date": "2018-05-14", "views": 2131, "body": "" },
-                { "id": 2, "title": "Bad", "date": "someday", "views": 1, "body": "" }
-            ]
-        });
-        Load::Ready(Arc::new(
-            parse_data_file(&text.to_string(), "n.json").unwrap(),
-        ))
-    }
-
-    fn screen(query: &str) -> Screen {
-        Screen::new(&ready(), &UrlState::from_query(query, ""))
-    }
-
-    #[test]
-    fn titles_put_the_page_first_and_the_ministry_last() {
-        assert_eq!(screen("").title(), "News & Notices – Ministry");
-        assert_eq!(
-            screen("?id=1").title(),
-            "Earthquake drill – News & Notices – Ministry"
-        );
-        assert_eq!(
-            screen("?id=9").title(),
-            "Notice not found – News & Notices – Ministry"
-        );
-        let failed = Screen::new(
-            &Load::Failed(LoadError::Network { url: "n".into() }),
-            &UrlState::list(),
-        );
-        assert!(failed.title().starts_with("Error: "));
-    }
-
-    #[test]
-    fn breadcrumb_ends_with_the_board_or_the_notice() {
-        let labels = |screen: Screen| -> Vec<String> {
-            screen
-                .breadcrumb()
-                .into_iter()
-                .map(|crumb| match crumb {
-                    Crumb::Link(link) => format!("link:{}", link.label),
-                    Crumb::List(label) => format!("list:{label}"),
-                    Crumb::Current(label) => format!("current:{label}"),
-                })
-                .collect()
-        };
-        assert_eq!(
-            labels(screen("")),
-            ["link:HOME", "link:What's New", "current:News & Notices"]
-        );
-        assert_eq!(
-            labels(screen("?id=1")),
-            [
-                "link:HOME",
-                "link:What's New",
-                "list:News & Notices",
-                "current:Earthquake drill"
-            ]
-        );
-    }
-
-    #[test]
-    fn status_counts_notices_and_reports_skipped_ones() {
-        assert_eq!(
-            screen("").status(),
-            "1 notice. 1 notice could not be shown."
-        );
-        assert_eq!(screen("?id=1").status(), "");
-        assert_eq!(
-            Screen::new(&Load::Loading, &UrlState::list()).status(),
-            "Loading notices…"
-        );
-    }
-
-    #[test]
-    fn an_unknown_id_is_not_found() {
-        assert!(matches!(screen("?id=404"), Screen::NotFound { id, .. } if id == "404"));
-    }
-}
+mod tests;

@@ -1,4 +1,7 @@
-//! The app's state in the URL's query string: `?id=63605` for a notice, nothing for the list.
+//! The app's state in the URL's query string: `?id=63605` for a notice, nothing for the
+//! list's first page, and `q`, `category`, `year`, `sort`, `page` for a search or a filtered
+//! list. A notice's URL keeps the list's parameters, so its Previous/Next links and
+//! "Back to list" follow the list the person came from.
 //!
 //! Query strings work on every static host and CDN without rewrite rules, keep `#fragments`
 //! for the browser, and leave the page's path alone (which a widget on a host page must).
@@ -11,9 +14,13 @@ pub enum View {
     Notice(String),
 }
 
+use crate::model::listing::{ListQuery, Sort, MAX_QUERY_CHARS};
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UrlState {
     pub view: View,
+    /// The list's search, filters, sort and page (also kept while a notice is open).
+    pub list: ListQuery,
     /// Raw `key=value` segments that belong to someone else, in their original order.
     foreign: Vec<String>,
 }
@@ -22,28 +29,46 @@ impl UrlState {
     pub fn list() -> Self {
         UrlState {
             view: View::List,
+            list: ListQuery {
+                page: 1,
+                ..ListQuery::default()
+            },
             foreign: Vec::new(),
         }
     }
 
     /// Reads a query string (with or without its leading `?`). Our parameters are named with
-    /// `prefix` in front (`""` for a standalone page, e.g. `"b1-"` for a widget).
+    /// `prefix` in front (`""` for a standalone page, e.g. `"b1-"` for a widget). Values that
+    /// make no sense (`page=-1`, `year=soon`, `sort=random`) fall back to the defaults.
     pub fn from_query(query: &str, prefix: &str) -> Self {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut state = UrlState::list();
         for segment in query.split('&').filter(|s| !s.is_empty()) {
             let (raw_key, raw_value) = segment.split_once('=').unwrap_or((segment, ""));
             let key = percent_decode(raw_key);
+            let value = || percent_decode(raw_value).trim().to_string();
+            let list = &mut state.list;
             match key.strip_prefix(prefix) {
                 Some("id") => {
-                    let id = percent_decode(raw_value);
-                    let id = id.trim();
+                    let id = value();
                     state.view = if id.is_empty() {
                         View::List
                     } else {
-                        View::Notice(id.to_string())
+                        View::Notice(id)
                     };
                 }
+                Some("q") => {
+                    list.q = value()
+                        .chars()
+                        .take(MAX_QUERY_CHARS)
+                        .collect::<String>()
+                        .trim()
+                        .to_string()
+                }
+                Some("category") => list.category = Some(value()).filter(|c| !c.is_empty()),
+                Some("year") => list.year = value().parse().ok().filter(|y| (1..=9999).contains(y)),
+                Some("sort") => list.sort = Sort::from_key(&value()).unwrap_or_default(),
+                Some("page") => list.page = value().parse().unwrap_or(1).max(1),
                 // Our own parameters that this version does not know are dropped, so a
                 // shared link from a newer version still opens something sensible.
                 Some(_) if !prefix.is_empty() => {}
@@ -57,6 +82,15 @@ impl UrlState {
     pub fn with_view(&self, view: View) -> Self {
         UrlState {
             view,
+            ..self.clone()
+        }
+    }
+
+    /// The list with another query (search, filters, sort or page).
+    pub fn with_list(&self, list: ListQuery) -> Self {
+        UrlState {
+            view: View::List,
+            list,
             foreign: self.foreign.clone(),
         }
     }
@@ -64,12 +98,31 @@ impl UrlState {
     /// The query string for this state: `""` when there is nothing to say, else `?…`.
     pub fn to_query(&self, prefix: &str) -> String {
         let mut segments = self.foreign.clone();
-        if let View::Notice(id) = &self.view {
+        let mut add = |name: &str, value: &str| {
             segments.push(format!(
-                "{}id={}",
+                "{}{name}={}",
                 percent_encode(prefix),
-                percent_encode(id)
+                percent_encode(value)
             ));
+        };
+        let list = &self.list;
+        if !list.q.is_empty() {
+            add("q", &list.q);
+        }
+        if let Some(category) = &list.category {
+            add("category", category);
+        }
+        if let Some(year) = list.year {
+            add("year", &year.to_string());
+        }
+        if list.sort != Sort::default() {
+            add("sort", list.sort.key());
+        }
+        if list.page > 1 {
+            add("page", &list.page.to_string());
+        }
+        if let View::Notice(id) = &self.view {
+            add("id", id);
         }
         if segments.is_empty() {
             String::new()
@@ -180,6 +233,69 @@ mod tests {
         );
         let moved = UrlState::from_query(query, "a-").with_view(View::List);
         assert_eq!(moved.to_query("a-"), "?b-id=2");
+    }
+
+    #[test]
+    fn list_state_round_trips_and_defaults_are_left_out() {
+        let state = UrlState::from_query(
+            "?q=earthquake+drill&category=safety&year=2018&sort=most-read&page=2&id=66021",
+            "",
+        );
+        assert_eq!(state.list.q, "earthquake drill");
+        assert_eq!(state.list.category.as_deref(), Some("safety"));
+        assert_eq!(
+            (state.list.year, state.list.sort, state.list.page),
+            (Some(2018), Sort::MostRead, 2)
+        );
+        assert_eq!(state.view, View::Notice("66021".into()));
+        assert_eq!(
+            state.to_query(""),
+            "?q=earthquake%20drill&category=safety&year=2018&sort=most-read&page=2&id=66021"
+        );
+        let plain = UrlState::from_query("?sort=newest&page=1&q=+", "");
+        assert_eq!(plain.to_query(""), "");
+    }
+
+    #[test]
+    fn invalid_list_values_fall_back() {
+        let state = UrlState::from_query("?page=-1&year=soon&sort=random&category=", "");
+        assert_eq!(state.list.page, 1);
+        assert_eq!(state.list.year, None);
+        assert_eq!(state.list.sort, Sort::Newest);
+        assert_eq!(state.list.category, None);
+        assert_eq!(
+            UrlState::from_query("?page=99999999999999999999999", "")
+                .list
+                .page,
+            1
+        );
+        let long = UrlState::from_query(&format!("?q={}", "a".repeat(10_000)), "");
+        assert_eq!(long.list.q.len(), MAX_QUERY_CHARS);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_state_survives_a_round_trip(
+            id in proptest::option::of("[^\\s]{1,20}"),
+            q in "\\PC{0,30}",
+            category in proptest::option::of("[^\\s]{1,12}"),
+            year in proptest::option::of(1u16..=9999),
+            sort in proptest::sample::select(Sort::ALL.to_vec()),
+            page in 1usize..100_000,
+            prefix in proptest::sample::select(vec!["", "b1-"]),
+        ) {
+            let q: String = q.trim().chars().take(MAX_QUERY_CHARS).collect();
+            let list = ListQuery { q: q.trim().to_string(), category, year, sort, page };
+            let view = id.map_or(View::List, View::Notice);
+            let state = UrlState::list().with_list(list).with_view(view);
+            let query = state.to_query(prefix);
+            proptest::prop_assert_eq!(UrlState::from_query(&query, prefix), state);
+        }
+
+        #[test]
+        fn parsing_any_query_never_panics(query in "\\PC{0,200}") {
+            let _ = UrlState::from_query(&query, "");
+        }
     }
 
     #[test]

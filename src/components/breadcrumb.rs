@@ -1,4 +1,5 @@
 use super::AppLink;
+use crate::navigation::Navigation;
 use crate::screen::Crumb;
 use crate::url_state::View;
 use leptos::prelude::*;
@@ -7,6 +8,7 @@ use leptos::prelude::*;
 /// with `aria-current="page"`; separators are drawn by CSS and never read aloud.
 #[component]
 pub fn Breadcrumb(crumbs: Signal<Vec<Crumb>>) -> impl IntoView {
+    let nav = expect_context::<Navigation>();
     let items = move || {
         crumbs
             .get()
@@ -16,7 +18,9 @@ pub fn Breadcrumb(crumbs: Signal<Vec<Crumb>>) -> impl IntoView {
                     view! { <li><a href=link.url>{link.label}</a></li> }.into_any()
                 }
                 Crumb::List(label) => {
-                    view! { <li><AppLink to=View::List>{label}</AppLink></li> }.into_any()
+                    // Back to the list as the person left it: same search, filters and page.
+                    let to = nav.url_untracked().with_view(View::List);
+                    view! { <li><AppLink to>{label}</AppLink></li> }.into_any()
                 }
                 Crumb::Current(label) => {
                     view! { <li><span aria-current="page">{label}</span></li> }.into_any()

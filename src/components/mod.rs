@@ -1,17 +1,23 @@
 //! Reusable pieces of the page chrome and the board's own links.
 
+mod active_filters;
 mod app_link;
 mod back_to_top;
 mod breadcrumb;
+mod finder;
 mod meta_list;
+mod pagination;
 mod site_footer;
 mod site_header;
 mod skip_links;
 
+pub use active_filters::ActiveFilters;
 pub use app_link::AppLink;
 pub use back_to_top::BackToTop;
 pub use breadcrumb::Breadcrumb;
+pub use finder::Finder;
 pub use meta_list::MetaList;
+pub use pagination::Pagination;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use skip_links::SkipLinks;

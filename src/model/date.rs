@@ -46,6 +46,23 @@ impl Date {
         valid.then_some(Date { year, month, day })
     }
 
+    /// Days since 1970-01-01 (negative before), for date arithmetic.
+    pub fn day_number(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// Published within the last `days` days before `today` (and not in the future).
+    pub fn is_within_days_before(&self, today: Date, days: i64) -> bool {
+        (0..days).contains(&(today.day_number() - self.day_number()))
+    }
+
     /// The machine-readable form, for `<time datetime>`.
     pub fn iso(&self) -> String {
         self.to_string()
@@ -135,6 +152,25 @@ mod tests {
         let earlier = Date::parse("2019-12-26").unwrap();
         let later = Date::parse("2020-01-02").unwrap();
         assert!(earlier < later);
+    }
+
+    #[test]
+    fn counts_days_across_months_and_leap_years() {
+        let day = |s| Date::parse(s).unwrap().day_number();
+        assert_eq!(day("1970-01-01"), 0);
+        assert_eq!(day("2000-03-01") - day("2000-02-28"), 2);
+        assert_eq!(day("2027-01-01") - day("2026-12-25"), 7);
+        assert_eq!(day("2026-11-28"), 20_785);
+    }
+
+    #[test]
+    fn new_means_the_last_seven_days() {
+        let today = Date::parse("2026-11-28").unwrap();
+        let is_new = |s| Date::parse(s).unwrap().is_within_days_before(today, 7);
+        assert!(is_new("2026-11-28"));
+        assert!(is_new("2026-11-22"));
+        assert!(!is_new("2026-11-21"));
+        assert!(!is_new("2026-11-29"), "a future date is not new yet");
     }
 
     #[test]

@@ -3,10 +3,12 @@
 
 pub mod date;
 pub mod format;
+pub mod listing;
 pub mod notice;
 pub mod parse;
 pub mod problem;
 pub mod safe_url;
+pub mod search;
 
 pub use date::Date;
 pub use notice::{Attachment, Board, Category, NavLink, Notice, NoticeId};

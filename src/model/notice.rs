@@ -65,6 +65,8 @@ pub struct Board {
     /// The site's main menu (the board's sibling sections).
     pub menu: Vec<NavLink>,
     pub categories: Vec<Category>,
+    /// Notices on one list page (pinned notices on page 1 come on top of these).
+    pub page_size: usize,
 }
 
 impl Board {
@@ -94,6 +96,7 @@ impl Default for Board {
             breadcrumb: vec![link("HOME", "/", false), link("What's New", "./", false)],
             menu: vec![link("What's New", "./", true)],
             categories: Vec::new(),
+            page_size: 10,
         }
     }
 }
@@ -131,13 +134,10 @@ impl Notice {
     }
 }
 
-/// List order: pinned notices first, then newest first by date, then by id (newest id first),
-/// as eGovFrame boards order articles whose ids are not contiguous.
-pub fn list_order(a: &Notice, b: &Notice) -> Ordering {
-    b.pinned
-        .cmp(&a.pinned)
-        .then_with(|| b.date.cmp(&a.date))
-        .then_with(|| b.id.cmp(&a.id))
+/// Newest first: by date, then by id (highest first), as eGovFrame boards order articles
+/// whose ids are not contiguous. Pinned notices are put on top by the list, not here.
+pub fn newest_first(a: &Notice, b: &Notice) -> Ordering {
+    b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id))
 }
 
 #[cfg(test)]
@@ -171,7 +171,7 @@ mod tests {
     }
 
     #[test]
-    fn list_is_pinned_first_then_newest_then_highest_id() {
+    fn newest_first_then_highest_id() {
         let mut notices = vec![
             notice("1", "2018-05-14", false),
             notice("2", "2020-01-02", false),
@@ -179,8 +179,8 @@ mod tests {
             notice("10", "2018-05-14", false),
             notice("4", "2019-12-26", true),
         ];
-        notices.sort_by(list_order);
-        assert_eq!(ids(&notices), ["4", "3", "2", "10", "1"]);
+        notices.sort_by(newest_first);
+        assert_eq!(ids(&notices), ["2", "4", "10", "1", "3"]);
     }
 
     #[test]

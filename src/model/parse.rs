@@ -2,9 +2,10 @@
 //! a bad notice is reported and left out, and never takes the good ones down with it.
 
 use super::date::Date;
-use super::notice::{list_order, Attachment, Board, Category, NavLink, Notice, NoticeId};
+use super::notice::{newest_first, Attachment, Board, Category, NavLink, Notice, NoticeId};
 use super::problem::{LoadError, Place, Problem};
 use super::safe_url::safe_url;
+use super::search::fold;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -15,13 +16,70 @@ pub const FORMAT_VERSION: u64 = 1;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
     pub board: Board,
-    /// The readable notices, in list order (pinned first, then newest first).
+    /// The readable notices, newest first.
     pub notices: Vec<Notice>,
     /// Everything that was wrong but not fatal, in file order.
     pub problems: Vec<Problem>,
+    /// Each notice's title and body folded for search, computed once at load.
+    pub folded: Vec<String>,
 }
 
 impl Dataset {
+    /// Orders the notices and prepares what search needs.
+    pub fn new(board: Board, mut notices: Vec<Notice>, problems: Vec<Problem>) -> Dataset {
+        notices.sort_by(newest_first);
+        let folded = notices
+            .iter()
+            .map(|notice| fold(&format!("{}\n{}", notice.title, notice.body)))
+            .collect();
+        Dataset {
+            board,
+            notices,
+            problems,
+            folded,
+        }
+    }
+
+    /// Whether any notice is in the category `key`.
+    pub fn has_category(&self, key: &str) -> bool {
+        self.notices
+            .iter()
+            .any(|notice| notice.category.as_deref() == Some(key))
+    }
+
+    /// The categories in use, in the board's order, then any unlisted ones by key.
+    pub fn categories_in_use(&self) -> Vec<Category> {
+        let mut keys: Vec<&str> = self
+            .notices
+            .iter()
+            .filter_map(|n| n.category.as_deref())
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let listed = self
+            .board
+            .categories
+            .iter()
+            .filter(|c| keys.contains(&c.key.as_str()))
+            .cloned();
+        let unlisted = keys
+            .iter()
+            .filter(|key| !self.board.categories.iter().any(|c| c.key == **key))
+            .map(|key| Category {
+                key: key.to_string(),
+                label: key.to_string(),
+            });
+        listed.chain(unlisted).collect()
+    }
+
+    /// The years that have notices, newest first.
+    pub fn years(&self) -> Vec<u16> {
+        let mut years: Vec<u16> = self.notices.iter().map(|notice| notice.date.year).collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        years
+    }
+
     pub fn find(&self, id: &str) -> Option<&Notice> {
         self.notices.iter().find(|notice| notice.id.as_str() == id)
     }
@@ -118,12 +176,7 @@ pub fn parse_data_file(text: &str, url: &str) -> Result<Dataset, LoadError> {
     if notices.is_empty() && !entries.is_empty() {
         return Err(LoadError::NoValidNotices { problems });
     }
-    notices.sort_by(list_order);
-    Ok(Dataset {
-        board,
-        notices,
-        problems,
-    })
+    Ok(Dataset::new(board, notices, problems))
 }
 
 fn check_version(version: Option<&Value>) -> Result<(), LoadError> {
@@ -205,6 +258,19 @@ fn read_board(
                 Err(message) => report(name, message),
             }
         }
+    }
+    match fields.get("pageSize") {
+        None | Some(Value::Null) => {}
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|n| (1..=100).contains(&n)) => {
+            board.page_size = n.as_u64().unwrap_or(10) as usize;
+        }
+        Some(other) => report(
+            "pageSize",
+            format!(
+                "must be a whole number from 1 to 100 (found {}).",
+                describe(other)
+            ),
+        ),
     }
     if let Some(value) = fields.get("categories").filter(|v| !v.is_null()) {
         match read_categories(value) {

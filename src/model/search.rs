@@ -84,7 +84,9 @@ impl Terms {
             }
             for start in 0..=folded.len() - word.len() {
                 if folded[start..start + word.len()] == word[..] {
-                    marked[start..start + word.len()].iter_mut().for_each(|m| *m = true);
+                    marked[start..start + word.len()]
+                        .iter_mut()
+                        .for_each(|m| *m = true);
                 }
             }
         }
@@ -107,7 +109,10 @@ mod tests {
     fn folding_ignores_case_width_and_accents() {
         assert_eq!(fold("Earthquake DRILL"), "earthquake drill");
         assert_eq!(fold("ＫＩＳＡ　２０２４"), "kisa 2024");
-        assert_eq!(fold("Andrés Ibarra, São Paulo, Ñuñoa"), "andres ibarra, sao paulo, nunoa");
+        assert_eq!(
+            fold("Andrés Ibarra, São Paulo, Ñuñoa"),
+            "andres ibarra, sao paulo, nunoa"
+        );
         assert_eq!(fold("지진 대피 훈련"), "지진 대피 훈련");
     }
 
@@ -142,6 +147,9 @@ mod tests {
         );
         let runs = Terms::new("sao").highlight("São Paulo");
         assert_eq!(runs[0], ("São".to_string(), true));
-        assert_eq!(Terms::new("").highlight("Title"), vec![("Title".to_string(), false)]);
+        assert_eq!(
+            Terms::new("").highlight("Title"),
+            vec![("Title".to_string(), false)]
+        );
     }
 }

@@ -1,13 +1,56 @@
 use crate::components::{AppLink, MetaList};
 use crate::model::format::{file_size, language_switch, outline_level, paragraphs};
-use crate::model::{Attachment, Dataset};
+use crate::model::listing::ListQuery;
+use crate::model::Attachment;
+use crate::navigation::Navigation;
+use crate::screen::Screen;
 use crate::url_state::View;
 use leptos::prelude::*;
-use std::sync::Arc;
 
-/// One notice: title, metadata, body, attachments and the way back to the list.
+/// One notice: title, metadata, body, attachments, the previous and next notices of the list
+/// the person came from, and the way back to that list's page.
 #[component]
-pub fn NoticeDetail(data: Arc<Dataset>, index: usize) -> impl IntoView {
+pub fn NoticeDetail(screen: Screen) -> impl IntoView {
+    let Screen::Notice {
+        data,
+        index,
+        query,
+        listing,
+    } = screen
+    else {
+        return ().into_any();
+    };
+    let nav = expect_context::<Navigation>();
+    let url = nav.url_untracked();
+    let to_notice = |i: usize| url.with_view(View::Notice(data.notices[i].id.0.clone()));
+    let (previous, next) = listing.neighbours(index);
+    let pager_link = |i: Option<usize>, label: &'static str, class: &'static str| {
+        i.map(|i| {
+            let title = data.notices[i].title.clone();
+            view! {
+                <li class=class>
+                    <AppLink to=to_notice(i)>
+                        <span class="pager-label">{label}</span>
+                        <span class="pager-title">{title}</span>
+                    </AppLink>
+                </li>
+            }
+        })
+    };
+    let pager = (previous.is_some() || next.is_some()).then(|| {
+        view! {
+            <nav class="notice-pager" aria-label="Previous and next notices">
+                <ul>
+                    {pager_link(previous, "Previous notice", "pager-previous")}
+                    {pager_link(next, "Next notice", "pager-next")}
+                </ul>
+            </nav>
+        }
+    });
+    let back_to_list = url.with_list(ListQuery {
+        page: listing.page_of(index, data.board.page_size),
+        ..query
+    });
     let board = data.board.clone();
     let notice = data.notices[index].clone();
     let own_lang = notice.lang(&board).to_string();
@@ -39,10 +82,12 @@ pub fn NoticeDetail(data: Arc<Dataset>, index: usize) -> impl IntoView {
             <div class="notice-body">{body}</div>
             {has_attachments.then(|| view! { <Attachments attachments /> })}
         </article>
+        {pager}
         <p class="back-link-row">
-            <AppLink to=View::List class="back-link">"Back to list"</AppLink>
+            <AppLink to=back_to_list class="back-link">"Back to list"</AppLink>
         </p>
     }
+    .into_any()
 }
 
 /// Files attached to the notice, as "name (PDF, 1.4 MB)".

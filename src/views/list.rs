@@ -1,46 +1,106 @@
-use crate::components::{AppLink, MetaList};
+use crate::app::Today;
+use crate::components::{ActiveFilters, AppLink, Finder, MetaList, Pagination};
 use crate::model::format::lang_attribute;
+use crate::model::search::Terms;
 use crate::model::{Board, Dataset, Notice};
-use crate::screen::count_notices;
+use crate::navigation::Navigation;
+use crate::screen::{count_notices, result_summary, Screen};
 use crate::url_state::View;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The board's notices, pinned first, then newest first.
+/// Notices published within this many days get a "New" marker.
+const NEW_FOR_DAYS: i64 = 7;
+
+/// The list: search and filters, then one page of notices (pinned ones on top of the plain
+/// list's first page) and the pagination. Only the current page is rendered.
 #[component]
-pub fn NoticeList(data: Arc<Dataset>) -> impl IntoView {
-    let board = &data.board;
-    let rows = data
-        .notices
-        .iter()
-        .map(|notice| view! { <NoticeRow notice=notice.clone() board=board.clone() /> })
-        .collect_view();
-    let empty = data
-        .notices
-        .is_empty()
-        .then(|| view! { <p class="empty">"There are no notices yet."</p> });
+pub fn NoticeList(screen: Memo<Screen>) -> impl IntoView {
+    let Some(data) = screen.with_untracked(|screen| screen.data().cloned()) else {
+        return ().into_any();
+    };
+    let results = move || {
+        let Screen::List {
+            data,
+            query,
+            listing,
+        } = screen.get()
+        else {
+            return ().into_any();
+        };
+        let nav = expect_context::<Navigation>();
+        let rows = listing
+            .rows()
+            .iter()
+            .map(|&index| {
+                let notice = data.notices[index].clone();
+                let to = nav.url_untracked().with_view(View::Notice(notice.id.0.clone()));
+                view! { <NoticeRow notice board=data.board.clone() terms=listing.terms.clone() to /> }
+            })
+            .collect_view();
+        let clear_search = nav
+            .url_untracked()
+            .with_list(crate::model::listing::ListQuery {
+                q: String::new(),
+                ..query.clone().first_page()
+            });
+        let no_match = (listing.total() == 0 && query.is_narrowed()).then(|| {
+            view! {
+                <div class="no-results">
+                    <p>{result_summary(&query, &listing)}</p>
+                    <p>
+                        {(!query.q.is_empty()).then(|| view! {
+                            <AppLink to=clear_search>"Clear the search"</AppLink>
+                        })}
+                    </p>
+                </div>
+            }
+        });
+        view! {
+            <ActiveFilters data=data.clone() query=query.clone() />
+            <p class="result-count">{result_summary(&query, &listing)}</p>
+            <SkippedReport data=data.clone() />
+            {no_match}
+            <ol class="notice-list">{rows}</ol>
+            <Pagination query listing=(*listing).clone() />
+        }
+        .into_any()
+    };
     view! {
-        <h1 class="page-title">{board.title.clone()}</h1>
-        <p class="result-count">{count_notices(data.notices.len())}</p>
-        <SkippedReport data=data.clone() />
-        {empty}
-        <ol class="notice-list">{rows}</ol>
+        <h1 class="page-title">{data.board.title.clone()}</h1>
+        <Finder data />
+        {results}
     }
+    .into_any()
 }
 
 #[component]
-fn NoticeRow(notice: Notice, board: Board) -> impl IntoView {
+fn NoticeRow(
+    notice: Notice,
+    board: Board,
+    terms: Terms,
+    to: crate::url_state::UrlState,
+) -> impl IntoView {
+    let today = expect_context::<Today>().0;
+    let is_new = today.is_some_and(|today| notice.date.is_within_days_before(today, NEW_FOR_DAYS));
     let title_lang = lang_attribute(&notice.title, notice.lang(&board), &board.lang);
     let is_pinned = notice.pinned;
-    let title = notice.title.clone();
-    let pinned = notice
-        .pinned
-        .then(|| view! { <span class="tag tag-pinned">"Pinned"</span> " " });
+    let id = notice.id.0.clone();
+    // Matches are marked inside the one title text, so it is still read as one title.
+    let title = terms
+        .highlight(&notice.title)
+        .into_iter()
+        .map(|(text, is_match)| match is_match {
+            true => view! { <mark>{text}</mark> }.into_any(),
+            false => text.into_any(),
+        })
+        .collect_view();
     view! {
         <li class="notice-row" class:notice-row-pinned=is_pinned>
             <h2 class="notice-row-title">
-                {pinned}
-                <AppLink to=View::Notice(notice.id.0.clone())>
+                {is_pinned.then(|| view! { <span class="tag tag-pinned">"Pinned"</span> " " })}
+                {is_new.then(|| view! { <span class="tag tag-new">"New"</span> " " })}
+                <AppLink to attr:data-notice-id=id>
                     <span lang=title_lang>{title}</span>
                 </AppLink>
             </h2>

@@ -1,9 +1,13 @@
 use crate::components::AppLink;
+use crate::navigation::Navigation;
 use crate::url_state::View;
 use leptos::prelude::*;
 
 #[component]
 pub fn NotFound(id: String) -> impl IntoView {
+    let to_list = expect_context::<Navigation>()
+        .url_untracked()
+        .with_view(View::List);
     view! {
         <h1 class="page-title">"Notice not found"</h1>
         <p>
@@ -11,7 +15,7 @@ pub fn NotFound(id: String) -> impl IntoView {
             "”. It may have been removed, or the link may have been copied incompletely."
         </p>
         <p>
-            <AppLink to=View::List class="button-link">"See all notices"</AppLink>
+            <AppLink to=to_list class="button-link">"See all notices"</AppLink>
         </p>
     }
 }

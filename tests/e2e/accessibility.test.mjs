@@ -96,7 +96,7 @@ describe('accessibility', () => {
     assert.equal(await focused(page).then((f) => f.split(':')[0]), 'main#main-content');
     assert.equal(new URL(page.url()).hash, '', 'no #fragment is left in the URL');
     await page.keyboard.press('Tab');
-    assert.equal(await focused(page), `a: ${(await page.locator('.notice-row a').first().textContent())}`, 'the next Tab is the first link in the content');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'notice-search', 'the next Tab is the first control in the content');
     // A second use works too, and the temporary tabindex is gone once focus has left.
     assert.equal(await page.locator('main').getAttribute('tabindex'), null);
     await page.keyboard.press('Shift+Tab');
@@ -143,8 +143,13 @@ describe('accessibility', () => {
     await page.locator('nav[aria-label="Breadcrumb"] a', { hasText: 'News & Notices' }).focus();
     await page.keyboard.press('Enter');
     await waitForView(page, 'News & Notices');
-    assert.equal(await focused(page), 'h1: News & Notices');
+    assert.equal(await focused(page), `a: ${title}`, 'back on the list, focus returns to the notice the person left');
     assert.equal(await page.locator('nav[aria-label="Breadcrumb"] [aria-current="page"]').textContent(), 'News & Notices');
+    // Following a page link moves focus to the heading.
+    await page.getByRole('link', { name: 'Page 2', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.title.includes('page 2'));
+    assert.equal(await focused(page), 'h1: News & Notices');
   });
 
   for (const name of ['list', 'detail', 'error']) {

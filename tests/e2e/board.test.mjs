@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, DIST } from './support/server.mjs';
-import { launch, openPage, waitForView, statusText, focused } from './support/browser.mjs';
+import { launch, openPage, waitForView, waitForStatus, focused } from './support/browser.mjs';
 
 const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
 const titleOf = (id) => sample.notices.find((n) => String(n.id) === String(id)).title;
@@ -21,17 +21,24 @@ describe('the notice board', () => {
     await server?.close();
   });
 
-  it('lists every sample notice, pinned first, then newest first', async () => {
+  it('lists every sample notice across its pages, pinned first, then newest first', async () => {
     const page = await openPage(browser);
-    await page.goto(server.url);
-    await waitForView(page, 'News & Notices');
-    const rows = page.locator('.notice-row');
-    assert.equal(await rows.count(), sample.notices.length);
-    const items = await rows.evaluateAll((lis) => lis.map((li) => ({
-      pinned: li.querySelector('.tag-pinned')?.textContent ?? null,
-      date: li.querySelector('time').getAttribute('datetime'),
-      title: li.querySelector('h2 a').textContent,
-    })));
+    const items = [];
+    for (let number = 1; number <= 4; number++) {
+      await page.goto(number === 1 ? server.url : `${server.url}?page=${number}`);
+      await waitForView(page, 'News & Notices');
+      items.push(...await page.locator('.notice-row').evaluateAll((lis) => lis.map((li) => ({
+        pinned: li.querySelector('.tag-pinned')?.textContent ?? null,
+        date: li.querySelector('time').getAttribute('datetime'),
+        title: li.querySelector('h2 a').textContent,
+      }))));
+      if (number === 1) {
+        assert.equal(await page.title(), 'News & Notices (page 1 of 4) – Ministry of the Interior and Safety');
+        await waitForStatus(page, `Showing 1–12 of ${sample.notices.length} notices.`);
+      }
+    }
+    assert.equal(items.length, sample.notices.length, 'every notice on exactly one page');
+    assert.equal(new Set(items.map((item) => item.title)).size, items.length);
     const pinnedCount = sample.notices.filter((n) => n.pinned).length;
     assert.ok(pinnedCount >= 2);
     items.slice(0, pinnedCount).forEach((item) => assert.equal(item.pinned, 'Pinned', 'pinned notices say so in text'));
@@ -39,14 +46,12 @@ describe('the notice board', () => {
     const rest = items.slice(pinnedCount).map((item) => item.date);
     assert.deepEqual(rest, [...rest].sort().reverse(), 'unpinned notices are newest first');
     assert.equal(items[pinnedCount].title, 'Year-end closure of the Government Complex visitor centre');
-    assert.equal(await statusText(page), `${sample.notices.length} notices.`);
-    assert.equal(await page.title(), 'News & Notices – Ministry of the Interior and Safety');
     assert.deepEqual(page.problems, []);
   });
 
   it('shows each row’s date and read count with visible labels, and its category', async () => {
     const page = await openPage(browser);
-    await page.goto(server.url);
+    await page.goto(`${server.url}?year=2018`);
     await waitForView(page);
     const row = page.locator('.notice-row', { hasText: 'Take Part in the Earthquake Drill on May. 16th' });
     assert.deepEqual(await row.locator('dt').allTextContents(), ['Date', 'Read', 'Category']);
@@ -56,11 +61,11 @@ describe('the notice board', () => {
 
   it('opens a notice by click, with its title, metadata, body and attachments', async () => {
     const page = await openPage(browser);
-    await page.goto(server.url);
+    await page.goto(`${server.url}?year=2018`);
     await waitForView(page);
     await page.getByRole('link', { name: 'Take Part in the Earthquake Drill on May. 16th' }).click();
     await waitForView(page, 'Take Part in the Earthquake Drill on May. 16th');
-    assert.equal(new URL(page.url()).search, '?id=66021');
+    assert.equal(new URL(page.url()).search, '?year=2018&id=66021', 'the list state stays in the URL');
     assert.equal(new URL(page.url()).pathname, '/eng/news/', 'the path is left alone');
     assert.equal(await page.title(), 'Take Part in the Earthquake Drill on May. 16th – News & Notices – Ministry of the Interior and Safety');
     const meta = page.locator('article dl');
@@ -102,26 +107,28 @@ describe('the notice board', () => {
     const page = await openPage(browser, { height: 600 });
     await page.goto(server.url);
     await waitForView(page);
-    const link = page.getByRole('link', { name: titleOf(70514) });
+    const link = page.locator('.notice-row a').nth(10);
+    const title = await link.textContent();
     await link.scrollIntoViewIfNeeded();
     const listScroll = await page.evaluate(() => window.scrollY);
     assert.ok(listScroll > 300, `the link is far down the list (${listScroll})`);
     await link.click();
-    await waitForView(page, titleOf(70514));
+    await waitForView(page, title);
     assert.equal(await page.evaluate(() => window.scrollY), 0, 'a new view starts at the top');
     await page.getByRole('link', { name: 'Back to list' }).click();
     await waitForView(page, 'News & Notices');
     assert.equal(new URL(page.url()).search, '');
+    assert.equal(await focused(page), `a: ${title}`, '“Back to list” returns focus to the notice the person left');
     await page.goBack();
-    await waitForView(page, titleOf(70514));
+    await waitForView(page, title);
     await page.goBack();
     await waitForView(page, 'News & Notices');
     await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, listScroll);
-    assert.equal(await page.title(), 'News & Notices – Ministry of the Interior and Safety');
-    assert.equal(await focused(page), 'h1: News & Notices', 'focus goes to the heading after Back');
+    assert.equal(await page.title(), 'News & Notices (page 1 of 4) – Ministry of the Interior and Safety');
+    assert.equal(await focused(page), `a: ${title}`, 'after Back, focus is on the link the person followed');
     await page.goForward();
-    await waitForView(page, titleOf(70514));
-    assert.equal(await page.title(), `${titleOf(70514)} – News & Notices – Ministry of the Interior and Safety`);
+    await waitForView(page, title);
+    assert.equal(await page.title(), `${title} – News & Notices – Ministry of the Interior and Safety`);
     assert.deepEqual(page.problems, []);
   });
 
@@ -129,14 +136,14 @@ describe('the notice board', () => {
     const page = await openPage(browser);
     await page.goto(server.url);
     await waitForView(page);
-    const link = page.getByRole('link', { name: titleOf(63605) });
-    assert.equal(await link.getAttribute('href'), '/eng/news/?id=63605');
+    const link = page.getByRole('link', { name: titleOf(99120) });
+    assert.equal(await link.getAttribute('href'), '/eng/news/?id=99120');
     const [popup] = await Promise.all([
       page.context().waitForEvent('page'),
       link.click({ modifiers: ['Control'] }),
     ]);
     await popup.waitForLoadState();
-    await waitForView(popup, titleOf(63605));
+    await waitForView(popup, titleOf(99120));
     assert.equal(new URL(page.url()).search, '', 'the original tab stays on the list');
   });
 
@@ -146,7 +153,7 @@ describe('the notice board', () => {
     await waitForView(page, 'Notice not found');
     assert.match(await page.locator('main').innerText(), /There is no notice with the id “999999”/);
     assert.equal(await page.title(), 'Notice not found – News & Notices – Ministry of the Interior and Safety');
-    assert.equal(await statusText(page), 'Notice not found.');
+    await waitForStatus(page, 'Notice not found.');
     await page.getByRole('link', { name: 'See all notices' }).click();
     await waitForView(page, 'News & Notices');
   });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, DIST } from './support/server.mjs';
-import { launch, openPage, waitForView, statusText, focused } from './support/browser.mjs';
+import { launch, openPage, waitForView, waitForStatus, focused } from './support/browser.mjs';
 
 const sampleText = fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8');
 const sample = JSON.parse(sampleText);
@@ -49,7 +49,7 @@ describe('when the data file is bad', () => {
       await page.goto(server.url);
       await waitForView(page, 'Sorry, the notices could not be loaded');
       const expected = `The notices could not be loaded because ${summary}.`;
-      assert.equal(await statusText(page), expected, 'the status region announces it');
+      await waitForStatus(page, expected);
       assert.match(await page.locator('main').innerText(), new RegExp(expected.replace(/[.()]/g, '\\$&')));
       assert.match(await page.locator('.problem-details li').first().textContent(), detail);
       assert.match(await page.title(), /^Error: notices could not be loaded – /);
@@ -58,8 +58,7 @@ describe('when the data file is bad', () => {
       server.dataOverride = null;
       await page.getByRole('button', { name: 'Try again' }).click();
       await waitForView(page, 'News & Notices');
-      assert.equal(await page.locator('.notice-row').count(), sample.notices.length);
-      assert.equal(await statusText(page), `${sample.notices.length} notices.`);
+      await waitForStatus(page, `Showing 1–12 of ${sample.notices.length} notices.`);
       assert.equal(await focused(page), 'h1: News & Notices', 'focus lands on the new heading, not on the body');
       const unexpected = page.problems.filter((p) => !/Failed to load resource|ERR_EMPTY_RESPONSE|preload/.test(p));
       assert.deepEqual(unexpected, [], 'no panic or script error');
@@ -75,9 +74,7 @@ describe('when the data file is bad', () => {
       const page = await openPage(browser);
       await page.goto(server.url);
       await waitForView(page, 'News & Notices');
-      assert.equal(await page.locator('.notice-row').count(), sample.notices.length - 2);
-      const expected = `${sample.notices.length - 2} notices. 2 notices could not be shown.`;
-      assert.equal(await statusText(page), expected);
+      await waitForStatus(page, `Showing 1–12 of ${sample.notices.length - 2} notices. 2 notices could not be shown.`);
       const report = page.locator('.problem-details');
       assert.match(await report.locator('summary').textContent(), /^2 notices could not be shown because of errors in the data file$/);
       const lines = await report.locator('li').allTextContents();
@@ -96,7 +93,7 @@ describe('when the data file is bad', () => {
       const page = await openPage(browser);
       await page.goto(server.url);
       await waitForView(page);
-      assert.equal(await page.locator('.notice-row').count(), sample.notices.length);
+      await waitForStatus(page, `Showing 1–12 of ${sample.notices.length} notices. 1 notice could not be shown.`);
       assert.equal(await page.getByText('Copy with the same id').count(), 0);
       assert.match(await page.locator('.problem-details li').textContent(), new RegExp(`^Notice ${notices.length} \\(id “${notices[0].id}”\\), field “id”: repeats the id of notice 1`));
     } finally {

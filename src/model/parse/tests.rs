@@ -59,7 +59,7 @@ fn string_and_integer_ids_are_both_accepted() {
 }
 
 #[test]
-fn notices_are_sorted_pinned_first_then_newest() {
+fn notices_are_sorted_newest_first() {
     let mut pinned = notice_json(1, "2010-01-01");
     pinned["pinned"] = json!(true);
     let data = parse(&file_with(vec![
@@ -69,7 +69,11 @@ fn notices_are_sorted_pinned_first_then_newest() {
     ]))
     .unwrap();
     let ids: Vec<_> = data.notices.iter().map(|n| n.id.as_str()).collect();
-    assert_eq!(ids, ["1", "3", "2"]);
+    assert_eq!(
+        ids,
+        ["3", "2", "1"],
+        "pinned notices are put on top by the list, not the data"
+    );
 }
 
 #[test]

@@ -67,3 +67,12 @@ export function focused(page) {
     return `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}: ${(el.textContent || '').trim().slice(0, 80)}`;
   });
 }
+
+/** Waits until the status region says `text` (it is updated once the page settles). */
+export async function waitForStatus(page, text) {
+  try {
+    await page.waitForFunction((text) => document.querySelector('[role="status"]')?.textContent === text, text, { timeout: 5000 });
+  } catch {
+    throw new Error(`status region says “${await statusText(page)}”, expected “${text}”`);
+  }
+}

@@ -1,0 +1,63 @@
+use super::AppLink;
+use crate::model::listing::{page_window, ListQuery, Listing};
+use crate::navigation::Navigation;
+use leptos::prelude::*;
+
+/// Numbered pages with Previous/Next, the first and last page always reachable and a window
+/// around the current one (at most 7 numbers, so it fits 320 px). Nothing for a single page.
+#[component]
+pub fn Pagination(query: ListQuery, listing: Listing) -> impl IntoView {
+    let nav = expect_context::<Navigation>();
+    let (page, pages) = (listing.page, listing.pages);
+    let to_page = move |page: usize| {
+        nav.url_untracked().with_list(ListQuery {
+            page,
+            ..query.clone()
+        })
+    };
+    let previous = (page > 1).then(|| {
+        view! {
+            <li class="pagination-previous">
+                <AppLink to=to_page(page - 1) attr:rel="prev">
+                    <span class="pagination-arrow" aria-hidden="true">"‹"</span>
+                    "Previous"<span class="visually-hidden">" page"</span>
+                </AppLink>
+            </li>
+        }
+    });
+    let next = (page < pages).then(|| {
+        view! {
+            <li class="pagination-next">
+                <AppLink to=to_page(page + 1) attr:rel="next">
+                    "Next"<span class="visually-hidden">" page"</span>
+                    <span class="pagination-arrow" aria-hidden="true">"›"</span>
+                </AppLink>
+            </li>
+        }
+    });
+    let numbers = page_window(page, pages)
+        .into_iter()
+        .map(|entry| match entry {
+            Some(number) => view! {
+                <li class="pagination-item" class:pagination-current=number == page>
+                    <AppLink
+                        to=to_page(number)
+                        attr:aria-label=format!("Page {number}")
+                        attr:aria-current=(number == page).then_some("page")
+                    >
+                        {number}
+                    </AppLink>
+                </li>
+            }
+            .into_any(),
+            None => view! { <li class="pagination-gap" aria-hidden="true">"…"</li> }.into_any(),
+        })
+        .collect_view();
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pagination" aria-label="Pagination">
+                <ul>{previous} {numbers} {next}</ul>
+            </nav>
+        }
+    })
+}

@@ -1,0 +1,205 @@
+//! Which notices a list page shows: search, filters, sort, pinned notices and paging.
+
+use super::search::Terms;
+use super::{Dataset, Notice};
+use std::cmp::Ordering;
+
+/// Longest search kept from a URL; a longer one is cut (nobody types 10,000 characters).
+pub const MAX_QUERY_CHARS: usize = 200;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    #[default]
+    Newest,
+    Oldest,
+    MostRead,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Newest, Sort::Oldest, Sort::MostRead];
+
+    /// The value in the URL (`sort=oldest`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::MostRead => "most-read",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|sort| sort.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Newest => "Newest first",
+            Sort::Oldest => "Oldest first",
+            Sort::MostRead => "Most read",
+        }
+    }
+
+    fn compare(self, a: &Notice, b: &Notice) -> Ordering {
+        let newest = b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id));
+        match self {
+            Sort::Newest => newest,
+            Sort::Oldest => newest.reverse(),
+            Sort::MostRead => b.views.cmp(&a.views).then(newest),
+        }
+    }
+}
+
+/// What the person asked the list for; every field lives in the URL.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ListQuery {
+    /// The search as typed.
+    pub q: String,
+    /// A category key.
+    pub category: Option<String>,
+    pub year: Option<u16>,
+    pub sort: Sort,
+    /// 1-based.
+    pub page: usize,
+}
+
+impl ListQuery {
+    /// True when a search or a filter narrows the list (sorting does not).
+    pub fn is_narrowed(&self) -> bool {
+        !self.q.trim().is_empty() || self.category.is_some() || self.year.is_some()
+    }
+
+    /// The same query on its first page: what a new search or filter starts from.
+    pub fn first_page(mut self) -> Self {
+        self.page = 1;
+        self
+    }
+}
+
+/// One page of the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listing {
+    /// Every matching notice in list order (indices into `Dataset::notices`); pinned ones
+    /// lead when they are shown on top.
+    pub order: Vec<usize>,
+    /// How many of `order` are pinned notices shown on top of the first page.
+    pub pinned_on_top: usize,
+    /// The range of `order` on this page.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based, after clamping to the pages that exist.
+    pub page: usize,
+    pub pages: usize,
+    /// The search words, for highlighting.
+    pub terms: Terms,
+}
+
+impl Listing {
+    pub fn new(data: &Dataset, query: &ListQuery, page_size: usize) -> Listing {
+        let page_size = page_size.max(1);
+        let terms = Terms::new(&query.q);
+        let category = query
+            .category
+            .as_deref()
+            .filter(|key| data.has_category(key));
+        let mut order: Vec<usize> = (0..data.notices.len())
+            .filter(|&index| {
+                let notice = &data.notices[index];
+                category.is_none_or(|key| notice.category.as_deref() == Some(key))
+                    && query.year.is_none_or(|year| notice.date.year == year)
+                    && (terms.is_empty() || terms.all_in(&data.folded[index]))
+            })
+            .collect();
+        // `Dataset::notices` is already newest first; other orders sort (stably) from there.
+        if query.sort != Sort::Newest {
+            order.sort_by(|&a, &b| query.sort.compare(&data.notices[a], &data.notices[b]));
+        }
+        // As on eGovFrame boards, pinned notices lead the first page of the plain list only.
+        let narrowed = !terms.is_empty() || category.is_some() || query.year.is_some();
+        let pinned_on_top = if narrowed || query.sort != Sort::Newest {
+            0
+        } else {
+            let (pinned, rest): (Vec<usize>, Vec<usize>) =
+                order.iter().partition(|&&index| data.notices[index].pinned);
+            let count = pinned.len();
+            order = pinned.into_iter().chain(rest).collect();
+            count
+        };
+        // Pinned notices come on top of page 1 and do not count towards its size.
+        let paged = order.len() - pinned_on_top;
+        let pages = paged.div_ceil(page_size).max(1);
+        let page = query.page.clamp(1, pages);
+        let (start, end) = if page == 1 {
+            (0, pinned_on_top + paged.min(page_size))
+        } else {
+            let start = pinned_on_top + (page - 1) * page_size;
+            (start, (start + page_size).min(order.len()))
+        };
+        Listing {
+            order,
+            pinned_on_top,
+            start,
+            end,
+            page,
+            pages,
+            terms,
+        }
+    }
+
+    /// The notices on this page.
+    pub fn rows(&self) -> &[usize] {
+        &self.order[self.start..self.end]
+    }
+
+    pub fn total(&self) -> usize {
+        self.order.len()
+    }
+
+    /// The notices before and after `index` in list order (for "Previous" / "Next" links).
+    pub fn neighbours(&self, index: usize) -> (Option<usize>, Option<usize>) {
+        match self.order.iter().position(|&i| i == index) {
+            Some(position) => (
+                position.checked_sub(1).map(|p| self.order[p]),
+                self.order.get(position + 1).copied(),
+            ),
+            None => (None, None),
+        }
+    }
+
+    /// The page (1-based) that shows `index`, to return to it from the notice.
+    pub fn page_of(&self, index: usize, page_size: usize) -> usize {
+        match self.order.iter().position(|&i| i == index) {
+            Some(position) if position >= self.pinned_on_top => {
+                (position - self.pinned_on_top) / page_size.max(1) + 1
+            }
+            _ => 1,
+        }
+    }
+}
+
+/// The page numbers to offer: the first, the last, and a window around the current page,
+/// with `None` for a gap ("…"). At most 7 entries, so the control fits 320 px.
+pub fn page_window(page: usize, pages: usize) -> Vec<Option<usize>> {
+    if pages <= 7 {
+        return (1..=pages).map(Some).collect();
+    }
+    let (low, high) = if page <= 4 {
+        (2, 5)
+    } else if page >= pages - 3 {
+        (pages - 4, pages - 1)
+    } else {
+        (page - 1, page + 1)
+    };
+    let mut window = vec![Some(1)];
+    if low > 2 {
+        window.push(None);
+    }
+    window.extend((low..=high).map(Some));
+    if high < pages - 1 {
+        window.push(None);
+    }
+    window.push(Some(pages));
+    window
+}
+
+#[cfg(test)]
+mod tests;
