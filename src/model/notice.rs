@@ -13,17 +13,26 @@ impl NoticeId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The id's place in order: numeric ids as numbers (`9 < 10`), before text ids.
+    pub fn sort_key(&self) -> IdKey {
+        match self.0.parse::<u64>() {
+            Ok(number) => IdKey::Number(number),
+            Err(_) => IdKey::Text(self.0.clone()),
+        }
+    }
+}
+
+/// See [`NoticeId::sort_key`]; variants order numbers first.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum IdKey {
+    Number(u64),
+    Text(String),
 }
 
 impl Ord for NoticeId {
-    /// Numeric ids compare as numbers (`9 < 10`), anything else as text; numbers sort first.
     fn cmp(&self, other: &Self) -> Ordering {
-        match (self.0.parse::<u64>(), other.0.parse::<u64>()) {
-            (Ok(a), Ok(b)) => a.cmp(&b),
-            (Ok(_), Err(_)) => Ordering::Less,
-            (Err(_), Ok(_)) => Ordering::Greater,
-            (Err(_), Err(_)) => self.0.cmp(&other.0),
-        }
+        self.sort_key().cmp(&other.sort_key())
     }
 }
 

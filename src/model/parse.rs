@@ -2,7 +2,7 @@
 //! a bad notice is reported and left out, and never takes the good ones down with it.
 
 use super::date::Date;
-use super::notice::{newest_first, Attachment, Board, Category, NavLink, Notice, NoticeId};
+use super::notice::{Attachment, Board, Category, NavLink, Notice, NoticeId};
 use super::problem::{LoadError, Place, Problem};
 use super::safe_url::safe_url;
 use super::search::fold;
@@ -27,7 +27,8 @@ pub struct Dataset {
 impl Dataset {
     /// Orders the notices and prepares what search needs.
     pub fn new(board: Board, mut notices: Vec<Notice>, problems: Vec<Problem>) -> Dataset {
-        notices.sort_by(newest_first);
+        // Keys computed once: comparing ids would otherwise parse them at every comparison.
+        notices.sort_by_cached_key(|notice| std::cmp::Reverse((notice.date, notice.id.sort_key())));
         let folded = notices
             .iter()
             .map(|notice| fold(&format!("{}\n{}", notice.title, notice.body)))

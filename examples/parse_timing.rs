@@ -1,0 +1,28 @@
+//! Native timing of the load path (parse, validate, sort, fold for search) and of one search,
+//! to see where time goes without a browser. Numbers in wasm are higher; bench/finding.mjs
+//! measures those.
+//!
+//! Usage: cargo run --release --example parse_timing -- target/bench/notices-10000.json
+
+use notice_board::model::listing::{ListQuery, Listing};
+use notice_board::model::parse_data_file;
+use std::time::Instant;
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: parse_timing FILE");
+    let text = std::fs::read_to_string(&path).expect("a readable data file");
+
+    let start = Instant::now();
+    let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    println!("JSON parse alone:   {:?}", start.elapsed());
+    drop(json);
+
+    let start = Instant::now();
+    let data = parse_data_file(&text, &path).expect("a valid data file");
+    println!("parse_data_file:    {:?} ({} notices)", start.elapsed(), data.notices.len());
+
+    let query = ListQuery { q: "drill".into(), page: 1, ..ListQuery::default() };
+    let start = Instant::now();
+    let listing = Listing::new(&data, &query, data.board.page_size);
+    println!("search “drill”:     {:?} ({} matches)", start.elapsed(), listing.total());
+}
