@@ -19,10 +19,22 @@ fn main() {
 
     let start = Instant::now();
     let data = parse_data_file(&text, &path).expect("a valid data file");
-    println!("parse_data_file:    {:?} ({} notices)", start.elapsed(), data.notices.len());
+    println!(
+        "parse_data_file:    {:?} ({} notices)",
+        start.elapsed(),
+        data.notices.len()
+    );
 
-    let query = ListQuery { q: "drill".into(), page: 1, ..ListQuery::default() };
+    let query = ListQuery {
+        q: "drill".into(),
+        page: 1,
+        ..ListQuery::default()
+    };
     let start = Instant::now();
     let listing = Listing::new(&data, &query, data.board.page_size);
-    println!("search “drill”:     {:?} ({} matches)", start.elapsed(), listing.total());
+    println!(
+        "search “drill”:     {:?} ({} matches)",
+        start.elapsed(),
+        listing.total()
+    );
 }
