@@ -1,7 +1,7 @@
 //! The board's root component: loads the data file, owns the URL state, and shows the view
 //! for both inside the page chrome.
 
-use crate::components::{Breadcrumb, SiteFooter, SiteHeader, SkipLinks};
+use crate::components::{BackToTop, Breadcrumb, SiteFooter, SiteHeader, SkipLinks};
 use crate::model::Date;
 use crate::navigation::Navigation;
 use crate::platform::{self, Debouncer};
@@ -26,7 +26,29 @@ pub struct BoardConfig {
     pub root_id: String,
     /// The viewer's date, for "New" markers (none when rendered ahead of time).
     pub today: Option<Date>,
+    pub mode: Mode,
+    /// The level of the view's main heading (1 on its own page; 2 or more in a host page's
+    /// outline). Sub-headings are one level below.
+    pub heading_level: u8,
+    /// Overrides the data file's `board.pageSize`.
+    pub page_size: Option<usize>,
+    /// Overrides the data file's `board.lang`.
+    pub lang: Option<String>,
 }
+
+/// Where the board lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The board is the page: it owns the title, the skip links, the site chrome and scrolling.
+    Page,
+    /// The board is embedded in a host page, in a shadow root: it changes nothing outside
+    /// itself (title, `lang`, scroll restoration, history state, the host's links).
+    Widget,
+}
+
+/// The level of the view's main heading, shared through context.
+#[derive(Clone, Copy)]
+pub struct HeadingLevel(pub u8);
 
 /// The viewer's date, shared through context.
 #[derive(Clone, Copy)]
@@ -38,14 +60,19 @@ const STATUS_DELAY: Duration = Duration::from_millis(500);
 
 #[component]
 pub fn App(config: BoardConfig) -> impl IntoView {
+    let mode = config.mode;
     let nav = Navigation::new(
         &config.initial_query,
         config.page_path,
         config.param_prefix,
         config.root_id,
+        mode,
     );
     provide_context(nav);
+    provide_context(mode);
     provide_context(Today(config.today));
+    provide_context(HeadingLevel(config.heading_level));
+    let overrides = StoredValue::new((config.page_size, config.lang));
 
     let load = RwSignal::new(Load::Loading);
     let data_url = StoredValue::new(config.data_url);
@@ -55,7 +82,12 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = platform::fetch_dataset(data_url.get_value(), fresh).await;
             load.set(match result {
-                Ok(data) => Load::Ready(Arc::new(data)),
+                Ok(mut data) => {
+                    let (page_size, lang) = overrides.get_value();
+                    data.board.page_size = page_size.unwrap_or(data.board.page_size);
+                    data.board.lang = lang.unwrap_or(data.board.lang);
+                    Load::Ready(Arc::new(data))
+                }
                 Err(error) => Load::Failed(error),
             });
             if fresh {
@@ -73,7 +105,9 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     let screen = Memo::new(move |_| Screen::new(&load.read(), &nav.url()));
     let kind = Memo::new(move |_| screen.read().kind());
     let board = Signal::derive(move || screen.read().board());
-    Effect::new(move || platform::set_document_title(&screen.read().title()));
+    if mode == Mode::Page {
+        Effect::new(move || platform::set_document_title(&screen.read().title()));
+    }
     let status = RwSignal::new(String::new());
     let status_delay = Debouncer::new();
     Effect::new(move || {
@@ -97,17 +131,32 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         },
     };
 
-    view! {
-        <div class="board" lang=move || board.read().lang.clone()>
-            <SkipLinks />
-            <SiteHeader board />
-            <Breadcrumb crumbs=Signal::derive(move || screen.read().breadcrumb()) />
-            <main id="main-content" class="board-main container">
-                {content}
-                // One status region from the start; every loading, count and error message goes here.
-                <div role="status" class="visually-hidden">{move || status.get()}</div>
-            </main>
-            <SiteFooter board />
-        </div>
+    let inner = move || {
+        view! {
+            {content}
+            // One status region from the start; every loading, count and error message goes here.
+            <div role="status" class="visually-hidden">{move || status.get()}</div>
+        }
+    };
+    let lang = move || board.read().lang.clone();
+    match mode {
+        Mode::Page => view! {
+            <div class="board" lang=lang>
+                <SkipLinks />
+                <SiteHeader board />
+                <Breadcrumb crumbs=Signal::derive(move || screen.read().breadcrumb()) />
+                <main id="main-content" class="board-main container">{inner}</main>
+                <SiteFooter board />
+            </div>
+        }
+        .into_any(),
+        // The host page owns the skip links, site chrome, breadcrumb, landmarks and title.
+        Mode::Widget => view! {
+            <div class="board board-widget" lang=lang>
+                <div class="board-main">{inner}</div>
+                <BackToTop />
+            </div>
+        }
+        .into_any(),
     }
 }

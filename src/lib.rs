@@ -16,14 +16,19 @@ pub mod screen;
 pub mod url_state;
 pub mod views;
 
-pub use app::{App, BoardConfig};
+pub use app::{App, BoardConfig, Mode};
 
-/// Starts a board in every element marked `data-notice-board` on the page.
-///
-/// Attributes: `data-src` (the data file's URL, default `notices.json`) and `id` (required
-/// for the board's skip and "Top" targets; `notice-board` if missing).
-pub fn start() {
-    for (element, config) in platform::board_elements() {
+/// Starts the board that is the page itself: the element marked `data-notice-board="page"`.
+pub fn start_page() {
+    for (element, config) in platform::page_boards() {
+        leptos::mount::mount_to(element, move || leptos::view! { <App config /> }).forget();
+    }
+}
+
+/// Starts every board embedded in a host page (elements marked `data-notice-board`), each in
+/// its own shadow root styled by `stylesheet`. See the README's "Embedding" section.
+pub fn start_widgets(stylesheet: &str) {
+    for (element, config) in platform::widget_boards(stylesheet) {
         leptos::mount::mount_to(element, move || leptos::view! { <App config /> }).forget();
     }
 }

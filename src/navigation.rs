@@ -1,5 +1,6 @@
 //! The one place that owns the URL: views read it and move through it only via [`Navigation`].
 
+use crate::app::Mode;
 use crate::model::listing::ListQuery;
 use crate::platform;
 use crate::url_state::{UrlState, View};
@@ -24,11 +25,19 @@ pub struct Navigation {
     prefix: StoredValue<String>,
     /// The id of the element the board is mounted in.
     root_id: StoredValue<String>,
+    mode: Mode,
 }
 
 impl Navigation {
-    pub fn new(initial_query: &str, page_path: String, prefix: String, root_id: String) -> Self {
+    pub fn new(
+        initial_query: &str,
+        page_path: String,
+        prefix: String,
+        root_id: String,
+        mode: Mode,
+    ) -> Self {
         Navigation {
+            mode,
             url: RwSignal::new(UrlState::from_query(initial_query, &prefix)),
             page_path: StoredValue::new(page_path),
             prefix: StoredValue::new(prefix),
@@ -59,20 +68,21 @@ impl Navigation {
     /// of the page with focus on its heading, or, when returning from a notice to the list,
     /// on that notice's link.
     pub fn go(&self, target: UrlState) {
-        platform::push_url(&self.href(&target));
+        let target = self.with_current_foreign(target);
+        platform::push_url(&self.href(&target), self.mode);
         self.show(target, None);
     }
 
     /// Changes the list's search, filters or sort in place: focus stays where it is (in the
     /// search box or on the filter being changed).
     pub fn update_list(&self, list: ListQuery, history: History) {
-        let target = self.url.get_untracked().with_list(list);
-        if target == self.url.get_untracked() {
+        let target = self.with_current_foreign(self.url.get_untracked().with_list(list));
+        if target.same_board_state(&self.url.get_untracked()) {
             return;
         }
         let href = self.href(&target);
         match history {
-            History::Push => platform::push_url(&href),
+            History::Push => platform::push_url(&href, self.mode),
             History::Replace => platform::replace_url(&href),
         }
         self.url.set(target);
@@ -81,13 +91,24 @@ impl Navigation {
     /// Listens for Back and Forward: the entry's view, its scroll position, and focus.
     pub fn follow_history(&self) {
         let this = *self;
-        platform::take_over_scroll_restoration();
+        if self.mode == Mode::Page {
+            platform::take_over_scroll_restoration();
+        }
         platform::on_history_change(move |query, scroll_y| {
-            this.show(
-                UrlState::from_query(&query, &this.prefix.read_value()),
-                Some(scroll_y),
-            );
+            let target = UrlState::from_query(&query, &this.prefix.read_value());
+            // Another board on the page, or the host, may have made this history entry.
+            if !target.same_board_state(&this.url.get_untracked()) {
+                this.show(target, (this.mode == Mode::Page).then_some(scroll_y));
+            } else {
+                this.url.set(target);
+            }
         });
+    }
+
+    /// `target` with the page's other parameters as they are in the address bar now.
+    fn with_current_foreign(&self, target: UrlState) -> UrlState {
+        let current = UrlState::from_query(&platform::current_query(), &self.prefix.read_value());
+        target.with_foreign_of(&current)
     }
 
     fn show(&self, target: UrlState, restore_scroll: Option<f64>) {
@@ -97,19 +118,23 @@ impl Navigation {
         };
         self.url.set(target);
         let root_id = self.root_id.get_value();
-        platform::after_render(move || match left_notice {
-            Some(id) => platform::focus_notice_link_or_heading(&root_id, &id, restore_scroll),
-            None => {
+        let mode = self.mode;
+        platform::after_render(move || match (left_notice, mode) {
+            (Some(id), _) => platform::focus_notice_link_or_heading(&root_id, &id, restore_scroll),
+            // On its own page a new view starts at the top; in a host page the board only
+            // brings its heading into view.
+            (None, Mode::Page) => {
                 platform::scroll_to(restore_scroll.unwrap_or(0.0));
-                platform::focus_first(&root_id, "h1");
+                platform::focus_first(&root_id, platform::HEADING, false);
             }
+            (None, Mode::Widget) => platform::focus_first(&root_id, platform::HEADING, true),
         });
     }
 
     /// Focus on the current view's heading, e.g. after the data has been reloaded.
     pub fn focus_heading(&self) {
         let root_id = self.root_id.get_value();
-        platform::after_render(move || platform::focus_first(&root_id, "h1"));
+        platform::after_render(move || platform::focus_first(&root_id, platform::HEADING, true));
     }
 
     pub fn root_id(&self) -> String {

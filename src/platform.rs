@@ -2,9 +2,13 @@
 //! data file. Views never call the browser directly, only through these functions from event
 //! handlers and effects, so that the same components can also be rendered to HTML natively.
 
+use crate::app::Mode;
 use crate::model::{parse_data_file, Dataset, LoadError};
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+/// Every view's main heading carries this class; focus goes there after navigation.
+pub const HEADING: &str = ".view-heading";
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("a browser window")
@@ -24,15 +28,20 @@ pub fn current_query() -> String {
     window().location().search().unwrap_or_default()
 }
 
-/// Adds a history entry for `url` (a path plus query), after remembering how far the
-/// current entry was scrolled so that Back can return there.
-pub fn push_url(url: &str) {
+/// Adds a history entry for `url` (a path plus query). On its own page the board first
+/// remembers how far the current entry was scrolled, so that Back can return there; in a
+/// widget it leaves the host page's history state alone.
+pub fn push_url(url: &str, mode: Mode) {
     let Ok(history) = window().history() else {
         return;
     };
-    let scroll_y = window().scroll_y().unwrap_or(0.0);
-    let _ = history.replace_state(&JsValue::from_f64(scroll_y), "");
-    let _ = history.push_state_with_url(&JsValue::from_f64(0.0), "", Some(url));
+    if mode == Mode::Page {
+        let scroll_y = window().scroll_y().unwrap_or(0.0);
+        let _ = history.replace_state(&JsValue::from_f64(scroll_y), "");
+        let _ = history.push_state_with_url(&JsValue::from_f64(0.0), "", Some(url));
+    } else {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(url));
+    }
 }
 
 /// Replaces the current history entry's URL, keeping its saved scroll position.
@@ -83,11 +92,51 @@ pub fn scroll_to(y: f64) {
     window().scroll_to_with_x_and_y(0.0, y);
 }
 
-/// Moves keyboard focus to the first element matching `selector` inside the board without
-/// scrolling, making it focusable only while it has focus.
-pub fn focus_first(root_id: &str, selector: &str) {
-    if let Ok(Some(element)) = document().query_selector(&format!("#{root_id} {selector}")) {
+/// The elements matching `selector` inside a board: in its shadow root when it is a widget,
+/// else inside its host element. `document.querySelector` does not reach into shadow roots.
+fn query_in_board(root_id: &str, selector: &str) -> Vec<web_sys::Element> {
+    let Some(host) = document().get_element_by_id(root_id) else {
+        return Vec::new();
+    };
+    let found = match host.shadow_root() {
+        Some(shadow) => shadow.query_selector_all(selector),
+        None => host.query_selector_all(selector),
+    };
+    let Ok(found) = found else { return Vec::new() };
+    (0..found.length())
+        .filter_map(|index| found.item(index)?.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
+/// Moves keyboard focus to the first element matching `selector` inside the board, making
+/// it focusable only while it has focus. `scroll` brings it into view if it is not.
+pub fn focus_first(root_id: &str, selector: &str, scroll: bool) {
+    if let Some(element) = query_in_board(root_id, selector).into_iter().next() {
+        if scroll {
+            scroll_into_view_if_needed(&element);
+        }
         focus_without_scrolling(element);
+    }
+}
+
+fn scroll_into_view_if_needed(element: &web_sys::Element) {
+    let rect = element.get_bounding_client_rect();
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.top() < 0.0 || rect.bottom() > height {
+        element.scroll_into_view();
+    }
+}
+
+/// "Top": back to the top of the board and focus on its start, so the next Tab is the first
+/// thing in it (the skip link on the board's own page).
+pub fn focus_board_top(root_id: &str) {
+    if let Some(board) = query_in_board(root_id, ".board").into_iter().next() {
+        board.scroll_into_view();
+        focus_without_scrolling(board);
     }
 }
 
@@ -144,32 +193,110 @@ pub async fn fetch_dataset(url: String, fresh: bool) -> Result<Dataset, LoadErro
     parse_data_file(&text, &url)
 }
 
-/// The elements to mount a board in, with each board's configuration. Any placeholder
-/// content inside them ("Loading…", the no-JavaScript message) is cleared first.
-pub fn board_elements() -> Vec<(web_sys::HtmlElement, crate::BoardConfig)> {
-    let Ok(found) = document().query_selector_all("[data-notice-board]") else {
-        return Vec::new();
-    };
-    (0..found.length())
-        .filter_map(|index| found.item(index)?.dyn_into::<web_sys::HtmlElement>().ok())
-        .map(|element| {
-            if element.id().is_empty() {
-                element.set_id("notice-board");
-            }
-            let config = crate::BoardConfig {
-                data_url: element
-                    .get_attribute("data-src")
-                    .unwrap_or_else(|| "notices.json".into()),
-                page_path: current_path(),
-                initial_query: current_query(),
-                param_prefix: String::new(),
-                root_id: element.id(),
-                today: today(),
-            };
-            element.set_inner_html("");
-            (element, config)
+/// The boards that are the page itself (`data-notice-board="page"`), ready to mount.
+/// Placeholder content inside them (the first-paint shell) is cleared first.
+pub fn page_boards() -> Vec<(web_sys::HtmlElement, crate::BoardConfig)> {
+    board_hosts("[data-notice-board=page]")
+        .into_iter()
+        .map(|host| {
+            let config = board_config(&host, Mode::Page, String::new(), 1);
+            host.set_inner_html("");
+            (host, config)
         })
         .collect()
+}
+
+/// The boards embedded in a host page (`data-notice-board` with any other value), each given
+/// a shadow root so that the host's CSS and the board's CSS cannot touch each other. The
+/// host element's own content (a link to the board for people without JavaScript) stays in
+/// the host page, unrendered. Boards already started are skipped.
+pub fn widget_boards(stylesheet: &str) -> Vec<(web_sys::HtmlElement, crate::BoardConfig)> {
+    let hosts = board_hosts("[data-notice-board]:not([data-notice-board=page])");
+    let mut boards = Vec::new();
+    for (index, host) in hosts.into_iter().enumerate() {
+        if host.shadow_root().is_some() {
+            continue;
+        }
+        let Ok(shadow) =
+            host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        else {
+            continue;
+        };
+        let prefix = host
+            .get_attribute("data-param-prefix")
+            .unwrap_or_else(|| format!("nb{}-", index + 1));
+        let heading_level = host
+            .get_attribute("data-heading-level")
+            .and_then(|l| l.parse().ok())
+            .unwrap_or(2);
+        let config = board_config(&host, Mode::Widget, prefix, heading_level);
+        let (Some(link), Some(container)) = (
+            create::<web_sys::HtmlLinkElement>("link"),
+            create::<web_sys::HtmlElement>("div"),
+        ) else {
+            continue;
+        };
+        link.set_rel("stylesheet");
+        link.set_href(stylesheet);
+        // Shown once its styles are in, so the host never sees the board unstyled.
+        container.set_hidden(true);
+        let reveal = {
+            let container = container.clone();
+            Closure::<dyn Fn()>::new(move || container.set_hidden(false))
+        };
+        link.set_onload(Some(reveal.as_ref().unchecked_ref()));
+        link.set_onerror(Some(reveal.as_ref().unchecked_ref()));
+        reveal.forget();
+        let _ = shadow.append_child(&link);
+        let _ = shadow.append_child(&container);
+        boards.push((container, config));
+    }
+    boards
+}
+
+fn board_hosts(selector: &str) -> Vec<web_sys::HtmlElement> {
+    let Ok(found) = document().query_selector_all(selector) else {
+        return Vec::new();
+    };
+    let hosts: Vec<web_sys::HtmlElement> = (0..found.length())
+        .filter_map(|index| found.item(index)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect();
+    for (index, host) in hosts.iter().enumerate() {
+        if host.id().is_empty() {
+            host.set_id(&format!("notice-board-{}", index + 1));
+        }
+    }
+    hosts
+}
+
+fn create<T: JsCast>(tag: &str) -> Option<T> {
+    document().create_element(tag).ok()?.dyn_into::<T>().ok()
+}
+
+fn board_config(
+    host: &web_sys::HtmlElement,
+    mode: Mode,
+    param_prefix: String,
+    heading_level: u8,
+) -> crate::BoardConfig {
+    let attribute = |name: &str| {
+        host.get_attribute(name)
+            .filter(|value| !value.trim().is_empty())
+    };
+    crate::BoardConfig {
+        data_url: attribute("data-src").unwrap_or_else(|| "notices.json".into()),
+        page_path: current_path(),
+        initial_query: current_query(),
+        param_prefix,
+        root_id: host.id(),
+        today: today(),
+        mode,
+        heading_level: heading_level.clamp(1, 6),
+        page_size: attribute("data-page-size")
+            .and_then(|size| size.parse().ok())
+            .filter(|size| (1..=100).contains(size)),
+        lang: attribute("data-lang"),
+    }
 }
 
 /// Today's date on the person's device, for "New" markers.
@@ -216,12 +343,9 @@ impl Default for Debouncer {
 /// Focuses the link to notice `id` inside the board, scrolling it into view; falls back to
 /// the view's heading when that notice is not on the page.
 pub fn focus_notice_link_or_heading(root_id: &str, id: &str, restore_scroll: Option<f64>) {
-    let links = document().query_selector_all(&format!("#{root_id} a[data-notice-id]"));
-    let link = links.ok().and_then(|links| {
-        (0..links.length())
-            .filter_map(|index| links.item(index)?.dyn_into::<web_sys::Element>().ok())
-            .find(|link| link.get_attribute("data-notice-id").as_deref() == Some(id))
-    });
+    let link = query_in_board(root_id, "a[data-notice-id]")
+        .into_iter()
+        .find(|link| link.get_attribute("data-notice-id").as_deref() == Some(id));
     match (link, restore_scroll) {
         (Some(link), Some(y)) => {
             scroll_to(y);
@@ -233,9 +357,10 @@ pub fn focus_notice_link_or_heading(root_id: &str, id: &str, restore_scroll: Opt
             link.scroll_into_view_with_scroll_into_view_options(&options);
             focus_without_scrolling(link);
         }
-        (None, y) => {
-            scroll_to(y.unwrap_or(0.0));
-            focus_first(root_id, "h1");
+        (None, Some(y)) => {
+            scroll_to(y);
+            focus_first(root_id, HEADING, false);
         }
+        (None, None) => focus_first(root_id, HEADING, true),
     }
 }

@@ -86,6 +86,20 @@ impl UrlState {
         }
     }
 
+    /// This board's state with the other parameters taken from `current` (the URL as it is
+    /// now: another board on the page or the host may have changed them since).
+    pub fn with_foreign_of(&self, current: &UrlState) -> Self {
+        UrlState {
+            foreign: current.foreign.clone(),
+            ..self.clone()
+        }
+    }
+
+    /// Whether this board shows the same thing in both, whatever the other parameters say.
+    pub fn same_board_state(&self, other: &UrlState) -> bool {
+        self.view == other.view && self.list == other.list
+    }
+
     /// The list with another query (search, filters, sort or page).
     pub fn with_list(&self, list: ListQuery) -> Self {
         UrlState {

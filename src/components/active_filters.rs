@@ -1,4 +1,4 @@
-use super::AppLink;
+use super::{AppLink, Heading};
 use crate::model::listing::ListQuery;
 use crate::model::Dataset;
 use crate::navigation::Navigation;
@@ -57,7 +57,7 @@ pub fn ActiveFilters(data: std::sync::Arc<Dataset>, query: ListQuery) -> impl In
             .collect_view();
         view! {
             <div class="active-filters">
-                <h2 class="visually-hidden">"Active filters"</h2>
+                <Heading sub=true class="visually-hidden">"Active filters"</Heading>
                 <ul>
                     {tags}
                     {several.then(|| view! { <li><AppLink to=clear_all class="filter-clear">"Clear all filters"</AppLink></li> })}

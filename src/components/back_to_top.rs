@@ -3,7 +3,7 @@ use crate::platform;
 use leptos::prelude::*;
 
 /// "Top": scrolls back to the top of the board and puts focus there, so the next Tab
-/// reaches the first skip link. A real link, in the flow of the page (it never floats over
+/// reaches the first skip link (on the board's own page) or the board's first link. A real link, in the flow of the page (it never floats over
 /// the focused element).
 #[component]
 pub fn BackToTop() -> impl IntoView {
@@ -11,7 +11,7 @@ pub fn BackToTop() -> impl IntoView {
     let href = format!("#{root_id}");
     let on_click = move |event: leptos::ev::MouseEvent| {
         event.prevent_default();
-        platform::focus_target(&root_id);
+        platform::focus_board_top(&root_id);
     };
     view! {
         <div class="back-to-top container">

@@ -62,6 +62,7 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
         }
     };
 
+    let search_label = format!("Search {}", data.board.title);
     let categories = data
         .categories_in_use()
         .into_iter()
@@ -78,7 +79,7 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
         .collect_view();
 
     view! {
-        <form class="finder" role="search" aria-label="Notices" method="get" on:submit=on_submit>
+        <form class="finder" role="search" aria-label=search_label method="get" on:submit=on_submit>
             <div class="finder-search">
                 <label for="notice-search">"Search notices"</label>
                 <div class="finder-search-row">

@@ -1,4 +1,5 @@
 use super::AppLink;
+use crate::app::Mode;
 use crate::model::listing::{page_window, ListQuery, Listing};
 use crate::navigation::Navigation;
 use leptos::prelude::*;
@@ -6,8 +7,13 @@ use leptos::prelude::*;
 /// Numbered pages with Previous/Next, the first and last page always reachable and a window
 /// around the current one (at most 7 numbers, so it fits 320 px). Nothing for a single page.
 #[component]
-pub fn Pagination(query: ListQuery, listing: Listing) -> impl IntoView {
+pub fn Pagination(query: ListQuery, listing: Listing, board_title: String) -> impl IntoView {
     let nav = expect_context::<Navigation>();
+    // Landmark names must be unique on the page, and a host page may hold several boards.
+    let label = match expect_context::<Mode>() {
+        Mode::Page => "Pagination".to_string(),
+        Mode::Widget => format!("Pagination: {board_title}"),
+    };
     let (page, pages) = (listing.page, listing.pages);
     let to_page = move |page: usize| {
         nav.url_untracked().with_list(ListQuery {
@@ -55,7 +61,7 @@ pub fn Pagination(query: ListQuery, listing: Listing) -> impl IntoView {
         .collect_view();
     (pages > 1).then(|| {
         view! {
-            <nav class="pagination" aria-label="Pagination">
+            <nav class="pagination" aria-label=label>
                 <ul>{previous} {numbers} {next}</ul>
             </nav>
         }

@@ -1,4 +1,4 @@
-use crate::components::{AppLink, MetaList};
+use crate::components::{AppLink, Heading, MetaList};
 use crate::model::format::{file_size, language_switch, outline_level, paragraphs};
 use crate::model::listing::ListQuery;
 use crate::model::Attachment;
@@ -56,6 +56,7 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
     let own_lang = notice.lang(&board).to_string();
     let article_lang = (own_lang != board.lang).then(|| own_lang.clone());
     let title_lang = language_switch(&notice.title, &own_lang);
+    let title = notice.title.clone();
 
     // The body is plain text: paragraphs at blank lines, each line kept, □/○ outlines indented.
     let body = paragraphs(&notice.body)
@@ -77,7 +78,9 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
 
     view! {
         <article class="notice" lang=article_lang>
-            <h1 class="page-title notice-title" lang=title_lang>{notice.title.clone()}</h1>
+            <Heading class="page-title notice-title view-heading" lang=title_lang.map(str::to_string)>
+                {title}
+            </Heading>
             <MetaList notice=notice.clone() board=board.clone() />
             <div class="notice-body">{body}</div>
             {has_attachments.then(|| view! { <Attachments attachments /> })}
@@ -115,7 +118,7 @@ fn Attachments(attachments: Vec<Attachment>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="attachments" aria-labelledby="attachments-heading">
-            <h2 id="attachments-heading">"Attachments"</h2>
+            <Heading sub=true id="attachments-heading">"Attachments"</Heading>
             <ul>{items}</ul>
         </section>
     }

@@ -1,3 +1,4 @@
+use crate::components::Heading;
 use crate::model::LoadError;
 use leptos::prelude::*;
 
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 pub fn ErrorView(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
     let details = error.details();
     view! {
-        <h1 class="page-title">"Sorry, the notices could not be loaded"</h1>
+        <Heading class="page-title view-heading">"Sorry, the notices could not be loaded"</Heading>
         <div class="error-summary">
             <p>{error.summary()}</p>
             <p>{error.advice()}</p>

@@ -1,5 +1,5 @@
 use crate::app::Today;
-use crate::components::{ActiveFilters, AppLink, Finder, MetaList, Pagination};
+use crate::components::{ActiveFilters, AppLink, Finder, Heading, MetaList, Pagination};
 use crate::model::format::lang_attribute;
 use crate::model::search::Terms;
 use crate::model::{Board, Dataset, Notice};
@@ -19,6 +19,7 @@ pub fn NoticeList(screen: Memo<Screen>) -> impl IntoView {
     let Some(data) = screen.with_untracked(|screen| screen.data().cloned()) else {
         return ().into_any();
     };
+    let title = data.board.title.clone();
     let results = move || {
         let Screen::List {
             data,
@@ -62,12 +63,12 @@ pub fn NoticeList(screen: Memo<Screen>) -> impl IntoView {
             <SkippedReport data=data.clone() />
             {no_match}
             <ol class="notice-list">{rows}</ol>
-            <Pagination query listing=(*listing).clone() />
+            <Pagination query listing=(*listing).clone() board_title=data.board.title.clone() />
         }
         .into_any()
     };
     view! {
-        <h1 class="page-title">{data.board.title.clone()}</h1>
+        <Heading class="page-title view-heading">{title}</Heading>
         <Finder data />
         {results}
     }
@@ -97,13 +98,13 @@ fn NoticeRow(
         .collect_view();
     view! {
         <li class="notice-row" class:notice-row-pinned=is_pinned>
-            <h2 class="notice-row-title">
+            <Heading sub=true class="notice-row-title">
                 {is_pinned.then(|| view! { <span class="tag tag-pinned">"Pinned"</span> " " })}
                 {is_new.then(|| view! { <span class="tag tag-new">"New"</span> " " })}
                 <AppLink to attr:data-notice-id=id>
                     <span lang=title_lang>{title}</span>
                 </AppLink>
-            </h2>
+            </Heading>
             <MetaList notice board />
         </li>
     }

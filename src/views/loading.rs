@@ -1,10 +1,11 @@
+use crate::components::Heading;
 use crate::model::Board;
 use leptos::prelude::*;
 
 #[component]
 pub fn LoadingView(board: Board) -> impl IntoView {
     view! {
-        <h1 class="page-title">{board.title}</h1>
+        <Heading class="page-title view-heading">{board.title}</Heading>
         <p class="loading">"Loading notices…"</p>
     }
 }

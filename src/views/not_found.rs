@@ -1,4 +1,4 @@
-use crate::components::AppLink;
+use crate::components::{AppLink, Heading};
 use crate::navigation::Navigation;
 use crate::url_state::View;
 use leptos::prelude::*;
@@ -9,7 +9,7 @@ pub fn NotFound(id: String) -> impl IntoView {
         .url_untracked()
         .with_view(View::List);
     view! {
-        <h1 class="page-title">"Notice not found"</h1>
+        <Heading class="page-title view-heading">"Notice not found"</Heading>
         <p>
             "There is no notice with the id “" {id}
             "”. It may have been removed, or the link may have been copied incompletely."

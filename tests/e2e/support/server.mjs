@@ -13,23 +13,31 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.pdf': 'application/pdf',
+  '.ico': 'image/x-icon',
 };
 
 export const DIST = path.resolve(import.meta.dirname, '../../../dist');
 
 /**
- * Starts a server on a free loopback port. `base` is the sub-path the board lives under.
+ * Starts a server on a free loopback port. `base` is the sub-path the board lives under;
+ * `headers` are added to every response; `files` maps extra paths (under `base`) to bodies;
+ * `transform(file, bytes)` may rewrite served files.
  * Returns { url, dataOverride, requests, close }: set `server.dataOverride` to
  * { status, body, contentType, delayMs } or { drop: true } to change how the data file is answered.
  */
-export async function startServer({ root = DIST, base = '/' } = {}) {
+export async function startServer({ root = DIST, base = '/', headers = {}, files = {}, transform } = {}) {
   const state = { dataOverride: null, requests: [] };
+  function send(res, status, type, body) {
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-cache', ...headers });
+    res.end(body);
+  }
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     state.requests.push(url.pathname);
     if (!url.pathname.startsWith(base)) return send(res, 404, 'text/plain', 'Not found');
     let file = decodeURIComponent(url.pathname.slice(base.length));
     if (file === '' || file.endsWith('/')) file += 'index.html';
+    if (files[file] !== undefined) return send(res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', files[file]);
     if (file.endsWith('notices.json') && state.dataOverride) {
       const o = state.dataOverride;
       if (o.delayMs) await new Promise((resolve) => setTimeout(resolve, o.delayMs));
@@ -38,7 +46,8 @@ export async function startServer({ root = DIST, base = '/' } = {}) {
     }
     const full = path.join(root, path.normalize('/' + file));
     try {
-      const body = await fs.readFile(full);
+      let body = await fs.readFile(full);
+      if (transform) body = transform(file, body);
       send(res, 200, TYPES[path.extname(full)] ?? 'application/octet-stream', body);
     } catch {
       send(res, 404, 'text/html; charset=utf-8', '<!DOCTYPE html><title>Not found</title><h1>Not found</h1>');
@@ -50,9 +59,4 @@ export async function startServer({ root = DIST, base = '/' } = {}) {
     url: `http://127.0.0.1:${port}${base}`,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   });
-}
-
-function send(res, status, type, body) {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-cache' });
-  res.end(body);
 }

@@ -1,0 +1,31 @@
+// After trunk: writes dist/widget.js (the one script a host page includes to embed boards)
+// and precompressed .br/.gz copies of the text and wasm files.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+const dist = path.resolve(import.meta.dirname, '../dist');
+const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+const find = (pattern, what) => {
+  const match = html.match(pattern);
+  if (!match) throw new Error(`postbuild: no ${what} in dist/index.html`);
+  return match[1];
+};
+const glue = find(/from '\.\/(notice-board-[0-9a-f]+\.js)'/, 'wasm-bindgen glue');
+const wasm = find(/module_or_path: '\.\/(notice-board-[0-9a-f]+_bg\.wasm)'/, 'wasm file');
+const css = find(/href="\.\/(main-[0-9a-f]+\.css)"/, 'stylesheet');
+
+// A stable name (short cache) that points at the content-hashed files (long cache). It
+// needs no inline script, so it runs under a strict Content-Security-Policy.
+fs.writeFileSync(path.join(dist, 'widget.js'), `// News & Notices board widget. Embed with:
+//   <script type="module" src="…/widget.js"></script>
+//   <div data-notice-board data-src="…/notices.json"></div>
+// See the README's "Embedding" section for the options.
+import init, { mount_widgets } from './${glue}';
+
+const here = (file) => new URL(file, import.meta.url).href;
+await init({ module_or_path: here('./${wasm}') });
+mount_widgets(here('./${css}'));
+`);
+console.log(`postbuild: widget.js → ${glue}, ${wasm}, ${css}`);
+execFileSync('node', [path.join(import.meta.dirname, 'compress.mjs')], { stdio: 'inherit' });
