@@ -143,33 +143,9 @@ impl Notice {
     }
 }
 
-/// Newest first: by date, then by id (highest first), as eGovFrame boards order articles
-/// whose ids are not contiguous. Pinned notices are put on top by the list, not here.
-pub fn newest_first(a: &Notice, b: &Notice) -> Ordering {
-    b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn notice(id: &str, date: &str, pinned: bool) -> Notice {
-        Notice {
-            id: NoticeId(id.into()),
-            title: format!("Notice {id}"),
-            date: Date::parse(date).unwrap(),
-            views: 0,
-            body: String::new(),
-            category: None,
-            pinned,
-            lang: None,
-            attachments: Vec::new(),
-        }
-    }
-
-    fn ids(notices: &[Notice]) -> Vec<&str> {
-        notices.iter().map(|n| n.id.as_str()).collect()
-    }
 
     #[test]
     fn numeric_ids_compare_as_numbers_and_before_text_ids() {
@@ -177,19 +153,6 @@ mod tests {
         assert!(id("9") < id("10"));
         assert!(id("63605") < id("a"));
         assert!(id("press-1") < id("press-2"));
-    }
-
-    #[test]
-    fn newest_first_then_highest_id() {
-        let mut notices = vec![
-            notice("1", "2018-05-14", false),
-            notice("2", "2020-01-02", false),
-            notice("3", "2017-08-10", true),
-            notice("10", "2018-05-14", false),
-            notice("4", "2019-12-26", true),
-        ];
-        notices.sort_by(newest_first);
-        assert_eq!(ids(&notices), ["2", "4", "10", "1", "3"]);
     }
 
     #[test]

@@ -1,12 +1,12 @@
 // The behaviour in ../shared/notes/accessibility.md, checked in the real browser: axe on
 // every view at 1280 and 320 px, the keyboard journeys (skip links, Top, focus after
 // navigation), focus indicators, reflow at 320 px, text spacing and target sizes.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, DIST } from './support/server.mjs';
-import { launch, openPage, waitForView, axeViolations, focused, WIDTHS } from './support/browser.mjs';
+import { DIST } from './support/server.mjs';
+import { serveAndLaunch, openPage, waitForView, axeViolations, focused, WIDTHS } from './support/browser.mjs';
 
 const sampleText = fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8');
 
@@ -32,20 +32,12 @@ async function openView(browser, server, name, width) {
 }
 
 describe('accessibility', () => {
-  let server, browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = serveAndLaunch();
 
   for (const name of Object.keys(VIEWS)) {
     for (const width of WIDTHS) {
       it(`${name} view at ${width} px: no axe violations, one main and h1, labelled navs, no sideways scrolling`, async () => {
-        const page = await openView(browser, server, name, width);
+        const page = await openView(env.browser, env.server, name, width);
         assert.deepEqual(await axeViolations(page), []);
         const structure = await page.evaluate(() => ({
           mains: document.querySelectorAll('main').length,
@@ -60,7 +52,7 @@ describe('accessibility', () => {
         assert.ok(structure.navLabels.every(Boolean), 'every nav has a label');
         assert.equal(new Set(structure.navLabels).size, structure.navLabels.length, 'nav labels are unique');
         assert.ok(structure.overflow <= 0, `no horizontal scrolling (${structure.overflow}px too wide)`);
-        server.dataOverride = null;
+        env.server.dataOverride = null;
       });
     }
   }
@@ -68,7 +60,7 @@ describe('accessibility', () => {
   for (const width of WIDTHS) {
     it(`keeps all text visible with WCAG text-spacing overrides at ${width} px`, async () => {
       for (const name of ['list', 'detail']) {
-        const page = await openView(browser, server, name, width);
+        const page = await openView(env.browser, env.server, name, width);
         await page.addStyleTag({ content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }' });
         const clipped = await page.evaluate(() => [...document.querySelectorAll('.board *')]
           .filter((el) => !el.closest('.visually-hidden, .skip-links'))
@@ -85,7 +77,7 @@ describe('accessibility', () => {
   }
 
   it('“Skip to main content” is the first Tab stop, visible, and moves focus into main', async () => {
-    const page = await openView(browser, server, 'list', 1280);
+    const page = await openView(env.browser, env.server, 'list', 1280);
     await page.keyboard.press('Tab');
     assert.equal(await focused(page), 'a: Skip to main content');
     const box = await page.locator('.skip-link', { hasText: 'Skip to main content' }).boundingBox();
@@ -106,7 +98,7 @@ describe('accessibility', () => {
   });
 
   it('“Skip to main menu” moves focus to the site navigation', async () => {
-    const page = await openView(browser, server, 'detail', 1280);
+    const page = await openView(env.browser, env.server, 'detail', 1280);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     assert.equal(await focused(page), 'a: Skip to main menu');
@@ -117,7 +109,7 @@ describe('accessibility', () => {
   });
 
   it('“Top” scrolls to the top and the next Tab is the first skip link', async () => {
-    const page = await openView(browser, server, 'detail', 320);
+    const page = await openView(env.browser, env.server, 'detail', 320);
     const top = page.getByRole('link', { name: 'Top', exact: true });
     const box = await top.boundingBox();
     assert.ok(box.width >= 24 && box.height >= 24, 'at least 24 x 24 px');
@@ -131,7 +123,7 @@ describe('accessibility', () => {
   });
 
   it('after in-app navigation the title changes and focus moves to the new heading', async () => {
-    const page = await openView(browser, server, 'list', 1280);
+    const page = await openView(env.browser, env.server, 'list', 1280);
     const link = page.locator('.notice-row a').nth(4);
     const title = await link.textContent();
     await link.focus();
@@ -154,7 +146,7 @@ describe('accessibility', () => {
 
   for (const name of ['list', 'detail', 'error']) {
     it(`${name} view: every Tab stop shows a visible focus indicator and is at least 24 x 24 px`, async () => {
-      const page = await openView(browser, server, name, 320);
+      const page = await openView(env.browser, env.server, name, 320);
       // Each focusable element's look while nothing has focus, to compare with its focused look.
       await page.evaluate(() => {
         const look = (el) => { const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor, s.color, s.textDecorationLine].join('|'); };
@@ -181,7 +173,7 @@ describe('accessibility', () => {
         if (stop.height < 24 || stop.width < 24) failures.push(`${stop.name}: ${Math.round(stop.width)}x${Math.round(stop.height)} px`);
         if (!stop.changed) failures.push(`${stop.name}: no visible focus indicator`);
       }
-      server.dataOverride = null;
+      env.server.dataOverride = null;
       assert.ok(seen.length > 5, `reached the Tab stops: ${seen.join(', ')}`);
       assert.deepEqual(failures, []);
     });

@@ -1,31 +1,23 @@
 // The board as a citizen uses it: the list, a notice by click and by URL, reload, Back and
 // Forward, links that open in a new tab, and an unknown notice.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, DIST } from './support/server.mjs';
-import { launch, openPage, waitForView, waitForStatus, focused } from './support/browser.mjs';
+import { DIST } from './support/server.mjs';
+import { serveAndLaunch, openPage, waitForView, waitForStatus, focused } from './support/browser.mjs';
 
 const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
 const titleOf = (id) => sample.notices.find((n) => String(n.id) === String(id)).title;
 
 describe('the notice board', () => {
-  let server, browser;
-  before(async () => {
-    server = await startServer({ base: '/eng/news/' });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = serveAndLaunch({ base: '/eng/news/' });
 
   it('lists every sample notice across its pages, pinned first, then newest first', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(env.browser);
     const items = [];
     for (let number = 1; number <= 4; number++) {
-      await page.goto(number === 1 ? server.url : `${server.url}?page=${number}`);
+      await page.goto(number === 1 ? env.server.url : `${env.server.url}?page=${number}`);
       await waitForView(page, 'News & Notices');
       items.push(...await page.locator('.notice-row').evaluateAll((lis) => lis.map((li) => ({
         pinned: li.querySelector('.tag-pinned')?.textContent ?? null,
@@ -50,8 +42,8 @@ describe('the notice board', () => {
   });
 
   it('shows each row’s date and read count with visible labels, and its category', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}?year=2018`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}?year=2018`);
     await waitForView(page);
     const row = page.locator('.notice-row', { hasText: 'Take Part in the Earthquake Drill on May. 16th' });
     assert.deepEqual(await row.locator('dt').allTextContents(), ['Date', 'Read', 'Category']);
@@ -60,8 +52,8 @@ describe('the notice board', () => {
   });
 
   it('opens a notice by click, with its title, metadata, body and attachments', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}?year=2018`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}?year=2018`);
     await waitForView(page);
     await page.getByRole('link', { name: 'Take Part in the Earthquake Drill on May. 16th' }).click();
     await waitForView(page, 'Take Part in the Earthquake Drill on May. 16th');
@@ -88,8 +80,8 @@ describe('the notice board', () => {
   });
 
   it('opens a notice directly by URL and keeps it on reload', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}?id=63605`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}?id=63605`);
     await waitForView(page, titleOf(63605));
     assert.equal(await focused(page), 'body', 'focus is not moved on first load');
     await page.reload();
@@ -98,14 +90,14 @@ describe('the notice board', () => {
   });
 
   it('opens notices with text ids', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}?id=press-2023-118`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}?id=press-2023-118`);
     await waitForView(page, titleOf('press-2023-118'));
   });
 
   it('goes Back and Forward between the list and notices, restoring titles and scroll', async () => {
-    const page = await openPage(browser, { height: 600 });
-    await page.goto(server.url);
+    const page = await openPage(env.browser, { height: 600 });
+    await page.goto(env.server.url);
     await waitForView(page);
     const link = page.locator('.notice-row a').nth(10);
     const title = await link.textContent();
@@ -132,9 +124,9 @@ describe('the notice board', () => {
     assert.deepEqual(page.problems, []);
   });
 
-  it('leaves modified clicks to the browser (open in new tab)', async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url);
+  it('leaves modified clicks to the env.browser (open in new tab)', async () => {
+    const page = await openPage(env.browser);
+    await page.goto(env.server.url);
     await waitForView(page);
     const link = page.getByRole('link', { name: titleOf(99120) });
     assert.equal(await link.getAttribute('href'), '/eng/news/?id=99120');
@@ -148,8 +140,8 @@ describe('the notice board', () => {
   });
 
   it('shows “not found” for an unknown id, with a way back', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}?id=999999`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}?id=999999`);
     await waitForView(page, 'Notice not found');
     assert.match(await page.locator('main').innerText(), /There is no notice with the id “999999”/);
     assert.equal(await page.title(), 'Notice not found – News & Notices – Ministry of the Interior and Safety');
@@ -159,8 +151,8 @@ describe('the notice board', () => {
   });
 
   it('marks Korean passages inside English notices with lang="ko"', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}?id=91070`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}?id=91070`);
     await waitForView(page);
     const langs = await page.locator('.notice-body p').evaluateAll((ps) => ps.map((p) => p.lang));
     assert.equal(langs.at(-1), 'ko');
@@ -171,16 +163,16 @@ describe('the notice board', () => {
     const hostile = structuredClone(sample);
     hostile.notices[0].title = '<img src=x onerror="window.hacked=1">Hostile';
     hostile.notices[0].body = '<script>window.hacked=1</script>\n\n<b>bold?</b>';
-    server.dataOverride = { body: JSON.stringify(hostile) };
+    env.server.dataOverride = { body: JSON.stringify(hostile) };
     try {
-      const page = await openPage(browser);
-      await page.goto(`${server.url}?id=${hostile.notices[0].id}`);
+      const page = await openPage(env.browser);
+      await page.goto(`${env.server.url}?id=${hostile.notices[0].id}`);
       await waitForView(page, '<img src=x onerror="window.hacked=1">Hostile');
       assert.equal(await page.locator('main img, main script, main b').count(), 0);
       assert.match(await page.locator('.notice-body').innerText(), /<script>window.hacked=1<\/script>/);
       assert.equal(await page.evaluate(() => window.hacked), undefined);
     } finally {
-      server.dataOverride = null;
+      env.server.dataOverride = null;
     }
   });
 });

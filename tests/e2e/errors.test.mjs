@@ -1,12 +1,12 @@
 // Bad input never gives a blank page or a panic: each failure of the data file is explained
 // in the page and in the status region, "Try again" recovers once the file is fixed, and a
 // bad notice is reported without taking the good ones down with it.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, DIST } from './support/server.mjs';
-import { launch, openPage, waitForView, waitForStatus, focused } from './support/browser.mjs';
+import { DIST } from './support/server.mjs';
+import { serveAndLaunch, openPage, waitForView, waitForStatus, focused } from './support/browser.mjs';
 
 const sampleText = fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8');
 const sample = JSON.parse(sampleText);
@@ -32,21 +32,13 @@ const FATAL = [
 ];
 
 describe('when the data file is bad', () => {
-  let server, browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = serveAndLaunch();
 
   for (const { name, response, summary, detail } of FATAL) {
     it(`explains it when ${name}, and “Try again” recovers once it is fixed`, async () => {
-      server.dataOverride = response;
-      const page = await openPage(browser);
-      await page.goto(server.url);
+      env.server.dataOverride = response;
+      const page = await openPage(env.browser);
+      await page.goto(env.server.url);
       await waitForView(page, 'Sorry, the notices could not be loaded');
       const expected = `The notices could not be loaded because ${summary}.`;
       await waitForStatus(page, expected);
@@ -55,7 +47,7 @@ describe('when the data file is bad', () => {
       assert.match(await page.title(), /^Error: notices could not be loaded – /);
       assert.equal(await page.locator('nav[aria-label="Breadcrumb"]').count(), 1, 'the chrome stays');
 
-      server.dataOverride = null;
+      env.server.dataOverride = null;
       await page.getByRole('button', { name: 'Try again' }).click();
       await waitForView(page, 'News & Notices');
       await waitForStatus(page, `Showing 1–12 of ${sample.notices.length} notices.`);
@@ -69,10 +61,10 @@ describe('when the data file is bad', () => {
     const notices = structuredClone(sample.notices);
     notices[3].views = 'many';
     notices[5].date = '2016.07.12';
-    server.dataOverride = { body: withNotices(notices) };
+    env.server.dataOverride = { body: withNotices(notices) };
     try {
-      const page = await openPage(browser);
-      await page.goto(server.url);
+      const page = await openPage(env.browser);
+      await page.goto(env.server.url);
       await waitForView(page, 'News & Notices');
       await waitForStatus(page, `Showing 1–12 of ${sample.notices.length - 2} notices. 2 notices could not be shown.`);
       const report = page.locator('.problem-details');
@@ -81,23 +73,23 @@ describe('when the data file is bad', () => {
       assert.equal(lines[0], `Notice 4 (id “${notices[3].id}”), field “views”: must be a whole number of 0 or more (found the text “many”).`);
       assert.match(lines[1], /^Notice 6 \(id “.+”\), field “date”: must be a date written as YYYY-MM-DD, for example 2024-05-16 \(found “2016\.07\.12”\)\.$/);
     } finally {
-      server.dataOverride = null;
+      env.server.dataOverride = null;
     }
   });
 
   it('keeps the first of two notices with the same id and reports the second', async () => {
     const notices = structuredClone(sample.notices);
     notices.push({ ...notices[0], title: 'Copy with the same id' });
-    server.dataOverride = { body: withNotices(notices) };
+    env.server.dataOverride = { body: withNotices(notices) };
     try {
-      const page = await openPage(browser);
-      await page.goto(server.url);
+      const page = await openPage(env.browser);
+      await page.goto(env.server.url);
       await waitForView(page);
       await waitForStatus(page, `Showing 1–12 of ${sample.notices.length} notices. 1 notice could not be shown.`);
       assert.equal(await page.getByText('Copy with the same id').count(), 0);
       assert.match(await page.locator('.problem-details li').textContent(), new RegExp(`^Notice ${notices.length} \\(id “${notices[0].id}”\\), field “id”: repeats the id of notice 1`));
     } finally {
-      server.dataOverride = null;
+      env.server.dataOverride = null;
     }
   });
 });

@@ -1,11 +1,11 @@
 // Finding a notice: paging, instant search (Korean and accented text too), filters, sort,
 // previous/next notices, and a URL that keeps every state through reload, Back and Forward.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, DIST } from './support/server.mjs';
-import { launch, openPage, waitForView, waitForStatus, focused, axeViolations, WIDTHS } from './support/browser.mjs';
+import { DIST } from './support/server.mjs';
+import { serveAndLaunch, openPage, waitForView, waitForStatus, focused, axeViolations, WIDTHS } from './support/browser.mjs';
 
 const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
 const rowTitles = (page) => page.locator('.notice-row h2 a').allTextContents();
@@ -13,19 +13,11 @@ const search = (page) => page.getByRole('searchbox', { name: 'Search notices' })
 const query = (page) => new URL(page.url()).search;
 
 describe('finding a notice', () => {
-  let server, browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = serveAndLaunch();
 
   it('pages through to the last page and back', async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url);
+    const page = await openPage(env.browser);
+    await page.goto(env.server.url);
     await waitForView(page);
     const seen = new Set(await rowTitles(page));
     for (let number = 2; number <= 4; number++) {
@@ -50,8 +42,8 @@ describe('finding a notice', () => {
   });
 
   it('updates results as the person types, with matches highlighted in titles', async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url);
+    const page = await openPage(env.browser);
+    await page.goto(env.server.url);
     await waitForView(page);
     await search(page).pressSequentially('earthquake dri', { delay: 30 });
     await page.waitForFunction(() => document.querySelectorAll('.notice-row').length === 2);
@@ -65,9 +57,9 @@ describe('finding a notice', () => {
   });
 
   it('finds words in the body, ignoring case, accents and full-width forms', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(env.browser);
     for (const [q, expected] of [['casa rosada', 63605], ['ＣＡＳＡ', 63605], ['présidential MODERNIZATION', 63605]]) {
-      await page.goto(`${server.url}?q=${encodeURIComponent(q)}`);
+      await page.goto(`${env.server.url}?q=${encodeURIComponent(q)}`);
       await waitForView(page);
       assert.deepEqual(await rowTitles(page), [sample.notices.find((n) => n.id === expected).title], q);
       assert.equal(await search(page).inputValue(), q, 'the box shows the search from the URL');
@@ -75,8 +67,8 @@ describe('finding a notice', () => {
   });
 
   it('searches Korean text', async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url);
+    const page = await openPage(env.browser);
+    await page.goto(env.server.url);
     await waitForView(page);
     await search(page).fill('한파쉼터');
     await page.waitForFunction(() => document.querySelectorAll('.notice-row').length === 1);
@@ -87,8 +79,8 @@ describe('finding a notice', () => {
   });
 
   it('says when nothing matches, with a way to clear the search', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}?q=xyz`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}?q=xyz`);
     await waitForView(page);
     assert.match(await page.locator('.no-results').innerText(), /No notices match “xyz”\./);
     await waitForStatus(page, 'No notices match “xyz”.');
@@ -98,8 +90,8 @@ describe('finding a notice', () => {
   });
 
   it('combines filter, search and sort, keeps them through reload, and removes each in one click', async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url);
+    const page = await openPage(env.browser);
+    await page.goto(env.server.url);
     await waitForView(page);
     await page.getByLabel('Category').selectOption('safety');
     await search(page).fill('drill');
@@ -131,8 +123,8 @@ describe('finding a notice', () => {
   });
 
   it('walks Back and Forward through three searches', async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url);
+    const page = await openPage(env.browser);
+    await page.goto(env.server.url);
     await waitForView(page);
     for (const q of ['drill', 'korea', 'government24']) {
       await search(page).fill(q);
@@ -155,8 +147,8 @@ describe('finding a notice', () => {
   });
 
   it('links a notice to the previous and next notices of the same search', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}?q=drill&id=66021`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}?q=drill&id=66021`);
     await waitForView(page, 'Take Part in the Earthquake Drill on May. 16th');
     const pager = page.getByRole('navigation', { name: 'Previous and next notices' });
     assert.deepEqual(await pager.locator('a').allInnerTexts(), [
@@ -170,8 +162,8 @@ describe('finding a notice', () => {
   });
 
   it('“Back to list” returns to the same page, filters and the notice’s link', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}?sort=oldest&page=2`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}?sort=oldest&page=2`);
     await waitForView(page);
     const link = page.locator('.notice-row h2 a').nth(6);
     const title = await link.textContent();
@@ -188,14 +180,14 @@ describe('finding a notice', () => {
   });
 
   it('falls back gracefully from impossible URL values', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(env.browser);
     for (const [q, status] of [
       ['?page=9999', 'Showing 33–34 of 34 notices.'],
       ['?page=-1', 'Showing 1–12 of 34 notices.'],
       ['?category=unknown&year=soon&sort=random', 'Showing 1–12 of 34 notices.'],
       [`?q=${'x'.repeat(10000)}`, `No notices match “${'x'.repeat(200)}”.`],
     ]) {
-      await page.goto(server.url + q);
+      await page.goto(env.server.url + q);
       await waitForView(page);
       await waitForStatus(page, status);
     }
@@ -209,24 +201,24 @@ describe('finding a notice', () => {
       { id: 2, title: 'Published six days ago', date: day(6), views: 1, body: '' },
       { id: 3, title: 'Published eight days ago', date: day(8), views: 1, body: '' },
     ];
-    server.dataOverride = { body: JSON.stringify({ ...sample, notices }) };
+    env.server.dataOverride = { body: JSON.stringify({ ...sample, notices }) };
     try {
-      const page = await openPage(browser);
-      await page.goto(server.url);
+      const page = await openPage(env.browser);
+      await page.goto(env.server.url);
       await waitForView(page);
       const marked = await page.locator('.notice-row').evaluateAll((rows) => rows.map((row) => Boolean(row.querySelector('.tag-new'))));
       assert.deepEqual(marked, [true, true, false]);
       assert.equal(await page.locator('.tag-new').first().textContent(), 'New');
     } finally {
-      server.dataOverride = null;
+      env.server.dataOverride = null;
     }
   });
 
   for (const width of WIDTHS) {
     for (const [name, q] of [['filtered', '?q=drill&category=safety&year=2018'], ['paged', '?page=2'], ['empty result', '?q=xyz&year=2016']]) {
       it(`${name} list at ${width} px has no axe violations and no sideways scrolling`, async () => {
-        const page = await openPage(browser, { width });
-        await page.goto(server.url + q);
+        const page = await openPage(env.browser, { width });
+        await page.goto(env.server.url + q);
         await waitForView(page);
         assert.deepEqual(await axeViolations(page), []);
         assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));

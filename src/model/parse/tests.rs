@@ -77,6 +77,24 @@ fn notices_are_sorted_newest_first() {
 }
 
 #[test]
+fn notices_of_the_same_day_are_ordered_by_id_numbers_before_texts() {
+    let mut text_id = notice_json(0, "2020-01-01");
+    text_id["id"] = json!("press-1");
+    let notices = vec![
+        notice_json(9, "2020-01-01"),
+        text_id,
+        notice_json(10, "2020-01-01"),
+    ];
+    let data = parse(&file_with(notices)).unwrap();
+    let ids: Vec<_> = data.notices.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["press-1", "10", "9"],
+        "highest first: text ids sort after numbers"
+    );
+}
+
+#[test]
 fn a_byte_order_mark_is_tolerated() {
     let text = format!("\u{feff}{}", file_with(vec![notice_json(1, "2020-01-01")]));
     assert_eq!(parse(&text).unwrap().notices.len(), 1);

@@ -1,6 +1,8 @@
 // Debian's Chromium driven by playwright-core (Playwright's own browser download is not
 // available here), with helpers every browser test uses.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 
@@ -75,4 +77,22 @@ export async function waitForStatus(page, text) {
   } catch {
     throw new Error(`status region says “${await statusText(page)}”, expected “${text}”`);
   }
+}
+
+/**
+ * For a `describe` block: starts a static server for dist/ (with `serverOptions`, see
+ * startServer) and Chromium before its tests, and stops both after. Returns an object
+ * whose `server` and `browser` are set once they are running.
+ */
+export function serveAndLaunch(serverOptions = {}) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer(serverOptions);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
