@@ -54,29 +54,26 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
         };
         nav.update_list(query.first_page(), History::Push);
     };
-    let choose = move |change: fn(&mut ListQuery, String)| {
-        move |event: leptos::ev::Event| {
-            let mut query = nav.url_untracked().list.first_page();
-            change(&mut query, event_target_value(&event));
-            nav.update_list(query, History::Push);
-        }
-    };
-
+    let categories: Vec<(String, String)> =
+        std::iter::once((String::new(), "All categories".into()))
+            .chain(
+                data.categories_in_use()
+                    .into_iter()
+                    .map(|c| (c.key, c.label)),
+            )
+            .collect();
+    let years: Vec<(String, String)> = std::iter::once((String::new(), "All years".into()))
+        .chain(
+            data.years()
+                .into_iter()
+                .map(|y| (y.to_string(), y.to_string())),
+        )
+        .collect();
+    let sorts: Vec<(String, String)> = Sort::ALL
+        .into_iter()
+        .map(|sort| (sort.key().into(), sort.label().into()))
+        .collect();
     let search_label = format!("Search {}", data.board.title);
-    let categories = data
-        .categories_in_use()
-        .into_iter()
-        .map(|category| view! { <option value=category.key.clone()>{category.label}</option> })
-        .collect_view();
-    let years = data
-        .years()
-        .into_iter()
-        .map(|year| view! { <option value=year.to_string()>{year}</option> })
-        .collect_view();
-    let sorts = Sort::ALL
-        .into_iter()
-        .map(|sort| view! { <option value=sort.key()>{sort.label()}</option> })
-        .collect_view();
 
     view! {
         <form class="finder" role="search" aria-label=search_label method="get" on:submit=on_submit>
@@ -97,42 +94,60 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
                 </div>
             </div>
             <div class="finder-filters">
-                <div class="finder-field">
-                    <label for="notice-category">"Category"</label>
-                    <select
-                        id="notice-category"
-                        name="category"
-                        prop:value=move || list().category.unwrap_or_default()
-                        on:change=choose(|query, value| query.category = Some(value).filter(|v| !v.is_empty()))
-                    >
-                        <option value="">"All categories"</option>
-                        {categories}
-                    </select>
-                </div>
-                <div class="finder-field">
-                    <label for="notice-year">"Year"</label>
-                    <select
-                        id="notice-year"
-                        name="year"
-                        prop:value=move || list().year.map(|y| y.to_string()).unwrap_or_default()
-                        on:change=choose(|query, value| query.year = value.parse().ok())
-                    >
-                        <option value="">"All years"</option>
-                        {years}
-                    </select>
-                </div>
-                <div class="finder-field">
-                    <label for="notice-sort">"Sort by"</label>
-                    <select
-                        id="notice-sort"
-                        name="sort"
-                        prop:value=move || list().sort.key()
-                        on:change=choose(|query, value| query.sort = Sort::from_key(&value).unwrap_or_default())
-                    >
-                        {sorts}
-                    </select>
-                </div>
+                <FilterField
+                    name="category"
+                    label="Category"
+                    options=categories
+                    current=Signal::derive(move || list().category.unwrap_or_default())
+                    apply=|query, value| query.category = Some(value).filter(|v| !v.is_empty())
+                />
+                <FilterField
+                    name="year"
+                    label="Year"
+                    options=years
+                    current=Signal::derive(move || list().year.map(|y| y.to_string()).unwrap_or_default())
+                    apply=|query, value| query.year = value.parse().ok()
+                />
+                <FilterField
+                    name="sort"
+                    label="Sort by"
+                    options=sorts
+                    current=Signal::derive(move || list().sort.key().to_string())
+                    apply=|query, value| query.sort = Sort::from_key(&value).unwrap_or_default()
+                />
             </div>
         </form>
+    }
+}
+
+/// One labelled drop-down of the finder. Choosing applies at once, from the first page, as
+/// a new history entry. `name` is also the URL parameter, so the form works without the app.
+#[component]
+fn FilterField(
+    name: &'static str,
+    label: &'static str,
+    /// `(value, label)` pairs.
+    options: Vec<(String, String)>,
+    current: Signal<String>,
+    apply: fn(&mut ListQuery, String),
+) -> impl IntoView {
+    let nav = expect_context::<Navigation>();
+    let id = format!("notice-{name}");
+    let on_change = move |event: leptos::ev::Event| {
+        let mut query = nav.url_untracked().list.first_page();
+        apply(&mut query, event_target_value(&event));
+        nav.update_list(query, History::Push);
+    };
+    let options = options
+        .into_iter()
+        .map(|(value, text)| view! { <option value=value>{text}</option> })
+        .collect_view();
+    view! {
+        <div class="finder-field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name prop:value=move || current.get() on:change=on_change>
+                {options}
+            </select>
+        </div>
     }
 }
