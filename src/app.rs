@@ -102,7 +102,8 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     });
 
     // Computed once per change of data or URL; everything else reads it.
-    let screen = Memo::new(move |_| Screen::new(&load.read(), &nav.url()));
+    let screen =
+        Memo::new(move |previous: Option<&Screen>| Screen::new(&load.read(), &nav.url(), previous));
     let kind = Memo::new(move |_| screen.read().kind());
     let board = Signal::derive(move || screen.read().board());
     if mode == Mode::Page {

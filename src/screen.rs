@@ -98,16 +98,42 @@ impl PartialEq for Screen {
 }
 
 impl Screen {
-    pub fn new(load: &Load, url: &UrlState) -> Screen {
+    /// The screen for `load` and `url`. `previous` (the screen before) lets a search that
+    /// is being typed reuse the matches found so far.
+    pub fn new(load: &Load, url: &UrlState, previous: Option<&Screen>) -> Screen {
         let data = match load {
             Load::Loading => return Screen::Loading,
             Load::Failed(error) => return Screen::Failed(error.clone()),
             Load::Ready(data) => data.clone(),
         };
         let query = url.list.clone();
+        let previous = match previous {
+            Some(
+                Screen::List {
+                    data: before,
+                    query,
+                    listing,
+                }
+                | Screen::Notice {
+                    data: before,
+                    query,
+                    listing,
+                    ..
+                },
+            ) if Arc::ptr_eq(before, &data) => Some((query, listing.as_ref())),
+            _ => None,
+        };
+        let listing = |data: &Dataset| {
+            Arc::new(Listing::refine(
+                data,
+                &query,
+                data.board.page_size,
+                previous,
+            ))
+        };
         match &url.view {
             View::List => {
-                let listing = Arc::new(Listing::new(&data, &query, data.board.page_size));
+                let listing = listing(&data);
                 Screen::List {
                     data,
                     query,
@@ -120,7 +146,7 @@ impl Screen {
                 .position(|notice| notice.id.as_str() == id)
             {
                 Some(index) => {
-                    let listing = Arc::new(Listing::new(&data, &query, data.board.page_size));
+                    let listing = listing(&data);
                     Screen::Notice {
                         data,
                         index,

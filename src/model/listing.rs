@@ -95,13 +95,46 @@ pub struct Listing {
 
 impl Listing {
     pub fn new(data: &Dataset, query: &ListQuery, page_size: usize) -> Listing {
+        Listing::from_candidates(data, query, page_size, 0..data.notices.len())
+    }
+
+    /// Like [`Listing::new`], reusing `previous` (the listing of the query before, on the
+    /// same data) when it holds every possible match: the person typed more of the same
+    /// search with the same filters. Then only its matches are searched again, which keeps
+    /// typing fast on large boards.
+    pub fn refine(
+        data: &Dataset,
+        query: &ListQuery,
+        page_size: usize,
+        previous: Option<(&ListQuery, &Listing)>,
+    ) -> Listing {
+        match previous {
+            Some((before, listing))
+                if before.category == query.category
+                    && before.year == query.year
+                    && before.sort == query.sort
+                    && listing.terms.narrowed_by(&Terms::new(&query.q)) =>
+            {
+                Listing::from_candidates(data, query, page_size, listing.order.iter().copied())
+            }
+            _ => Listing::new(data, query, page_size),
+        }
+    }
+
+    /// The listing built from `candidates`, a superset of the matches in list order.
+    fn from_candidates(
+        data: &Dataset,
+        query: &ListQuery,
+        page_size: usize,
+        candidates: impl Iterator<Item = usize>,
+    ) -> Listing {
         let page_size = page_size.max(1);
         let terms = Terms::new(&query.q);
         let category = query
             .category
             .as_deref()
             .filter(|key| data.has_category(key));
-        let mut order: Vec<usize> = (0..data.notices.len())
+        let mut order: Vec<usize> = candidates
             .filter(|&index| {
                 let notice = &data.notices[index];
                 category.is_none_or(|key| notice.category.as_deref() == Some(key))

@@ -87,6 +87,18 @@ impl Terms {
         self.0.is_empty()
     }
 
+    /// True when every text matching `narrower` also matches these (non-empty) terms: each
+    /// of these words is inside one of its words, as when a search is typed further.
+    pub fn narrowed_by(&self, narrower: &Terms) -> bool {
+        !self.0.is_empty()
+            && self.0.iter().all(|word| {
+                narrower
+                    .0
+                    .iter()
+                    .any(|longer| longer.contains(word.as_str()))
+            })
+    }
+
     /// True when every word occurs in `folded` (text already passed through [`fold`]).
     pub fn all_in(&self, folded: &str) -> bool {
         self.0.iter().all(|word| folded.contains(word.as_str()))
@@ -151,6 +163,22 @@ mod tests {
         assert!(Terms::new("").is_empty());
         assert!(Terms::new("지진").all_in(&fold("2024년 지진 대피 훈련")));
         assert!(Terms::new("ｄｒｉｌｌ").all_in("drill"));
+    }
+
+    #[test]
+    fn typing_further_narrows_a_search() {
+        assert!(Terms::new("dri").narrowed_by(&Terms::new("drill")));
+        assert!(Terms::new("dri").narrowed_by(&Terms::new("drill earthquake")));
+        assert!(Terms::new("drill quake").narrowed_by(&Terms::new("earthquake drills")));
+        assert!(
+            !Terms::new("drill").narrowed_by(&Terms::new("dril")),
+            "deleting widens"
+        );
+        assert!(
+            !Terms::new("").narrowed_by(&Terms::new("drill")),
+            "nothing to reuse"
+        );
+        assert!(!Terms::new("drill x").narrowed_by(&Terms::new("drill")));
     }
 
     #[test]

@@ -23,7 +23,7 @@ fn ready(count: usize) -> Load {
 }
 
 fn screen(query: &str) -> Screen {
-    Screen::new(&ready(1), &UrlState::from_query(query, ""))
+    Screen::new(&ready(1), &UrlState::from_query(query, ""), None)
 }
 
 #[test]
@@ -40,13 +40,14 @@ fn titles_put_the_page_first_and_the_ministry_last() {
     let failed = Screen::new(
         &Load::Failed(LoadError::Network { url: "n".into() }),
         &UrlState::list(),
+        None,
     );
     assert!(failed.title().starts_with("Error: "));
 }
 
 #[test]
 fn list_titles_name_the_search_and_the_page() {
-    let many = |query: &str| Screen::new(&ready(25), &UrlState::from_query(query, ""));
+    let many = |query: &str| Screen::new(&ready(25), &UrlState::from_query(query, ""), None);
     assert_eq!(
         many("?page=2").title(),
         "News & Notices (page 2 of 3) – Ministry"
@@ -93,10 +94,11 @@ fn status_counts_results_and_reports_skipped_notices() {
     );
     assert_eq!(screen("?id=1").status(), "");
     assert_eq!(
-        Screen::new(&Load::Loading, &UrlState::list()).status(),
+        Screen::new(&Load::Loading, &UrlState::list(), None).status(),
         "Loading notices…"
     );
-    let many = |query: &str| Screen::new(&ready(245), &UrlState::from_query(query, "")).status();
+    let many =
+        |query: &str| Screen::new(&ready(245), &UrlState::from_query(query, ""), None).status();
     assert_eq!(
         many("?page=2"),
         "Showing 11–20 of 245 notices. 1 notice could not be shown."
@@ -108,6 +110,21 @@ fn status_counts_results_and_reports_skipped_notices() {
     assert_eq!(
         many("?year=1999"),
         "No notices match these filters. 1 notice could not be shown."
+    );
+}
+
+#[test]
+fn a_search_typed_further_refines_the_previous_listing() {
+    let load = ready(30);
+    let at = |query: &str, previous: Option<&Screen>| {
+        Screen::new(&load, &UrlState::from_query(query, ""), previous)
+    };
+    let first = at("?q=notice", None);
+    let refined = at("?q=notice+2", Some(&first));
+    assert_eq!(refined, at("?q=notice+2", None));
+    assert_eq!(
+        refined.status(),
+        "Showing 1–10 of 11 notices. 1 notice could not be shown."
     );
 }
 

@@ -311,3 +311,30 @@ proptest! {
         prop_assert!(numbers.windows(2).all(|pair| pair[0] < pair[1]));
     }
 }
+
+proptest! {
+    #[test]
+    fn refining_a_listing_gives_the_same_result_as_starting_over(
+        first in "[a-e ]{0,4}",
+        more in "[a-e ]{0,4}",
+        page in 1usize..4,
+        sort in prop::sample::select(Sort::ALL.to_vec()),
+    ) {
+        let data = Dataset::new(
+            Board::default(),
+            ["abc", "bcd", "cde", "ace bd", "ea", "d c b", "aa bb"]
+                .iter()
+                .enumerate()
+                .map(|(i, title)| notice(i as u64, &format!("2020-01-{:02}", i + 1), i as u64, None, i == 2, title))
+                .collect(),
+            Vec::new(),
+        );
+        let before = ListQuery { q: first.clone(), sort, page: 1, ..ListQuery::default() };
+        let previous = Listing::new(&data, &before, 2);
+        let after = ListQuery { q: format!("{first}{more}"), sort, page, ..ListQuery::default() };
+        prop_assert_eq!(
+            Listing::refine(&data, &after, 2, Some((&before, &previous))),
+            Listing::new(&data, &after, 2)
+        );
+    }
+}
