@@ -140,11 +140,7 @@ impl Screen {
                     listing,
                 }
             }
-            View::Notice(id) => match data
-                .notices
-                .iter()
-                .position(|notice| notice.id.as_str() == id)
-            {
+            View::Notice(id) => match data.index_of(id) {
                 Some(index) => {
                     let listing = listing(&data);
                     Screen::Notice {

@@ -81,8 +81,11 @@ impl Dataset {
         years
     }
 
-    pub fn find(&self, id: &str) -> Option<&Notice> {
-        self.notices.iter().find(|notice| notice.id.as_str() == id)
+    /// Where the notice with this id is in `notices`.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.notices
+            .iter()
+            .position(|notice| notice.id.as_str() == id)
     }
 
     /// How many notices were left out because of problems.

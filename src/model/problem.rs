@@ -23,12 +23,6 @@ pub enum Place {
     },
 }
 
-impl Problem {
-    pub fn is_about_a_notice(&self) -> bool {
-        matches!(self.place, Place::Notice { .. })
-    }
-}
-
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.place {

@@ -54,8 +54,8 @@ fn string_and_integer_ids_are_both_accepted() {
     let mut text_id = notice_json(0, "2020-01-02");
     text_id["id"] = json!("press-7");
     let data = parse(&file_with(vec![notice_json(5, "2020-01-01"), text_id])).unwrap();
-    assert!(data.find("press-7").is_some());
-    assert!(data.find("5").is_some());
+    assert!(data.index_of("press-7").is_some());
+    assert!(data.index_of("5").is_some());
 }
 
 #[test]
