@@ -1,11 +1,11 @@
 // Writes precompressed copies next to every text or wasm file in dist/ (file.br, file.gz),
 // so nginx (brotli_static, gzip_static) or a CDN can serve them without compressing on the
-// fly. Run by scripts/build after trunk.
+// fly. Run by scripts/build after trunk, and by scripts/prerender. Usage: node compress.mjs [DIR]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const dist = path.resolve(import.meta.dirname, '../dist');
+const dist = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '../dist'));
 const COMPRESSIBLE = /\.(html|js|mjs|css|json|wasm|svg|xml|txt)$/;
 let count = 0;
 for (const name of fs.readdirSync(dist, { recursive: true })) {
@@ -18,4 +18,4 @@ for (const name of fs.readdirSync(dist, { recursive: true })) {
   fs.writeFileSync(`${file}.gz`, zlib.gzipSync(bytes, { level: 9 }));
   count++;
 }
-console.log(`compress: .br and .gz written for ${count} files in dist/`);
+console.log(`compress: .br and .gz written for ${count} files in ${dist}`);

@@ -23,6 +23,15 @@ fs.writeFileSync(path.join(dist, 'widget.js'), `// News & Notices board widget. 
 // See the README's "Embedding" section for the options.
 import init, { mount_widgets } from './${glue}';
 
+// Each board's data file starts downloading now, in parallel with the app (whose fetch
+// then takes the preloaded response).
+for (const host of document.querySelectorAll('[data-notice-board]:not([data-notice-board=page])')) {
+  const preload = Object.assign(document.createElement('link'), {
+    rel: 'preload', as: 'fetch', crossOrigin: 'anonymous',
+    href: new URL(host.dataset.src || 'notices.json', document.baseURI).href,
+  });
+  document.head.append(preload);
+}
 const here = (file) => new URL(file, import.meta.url).href;
 await init({ module_or_path: here('./${wasm}') });
 mount_widgets(here('./${css}'));

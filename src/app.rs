@@ -2,10 +2,11 @@
 //! for both inside the page chrome.
 
 use crate::components::{BackToTop, Breadcrumb, SiteFooter, SiteHeader, SkipLinks};
-use crate::model::Date;
+use crate::model::{Dataset, Date};
 use crate::navigation::Navigation;
 use crate::platform::{self, Debouncer};
 use crate::screen::{Load, Screen, ViewKind};
+use crate::url_state::Addressing;
 use crate::views::{ErrorView, LoadingView, NotFound, NoticeDetail, NoticeList};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -34,6 +35,13 @@ pub struct BoardConfig {
     pub page_size: Option<usize>,
     /// Overrides the data file's `board.lang`.
     pub lang: Option<String>,
+    /// How the board's URLs name its views (files on its own page, query in a widget).
+    pub addressing: Addressing,
+    /// The data, when it is already at hand (prerendering); else the app fetches `data_url`.
+    pub preloaded: Option<Arc<Dataset>>,
+    /// The page holds the prerendered board: the app renders its own copy off the page and
+    /// swaps it in once the data is in (see [`platform::take_over`]).
+    pub prerendered: bool,
 }
 
 /// Where the board lives.
@@ -63,10 +71,11 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     let mode = config.mode;
     let nav = Navigation::new(
         &config.initial_query,
-        config.page_path,
+        &config.page_path,
         config.param_prefix,
         config.root_id,
         mode,
+        config.addressing,
     );
     provide_context(nav);
     provide_context(mode);
@@ -74,7 +83,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     provide_context(HeadingLevel(config.heading_level));
     let overrides = StoredValue::new((config.page_size, config.lang));
 
-    let load = RwSignal::new(Load::Loading);
+    let load = RwSignal::new(config.preloaded.map_or(Load::Loading, Load::Ready));
     let data_url = StoredValue::new(config.data_url);
     // `fresh` skips the browser cache, so "Try again" sees a file that has just been fixed.
     let fetch_data = move |fresh: bool| {
@@ -109,10 +118,36 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     if mode == Mode::Page {
         Effect::new(move || platform::set_document_title(&screen.read().title()));
     }
+    let board_element = NodeRef::<leptos::html::Div>::new();
+    if config.prerendered {
+        // If the data cannot be loaded, the prerendered page stays: its links still work.
+        let taken_over = StoredValue::new(false);
+        Effect::new(move || {
+            if matches!(*load.read(), Load::Ready(_)) && !taken_over.get_value() {
+                taken_over.set_value(true);
+                platform::after_render(move || {
+                    if let Some(board) = board_element.get_untracked() {
+                        platform::take_over(&nav.root_id(), &board);
+                    }
+                });
+            }
+        });
+    }
     let status = RwSignal::new(String::new());
     let status_delay = Debouncer::new();
+    // A prerendered page already shows the first screen, unless the query string asks for
+    // another one: nothing to announce until it changes.
+    let shows_prerendered = nav
+        .url_untracked()
+        .same_board_state(&nav.prerendered_state());
+    let quiet = StoredValue::new(config.prerendered && shows_prerendered);
     Effect::new(move || {
-        let message = screen.read().status();
+        let screen = screen.read();
+        if quiet.get_value() {
+            quiet.set_value(matches!(*screen, Screen::Loading | Screen::Failed(_)));
+            return;
+        }
+        let message = screen.status();
         status_delay.run(STATUS_DELAY, move || status.set(message));
     });
 
@@ -142,7 +177,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     let lang = move || board.read().lang.clone();
     match mode {
         Mode::Page => view! {
-            <div class="board" lang=lang>
+            <div class="board" lang=lang node_ref=board_element>
                 <SkipLinks />
                 <SiteHeader board />
                 <Breadcrumb crumbs=Signal::derive(move || screen.read().breadcrumb()) />

@@ -12,6 +12,8 @@ pub mod components;
 pub mod model;
 pub mod navigation;
 pub mod platform;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod screen;
 pub mod url_state;
 pub mod views;

@@ -3,7 +3,7 @@
 use crate::app::Mode;
 use crate::model::listing::ListQuery;
 use crate::platform;
-use crate::url_state::{UrlState, View};
+use crate::url_state::{is_view_file, Addressing, UrlState, View, LIST_FILE};
 use leptos::prelude::*;
 
 /// How a list change enters the browser history.
@@ -19,8 +19,14 @@ pub enum History {
 #[derive(Clone, Copy)]
 pub struct Navigation {
     url: RwSignal<UrlState>,
-    /// The page's path (`/eng/news/`), so links keep the page and change only the query.
-    page_path: StoredValue<String>,
+    /// The page's folder (`/eng/news/`): every view of the board is a file in it.
+    page_dir: StoredValue<String>,
+    /// The file of the list's first page: the one the person came in by (`""` for the
+    /// folder itself, or `index.html`), so Home and "Back to list" keep that form.
+    list_file: StoredValue<String>,
+    /// The file the board's page was opened as (`notice-7.html`).
+    entry_file: StoredValue<String>,
+    addressing: Addressing,
     /// Prefix of this board's query parameters.
     prefix: StoredValue<String>,
     /// The id of the element the board is mounted in.
@@ -31,15 +37,24 @@ pub struct Navigation {
 impl Navigation {
     pub fn new(
         initial_query: &str,
-        page_path: String,
+        page_path: &str,
         prefix: String,
         root_id: String,
         mode: Mode,
+        addressing: Addressing,
     ) -> Self {
+        let (page_dir, file) = page_path.split_at(page_path.rfind('/').map_or(0, |i| i + 1));
+        let list_file = match addressing {
+            Addressing::Files if is_view_file(file) => LIST_FILE,
+            _ => file,
+        };
         Navigation {
             mode,
-            url: RwSignal::new(UrlState::from_query(initial_query, &prefix)),
-            page_path: StoredValue::new(page_path),
+            url: RwSignal::new(UrlState::from_url(file, initial_query, &prefix, addressing)),
+            page_dir: StoredValue::new(page_dir.to_string()),
+            list_file: StoredValue::new(list_file.to_string()),
+            entry_file: StoredValue::new(file.to_string()),
+            addressing,
             prefix: StoredValue::new(prefix),
             root_id: StoredValue::new(root_id),
         }
@@ -57,11 +72,12 @@ impl Navigation {
 
     /// The `href` for a URL state.
     pub fn href(&self, target: &UrlState) -> String {
-        format!(
-            "{}{}",
-            self.page_path.read_value(),
-            target.to_query(&self.prefix.read_value())
-        )
+        let (file, query) = target.to_url(&self.prefix.read_value(), self.addressing);
+        let file = match (self.addressing, file.as_str()) {
+            (Addressing::Query, _) | (_, LIST_FILE) => self.list_file.get_value(),
+            _ => file,
+        };
+        format!("{}{file}{query}", self.page_dir.read_value())
     }
 
     /// Follows one of the board's own links: a new history entry and the new view at the top
@@ -94,8 +110,8 @@ impl Navigation {
         if self.mode == Mode::Page {
             platform::take_over_scroll_restoration();
         }
-        platform::on_history_change(move |query, scroll_y| {
-            let target = UrlState::from_query(&query, &this.prefix.read_value());
+        platform::on_history_change(move |scroll_y| {
+            let target = this.current_url();
             // Another board on the page, or the host, may have made this history entry.
             if !target.same_board_state(&this.url.get_untracked()) {
                 this.show(target, (this.mode == Mode::Page).then_some(scroll_y));
@@ -107,8 +123,22 @@ impl Navigation {
 
     /// `target` with the page's other parameters as they are in the address bar now.
     fn with_current_foreign(&self, target: UrlState) -> UrlState {
-        let current = UrlState::from_query(&platform::current_query(), &self.prefix.read_value());
-        target.with_foreign_of(&current)
+        target.with_foreign_of(&self.current_url())
+    }
+
+    /// The state the page's file shows without its query string: what a prerendered page
+    /// was rendered as.
+    pub fn prerendered_state(&self) -> UrlState {
+        let file = self.entry_file.read_value();
+        UrlState::from_url(&file, "", &self.prefix.read_value(), self.addressing)
+    }
+
+    /// The state in the address bar now.
+    fn current_url(&self) -> UrlState {
+        let path = platform::current_path();
+        let file = path.rsplit('/').next().unwrap_or_default();
+        let query = platform::current_query();
+        UrlState::from_url(file, &query, &self.prefix.read_value(), self.addressing)
     }
 
     fn show(&self, target: UrlState, restore_scroll: Option<f64>) {

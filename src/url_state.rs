@@ -6,6 +6,11 @@
 //! Query strings work on every static host and CDN without rewrite rules, keep `#fragments`
 //! for the browser, and leave the page's path alone (which a widget on a host page must).
 //! Parameters that are not ours (the host page's, another board's) are kept byte for byte.
+//!
+//! On its own page the board names its views after the prerendered files instead
+//! ([`Addressing::Files`]): `notice-63605.html`, `page-2.html`, so that every notice and list
+//! page is a real file that works without JavaScript, and the query string only carries a
+//! search or filters.
 
 /// Which view the URL asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,6 +20,58 @@ pub enum View {
 }
 
 use crate::model::listing::{ListQuery, Sort, MAX_QUERY_CHARS};
+
+/// How a board names its views in URLs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Addressing {
+    /// Only in the query string (`?id=63605`): for a widget, whose host page is not ours.
+    Query,
+    /// In the file name of the prerendered pages ([`notice_file`], [`list_page_file`]), with
+    /// the search and filters in the query string.
+    Files,
+}
+
+/// The file of the list's first page.
+pub const LIST_FILE: &str = "index.html";
+
+/// The prerendered file of a notice, for ids that are safe in a file name (letters, digits,
+/// `-`, `_`); other ids are only reachable as `index.html?id=…`.
+pub fn notice_file(id: &str) -> Option<String> {
+    let safe = !id.is_empty()
+        && id.len() <= 100
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    safe.then(|| format!("notice-{id}.html"))
+}
+
+/// The prerendered file of a page of the plain list (no search, no filters, newest first).
+pub fn list_page_file(page: usize) -> String {
+    if page <= 1 {
+        LIST_FILE.to_string()
+    } else {
+        format!("page-{page}.html")
+    }
+}
+
+/// What a prerendered file's name says: `Some(Ok(id))` for a notice, `Some(Err(page))` for
+/// a list page, `None` for any other file.
+fn view_of_file(file: &str) -> Option<Result<String, usize>> {
+    let stem = file.strip_suffix(".html")?;
+    if let Some(id) = stem.strip_prefix("notice-") {
+        return notice_file(id).map(|_| Ok(id.to_string()));
+    }
+    let page = stem.strip_prefix("page-")?;
+    if !page.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    page.parse().ok().filter(|&page| page > 1).map(Err)
+}
+
+/// Whether `file` is one of the prerendered view files (so not the list's entry page).
+pub fn is_view_file(file: &str) -> bool {
+    view_of_file(file).is_some()
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UrlState {
@@ -76,6 +133,42 @@ impl UrlState {
             }
         }
         state
+    }
+
+    /// Reads a URL: its last path segment (`file`) and its query string. With
+    /// [`Addressing::Files`], the file names the view unless the query says otherwise
+    /// (`?id=…` links from before the prerendered pages keep working).
+    pub fn from_url(file: &str, query: &str, prefix: &str, addressing: Addressing) -> Self {
+        let mut state = UrlState::from_query(query, prefix);
+        if addressing == Addressing::Files {
+            match view_of_file(file) {
+                Some(Ok(id)) if state.view == View::List => state.view = View::Notice(id),
+                Some(Err(page)) if state.list.page == 1 => state.list.page = page,
+                _ => {}
+            }
+        }
+        state
+    }
+
+    /// The URL of this state: a file name ([`LIST_FILE`] when the file does not matter) and
+    /// a query string (see [`UrlState::to_query`]).
+    pub fn to_url(&self, prefix: &str, addressing: Addressing) -> (String, String) {
+        if addressing == Addressing::Files {
+            if let View::Notice(id) = &self.view {
+                if let Some(file) = notice_file(id) {
+                    return (file, self.with_view(View::List).to_query(prefix));
+                }
+            }
+            let plain = ListQuery {
+                page: self.list.page,
+                ..ListQuery::default()
+            };
+            if self.view == View::List && self.list == plain {
+                let rest = self.with_list(ListQuery::default());
+                return (list_page_file(self.list.page), rest.to_query(prefix));
+            }
+        }
+        (LIST_FILE.to_string(), self.to_query(prefix))
     }
 
     /// The same URL state showing another view.
@@ -307,9 +400,73 @@ mod tests {
         }
 
         #[test]
+        fn any_state_survives_a_round_trip_through_files(
+            id in proptest::option::of("[a-z0-9%-]{1,12}( [a-z0-9]{1,3})?"),
+            q in proptest::sample::select(vec!["", "tax"]),
+            page in 1usize..1000,
+        ) {
+            let list = ListQuery { q: q.to_string(), page, ..ListQuery::default() };
+            let state = UrlState::list().with_list(list).with_view(id.map_or(View::List, View::Notice));
+            let (file, query) = state.to_url("", Addressing::Files);
+            proptest::prop_assert_eq!(UrlState::from_url(&file, &query, "", Addressing::Files), state);
+        }
+
+        #[test]
         fn parsing_any_query_never_panics(query in "\\PC{0,200}") {
             let _ = UrlState::from_query(&query, "");
         }
+    }
+
+    #[test]
+    fn files_name_notices_and_list_pages() {
+        let files = |query: &str| {
+            let state = UrlState::from_query(query, "");
+            state.to_url("", Addressing::Files)
+        };
+        let url = |file: &str, query: &str| (file.to_string(), query.to_string());
+        assert_eq!(files(""), url("index.html", ""));
+        assert_eq!(files("?page=3"), url("page-3.html", ""));
+        assert_eq!(files("?id=63605"), url("notice-63605.html", ""));
+        // A notice keeps the list it was opened from.
+        assert_eq!(files("?id=7&page=2"), url("notice-7.html", "?page=2"));
+        assert_eq!(files("?q=tax&id=7"), url("notice-7.html", "?q=tax"));
+        // A search or filter has no file of its own.
+        assert_eq!(files("?q=tax&page=2"), url("index.html", "?q=tax&page=2"));
+        assert_eq!(files("?sort=oldest"), url("index.html", "?sort=oldest"));
+        // Ids that cannot be a file name stay in the query.
+        assert_eq!(files("?id=a%20b"), url("index.html", "?id=a%20b"));
+        assert_eq!(files("?id=..%2Fx"), url("index.html", "?id=..%2Fx"));
+    }
+
+    #[test]
+    fn files_are_read_back() {
+        let read = |file: &str, query: &str| UrlState::from_url(file, query, "", Addressing::Files);
+        assert_eq!(
+            read("notice-63605.html", "").view,
+            View::Notice("63605".into())
+        );
+        assert_eq!(read("page-4.html", "").list.page, 4);
+        assert_eq!(read("notice-7.html", "?page=2").list.page, 2);
+        // The query wins over the file: old `?id=` links work from any page.
+        assert_eq!(
+            read("notice-7.html", "?id=8").view,
+            View::Notice("8".into())
+        );
+        assert_eq!(read("page-4.html", "?page=2").list.page, 2);
+        for other in [
+            "",
+            "index.html",
+            "news.html",
+            "page-1.html",
+            "page-x.html",
+            "notice-.html",
+        ] {
+            assert_eq!(read(other, ""), UrlState::list(), "{other}");
+        }
+        // A widget's host page may be called anything.
+        let widget = UrlState::from_url("notice-7.html", "", "", Addressing::Query);
+        assert_eq!(widget.view, View::List);
+        assert!(is_view_file("page-2.html") && !is_view_file("index.html"));
     }
 
     #[test]

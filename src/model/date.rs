@@ -58,6 +58,30 @@ impl Date {
         era * 146_097 + day_of_era - 719_468
     }
 
+    /// The date `days` days after 1970-01-01 (the inverse of [`Date::day_number`]).
+    pub fn from_day_number(days: i64) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let days = days + 719_468;
+        let era = days.div_euclid(146_097);
+        let day_of_era = days - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let month_index = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+        let month = if month_index < 10 {
+            month_index + 3
+        } else {
+            month_index - 9
+        };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date {
+            year: year.clamp(1, 9999) as u16,
+            month: month as u8,
+            day: day as u8,
+        }
+    }
+
     /// Published within the last `days` days before `today` (and not in the future).
     pub fn is_within_days_before(&self, today: Date, days: i64) -> bool {
         (0..days).contains(&(today.day_number() - self.day_number()))
@@ -181,5 +205,19 @@ mod tests {
         assert_eq!(date.human("en-GB"), "2 July 2016");
         assert_eq!(date.human("ko"), "2016년 7월 2일");
         assert_eq!(date.human("ko-KR"), "2016년 7월 2일");
+    }
+
+    #[test]
+    fn day_numbers_convert_back_to_dates() {
+        for text in [
+            "1970-01-01",
+            "2000-02-29",
+            "2016-07-12",
+            "2026-12-31",
+            "1969-12-31",
+        ] {
+            let date = Date::parse(text).unwrap();
+            assert_eq!(Date::from_day_number(date.day_number()), date, "{text}");
+        }
     }
 }

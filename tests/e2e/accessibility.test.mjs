@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST } from './support/server.mjs';
+import { DIST, CLIENT_RENDERED } from './support/server.mjs';
 import { serveAndLaunch, openPage, waitForView, axeViolations, focused, WIDTHS } from './support/browser.mjs';
 
 const sampleText = fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8');
@@ -16,8 +16,8 @@ const VIEWS = {
   detail: { query: '?id=66021', heading: 'Take Part in the Earthquake Drill on May. 16th' },
   'detail with a Korean title': { query: '?id=96642', heading: '행정안전부 영문 누리집 개편 안내' },
   'not found': { query: '?id=nope', heading: 'Notice not found' },
-  error: { query: '', heading: 'Sorry, the notices could not be loaded', response: { status: 500, body: 'x' } },
-  loading: { query: '', heading: 'News & Notices', response: { delayMs: 4000, body: sampleText }, waitText: 'Loading notices…' },
+  error: { query: CLIENT_RENDERED, heading: 'Sorry, the notices could not be loaded', response: { status: 500, body: 'x' } },
+  loading: { query: CLIENT_RENDERED, heading: 'News & Notices', response: { delayMs: 4000, body: sampleText }, waitText: 'Loading notices…' },
 };
 
 async function openView(browser, server, name, width) {

@@ -1,11 +1,13 @@
 // Bad input never gives a blank page or a panic: each failure of the data file is explained
 // in the page and in the status region, "Try again" recovers once the file is fixed, and a
-// bad notice is reported without taking the good ones down with it.
+// bad notice is reported without taking the good ones down with it. These run on the page
+// without its prerendered board (see CLIENT_RENDERED): a prerendered page whose data cannot
+// be loaded keeps its content instead (tests/e2e/prerender.test.mjs).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST } from './support/server.mjs';
+import { DIST, CLIENT_RENDERED } from './support/server.mjs';
 import { serveAndLaunch, openPage, waitForView, waitForStatus, focused } from './support/browser.mjs';
 
 const sampleText = fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8');
@@ -38,7 +40,7 @@ describe('when the data file is bad', () => {
     it(`explains it when ${name}, and “Try again” recovers once it is fixed`, async () => {
       env.server.dataOverride = response;
       const page = await openPage(env.browser);
-      await page.goto(env.server.url);
+      await page.goto(env.server.url + CLIENT_RENDERED);
       await waitForView(page, 'Sorry, the notices could not be loaded');
       const expected = `The notices could not be loaded because ${summary}.`;
       await waitForStatus(page, expected);
@@ -64,7 +66,7 @@ describe('when the data file is bad', () => {
     env.server.dataOverride = { body: withNotices(notices) };
     try {
       const page = await openPage(env.browser);
-      await page.goto(env.server.url);
+      await page.goto(env.server.url + CLIENT_RENDERED);
       await waitForView(page, 'News & Notices');
       await waitForStatus(page, `Showing 1–12 of ${sample.notices.length - 2} notices. 2 notices could not be shown.`);
       const report = page.locator('.problem-details');
@@ -83,7 +85,7 @@ describe('when the data file is bad', () => {
     env.server.dataOverride = { body: withNotices(notices) };
     try {
       const page = await openPage(env.browser);
-      await page.goto(env.server.url);
+      await page.goto(env.server.url + CLIENT_RENDERED);
       await waitForView(page);
       await waitForStatus(page, `Showing 1–12 of ${sample.notices.length} notices. 1 notice could not be shown.`);
       assert.equal(await page.getByText('Copy with the same id').count(), 0);

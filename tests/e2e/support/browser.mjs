@@ -35,11 +35,14 @@ export async function openPage(browser, { width = 1280, height = 900, javaScript
 
 /**
  * Waits until the board shows a view whose h1 contains `text`, and (unless `loading` is
- * set) until the data has arrived, since the loading view shares the list's heading.
+ * set) until the data has arrived, since the loading view shares the list's heading, and
+ * until the app has taken over a prerendered page.
  */
 export async function waitForView(page, text = '', { loading = false } = {}) {
   await page.locator('.board main h1', { hasText: text }).first().waitFor();
   if (!loading) await page.waitForFunction(() => !document.querySelector('.board main .loading'));
+  // On a prerendered page, the app has taken over (its links are handled in the page).
+  await page.waitForFunction(() => !document.querySelector('[data-prerendered]'));
 }
 
 const require = createRequire(import.meta.url);

@@ -17,6 +17,8 @@ const TYPES = {
 };
 
 export const DIST = path.resolve(import.meta.dirname, '../../../dist');
+/** See startServer. */
+export const CLIENT_RENDERED = 'client-rendered.html';
 
 /**
  * Starts a server on a free loopback port. `base` is the sub-path the board lives under;
@@ -37,6 +39,13 @@ export async function startServer({ root = DIST, base = '/', headers = {}, files
     if (!url.pathname.startsWith(base)) return send(res, 404, 'text/plain', 'Not found');
     let file = decodeURIComponent(url.pathname.slice(base.length));
     if (file === '' || file.endsWith('/')) file += 'index.html';
+    // The board's page as it is without the prerendered markup taken over: the app renders
+    // it alone, so its loading and error views show (a prerendered page keeps its content
+    // when the data cannot be loaded).
+    if (file === CLIENT_RENDERED) {
+      const html = await fs.readFile(path.join(root, 'index.html'), 'utf8');
+      return send(res, 200, TYPES['.html'], html.replace(' data-prerendered', ''));
+    }
     if (files[file] !== undefined) return send(res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', files[file]);
     if (file.endsWith('notices.json') && state.dataOverride) {
       const o = state.dataOverride;

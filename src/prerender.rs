@@ -1,0 +1,276 @@
+//! Prerendering: the board's pages as static HTML, written at build time by the same
+//! components the app renders in the browser (Leptos renders them to a string natively).
+//!
+//! Every page is `index.html` (the built page, used as the template) with the board's view
+//! rendered into its mount element, and its own title, description, canonical URL and
+//! Open Graph tags. The files are named as the app names its views on its own page
+//! ([`crate::url_state::Addressing::Files`]): `index.html`, `page-2.html`…,
+//! `notice-<id>.html`. The app takes a prerendered page over without redrawing it
+//! ([`crate::platform::take_over`]); without JavaScript the pages work through plain links.
+
+use crate::app::{App, BoardConfig, Mode};
+use crate::model::listing::ListQuery;
+use crate::model::{Dataset, Date};
+use crate::screen::{Load, Screen};
+use crate::url_state::{notice_file, Addressing, UrlState, View};
+use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// `index.html` marks what changes from page to page: the head's title and description,
+/// and the board's first paint, which is replaced by the rendered board. The markers stay
+/// in the output, so prerendering the pages again (when the data changes) works.
+const HEAD_START: &str = "<!--page-head-->";
+const HEAD_END: &str = "<!--/page-head-->";
+const BOARD_START: &str = "<!--board-->";
+const BOARD_END: &str = "<!--/board-->";
+/// The mount element: the app checks `data-prerendered` to take the page over.
+const MOUNT: &str = "data-notice-board=\"page\"";
+const PRERENDERED: &str = "data-prerendered";
+
+/// A description for link previews and search results is cut at about this many characters.
+const DESCRIPTION_CHARS: usize = 160;
+
+/// One file to write into `dist/`.
+pub struct PrerenderedPage {
+    pub file: String,
+    pub html: String,
+}
+
+pub struct Options {
+    /// The data file's URL relative to the pages, as in the mount element's `data-src`.
+    pub data_url: String,
+    /// Where the pages are published (`https://www.example.go.kr/eng/news/`), for canonical
+    /// and Open Graph URLs. Without it, canonical URLs are relative and `og:url` is left out.
+    pub base_url: Option<String>,
+    /// The date the pages are built, for "New" markers (the app updates them to the
+    /// reader's date when it takes over).
+    pub today: Option<Date>,
+}
+
+/// Renders every page of the plain list and every notice. Fails if `template` is not the
+/// built `index.html` (its board markers are missing).
+pub fn prerender(
+    template: &str,
+    data: Arc<Dataset>,
+    options: &Options,
+) -> Result<Vec<PrerenderedPage>, String> {
+    let template = Template::parse(template)?;
+    let first_page = Screen::new(&Load::Ready(data.clone()), &UrlState::list(), None);
+    let pages = match &first_page {
+        Screen::List { listing, .. } => listing.pages.max(1),
+        _ => 1,
+    };
+    let list_pages = (1..=pages).map(|page| {
+        UrlState::list().with_list(ListQuery {
+            page,
+            ..ListQuery::default()
+        })
+    });
+    let notices = data
+        .notices
+        .iter()
+        .filter(|notice| notice_file(notice.id.as_str()).is_some())
+        .map(|notice| UrlState::list().with_view(View::Notice(notice.id.as_str().to_string())));
+    Ok(list_pages
+        .chain(notices)
+        .map(|url| {
+            let (file, _) = url.to_url("", Addressing::Files);
+            let html = template.fill(&data, &url, &file, options);
+            PrerenderedPage { file, html }
+        })
+        .collect())
+}
+
+/// `index.html` cut around the parts each page fills in.
+struct Template<'a> {
+    /// Up to the `<html>` element's `lang` value.
+    before_lang: &'a str,
+    /// From after the `lang` value to the head's page part.
+    to_head: &'a str,
+    /// From the end of the head's page part to the board's.
+    to_board: String,
+    /// From the end of the board to the end.
+    rest: &'a str,
+}
+
+impl<'a> Template<'a> {
+    fn parse(html: &'a str) -> Result<Self, String> {
+        let find = |marker: &str, from: usize| {
+            html[from..].find(marker).map(|at| from + at).ok_or_else(|| {
+                format!("index.html has no {marker} after byte {from}: is it the page trunk built from this repository's index.html?")
+            })
+        };
+        let lang = find("<html lang=\"", 0)? + "<html lang=\"".len();
+        let lang_end = find("\"", lang)?;
+        let head_start = find(HEAD_START, lang_end)? + HEAD_START.len();
+        let head_end = find(HEAD_END, head_start)?;
+        let mount = find(MOUNT, head_end)?;
+        let board_start = find(BOARD_START, mount)? + BOARD_START.len();
+        let board_end = find(BOARD_END, board_start)?;
+        let mut to_board = html[head_end..board_start].to_string();
+        if !to_board.contains(PRERENDERED) {
+            to_board = to_board.replacen(MOUNT, &format!("{MOUNT} {PRERENDERED}"), 1);
+        }
+        Ok(Template {
+            before_lang: &html[..lang],
+            to_head: &html[lang_end..head_start],
+            to_board,
+            rest: &html[board_end..],
+        })
+    }
+
+    fn fill(&self, data: &Arc<Dataset>, url: &UrlState, file: &str, options: &Options) -> String {
+        let screen = Screen::new(&Load::Ready(data.clone()), url, None);
+        format!(
+            "{}{}{}\n  {}\n  {}{}{}",
+            self.before_lang,
+            escape(&data.board.lang),
+            self.to_head,
+            head_tags(&screen, file, options),
+            self.to_board,
+            render_board(data.clone(), url, file, options),
+            self.rest
+        )
+    }
+}
+
+/// The board as the app first renders it on the page `file`, once its data is in.
+fn render_board(data: Arc<Dataset>, url: &UrlState, file: &str, options: &Options) -> String {
+    let (_, query) = url.to_url("", Addressing::Files);
+    let config = BoardConfig {
+        data_url: options.data_url.clone(),
+        page_path: file.to_string(),
+        initial_query: query,
+        param_prefix: String::new(),
+        root_id: "notice-board".into(),
+        today: options.today,
+        mode: Mode::Page,
+        heading_level: 1,
+        page_size: None,
+        lang: None,
+        addressing: Addressing::Files,
+        preloaded: Some(data),
+        prerendered: false,
+    };
+    // Effects (loading, focus, the title) only run in the browser: here they are dropped.
+    let _ = Executor::init_custom_executor(NoEffects);
+    let owner = Owner::new();
+    owner.with(|| view! { <App config /> }.to_html())
+}
+
+/// An executor that never runs what it is given.
+struct NoEffects;
+
+impl CustomExecutor for NoEffects {
+    fn spawn(&self, _: PinnedFuture<()>) {}
+    fn spawn_local(&self, _: PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
+}
+
+/// The title, description, canonical link and Open Graph tags of one page.
+fn head_tags(screen: &Screen, file: &str, options: &Options) -> String {
+    let board = screen.board();
+    let title = screen.title();
+    let description = describe(screen);
+    let canonical = match &options.base_url {
+        Some(base) => format!("{}{file}", base_with_slash(base)),
+        None => file.to_string(),
+    };
+    let kind = if screen.notice().is_some() {
+        "article"
+    } else {
+        "website"
+    };
+    let mut tags = format!(
+        "<title>{title}</title>\n  \
+         <meta name=\"description\" content=\"{description}\">\n  \
+         <link rel=\"canonical\" href=\"{canonical}\">\n  \
+         <meta property=\"og:type\" content=\"{kind}\">\n  \
+         <meta property=\"og:title\" content=\"{og_title}\">\n  \
+         <meta property=\"og:description\" content=\"{description}\">\n  \
+         <meta property=\"og:site_name\" content=\"{site}\">\n  \
+         <meta property=\"og:locale\" content=\"{locale}\">\n  \
+         <meta name=\"twitter:card\" content=\"summary\">",
+        title = escape(&title),
+        description = escape(&description),
+        canonical = escape(&canonical),
+        og_title = escape(&screen.notice().map_or(title.clone(), |n| n.title.clone())),
+        site = escape(&board.site_name),
+        locale = escape(&board.lang.replace('-', "_")),
+    );
+    if options.base_url.is_some() {
+        tags.push_str(&format!(
+            "\n  <meta property=\"og:url\" content=\"{}\">",
+            escape(&canonical)
+        ));
+    }
+    if let Some(notice) = screen.notice() {
+        tags.push_str(&format!(
+            "\n  <meta property=\"article:published_time\" content=\"{}\">",
+            notice.date
+        ));
+    }
+    // Without the app the search cannot run: the pages are browsed through their links.
+    tags.push_str("\n  <noscript><style>.finder { display: none; }</style></noscript>");
+    tags
+}
+
+/// A page's meta description: the start of a notice's text, or the newest titles of a list page.
+fn describe(screen: &Screen) -> String {
+    let text = match screen {
+        Screen::Notice { .. } => screen.notice().map(|n| n.body.clone()).unwrap_or_default(),
+        Screen::List { data, listing, .. } => {
+            let titles: Vec<&str> = listing
+                .rows()
+                .iter()
+                .filter_map(|&index| data.notices.get(index))
+                .map(|notice| notice.title.as_str())
+                .take(3)
+                .collect();
+            format!(
+                "{} from {}: {}",
+                data.board.title,
+                data.board.site_name,
+                titles.join("; ")
+            )
+        }
+        _ => String::new(),
+    };
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if words.chars().count() <= DESCRIPTION_CHARS {
+        return words;
+    }
+    let cut: String = words.chars().take(DESCRIPTION_CHARS - 1).collect();
+    let cut = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(start, _)| start);
+    format!("{cut}…")
+}
+
+fn base_with_slash(base: &str) -> String {
+    if base.ends_with('/') {
+        base.to_string()
+    } else {
+        format!("{base}/")
+    }
+}
+
+/// Escapes text for an HTML attribute value or text content.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

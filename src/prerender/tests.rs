@@ -1,0 +1,113 @@
+use super::*;
+use crate::model::parse_data_file;
+
+/// The shape of the built `index.html` that matters here.
+const TEMPLATE: &str = r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <!--page-head-->
+  <title>Placeholder</title>
+  <meta name="description" content="Placeholder">
+  <!--/page-head-->
+  <link rel="preload" href="notices.json" as="fetch" crossorigin="anonymous">
+</head>
+<body>
+  <div id="notice-board" data-notice-board="page" data-src="notices.json"><!--board-->
+    <p>Loading notices…</p>
+  <!--/board--></div>
+</body>
+</html>"#;
+
+fn sample() -> Arc<Dataset> {
+    let text = include_str!("../../public/notices.json");
+    Arc::new(parse_data_file(text, "notices.json").expect("the sample data file is valid"))
+}
+
+fn options() -> Options {
+    Options {
+        data_url: "notices.json".into(),
+        base_url: Some("https://www.example.go.kr/eng/news".into()),
+        today: None,
+    }
+}
+
+fn page<'a>(pages: &'a [PrerenderedPage], file: &str) -> &'a str {
+    &pages.iter().find(|p| p.file == file).expect(file).html
+}
+
+#[test]
+fn writes_every_list_page_and_every_notice() {
+    let data = sample();
+    let pages = prerender(TEMPLATE, data.clone(), &options()).unwrap();
+    let list_pages = data.notices.len().div_ceil(data.board.page_size);
+    assert_eq!(pages.len(), list_pages + data.notices.len());
+    assert_eq!(pages[0].file, "index.html");
+    assert_eq!(pages[1].file, "page-2.html");
+    let newest = &data.notices[0];
+    let notice = page(&pages, &format!("notice-{}.html", newest.id.as_str()));
+    assert!(notice.contains(&format!("<title>{} – ", escape(&newest.title))));
+    assert!(notice.contains(&format!(
+        "<link rel=\"canonical\" href=\"https://www.example.go.kr/eng/news/notice-{}.html\">",
+        newest.id.as_str()
+    )));
+    assert!(notice.contains("<meta property=\"og:type\" content=\"article\">"));
+}
+
+#[test]
+fn the_board_replaces_the_first_paint_and_is_marked_prerendered() {
+    let pages = prerender(TEMPLATE, sample(), &options()).unwrap();
+    let index = page(&pages, "index.html");
+    assert!(!index.contains("Loading notices…"));
+    assert!(!index.contains("Placeholder"));
+    assert!(index.contains("data-notice-board=\"page\" data-prerendered data-src=\"notices.json\""));
+    // Links are the prerendered files, so they work without JavaScript.
+    assert!(index.contains("href=\"page-2.html\""));
+    assert!(index.contains("href=\"notice-"));
+    assert!(index.contains("Skip to main content"));
+    assert!(index.contains("<nav") && index.contains("News &amp; Notices"));
+    // Still one head and one body.
+    assert_eq!(index.matches("<head>").count(), 1);
+    assert_eq!(index.matches("<title>").count(), 1);
+    assert_eq!(index.matches("name=\"description\"").count(), 1);
+}
+
+#[test]
+fn text_from_the_data_is_escaped() {
+    let text = include_str!("../../public/notices.json").replacen(
+        "\"title\": \"",
+        "\"title\": \"<script>alert(1)</script> \\\" ",
+        1,
+    );
+    let data = Arc::new(parse_data_file(&text, "notices.json").unwrap());
+    let pages = prerender(TEMPLATE, data, &options()).unwrap();
+    for page in &pages {
+        assert!(!page.html.contains("<script>alert"), "{}", page.file);
+    }
+}
+
+#[test]
+fn prerendering_a_prerendered_page_again_gives_the_same_page() {
+    let first = prerender(TEMPLATE, sample(), &options()).unwrap();
+    let again = prerender(&first[0].html, sample(), &options()).unwrap();
+    assert_eq!(again[0].html, first[0].html);
+    assert_eq!(again[3].html, first[3].html);
+}
+
+#[test]
+fn a_page_that_is_not_the_built_index_is_refused() {
+    let error = prerender("<html><body>hello</body></html>", sample(), &options())
+        .err()
+        .unwrap();
+    assert!(error.contains("index.html has no"), "{error}");
+}
+
+#[test]
+fn descriptions_are_short_and_whole_words() {
+    let data = sample();
+    let url = UrlState::list().with_view(View::Notice(data.notices[0].id.as_str().into()));
+    let screen = Screen::new(&Load::Ready(data), &url, None);
+    let description = describe(&screen);
+    assert!(description.chars().count() <= DESCRIPTION_CHARS);
+    assert!(!description.contains('\n'));
+}

@@ -1,0 +1,164 @@
+// The prerendered pages (scripts/build runs `notices prerender`): what people without
+// JavaScript, search engines and link previews get, and how the app takes a page over.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DIST } from './support/server.mjs';
+import { serveAndLaunch, openPage, waitForView, axeViolations, focused, statusText } from './support/browser.mjs';
+
+const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
+const DATA = fs.readFileSync(path.join(DIST, 'notices.json'));
+const pinned = sample.notices.filter((n) => n.pinned);
+const newest = [...sample.notices].sort((a, b) => b.date.localeCompare(a.date) || String(b.id).localeCompare(String(a.id)))[0];
+
+/** Resolves once the app has replaced the prerendered board. */
+const takenOver = (page) => page.waitForFunction(() => !document.querySelector('[data-prerendered]'));
+
+describe('the prerendered pages without JavaScript', () => {
+  const env = serveAndLaunch({ base: '/eng/news/' });
+  const noScript = () => openPage(env.browser, { javaScriptEnabled: false });
+
+  it('show the list with its chrome, and every page of it through plain links', async () => {
+    const page = await noScript();
+    await page.goto(env.server.url);
+    assert.equal(await page.title(), 'News & Notices (page 1 of 4) – Ministry of the Interior and Safety');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.deepEqual(await page.locator('.skip-link').allTextContents(), ['Skip to main content', 'Skip to main menu']);
+    assert.deepEqual(await page.locator('.breadcrumb li').allTextContents(), ['HOME', "What's New", 'News & Notices']);
+    const first = await page.locator('.notice-row h2 a').first().textContent();
+    assert.ok(pinned.some((n) => n.title === first), `a pinned notice first: ${first}`);
+    assert.equal(await page.locator('.finder').isVisible(), false, 'no search form that cannot work');
+    assert.equal(await page.locator('.back-to-top-link').getAttribute('href'), '#notice-board');
+
+    const titles = [];
+    for (let number = 1; number <= 4; number++) {
+      titles.push(...await page.locator('.notice-row h2 a').allTextContents());
+      if (number < 4) {
+        await page.getByRole('link', { name: 'Next page' }).click();
+        await page.waitForURL(`**/page-${number + 1}.html`);
+      }
+    }
+    assert.equal(new Set(titles).size, sample.notices.length, 'every notice is on a page');
+  });
+
+  it('show each notice at its own address, with a breadcrumb and a way back', async () => {
+    const page = await noScript();
+    await page.goto(env.server.url);
+    await page.getByRole('link', { name: newest.title }).click();
+    await page.waitForURL(`**/eng/news/notice-${newest.id}.html`);
+    assert.equal(await page.locator('h1').textContent(), newest.title);
+    assert.equal(await page.title(), `${newest.title} – News & Notices – Ministry of the Interior and Safety`);
+    assert.deepEqual(await page.locator('.breadcrumb li').allTextContents(), ['HOME', "What's New", 'News & Notices', newest.title]);
+    const head = await page.evaluate(() => ({
+      description: document.querySelector('meta[name=description]').content,
+      canonical: document.querySelector('link[rel=canonical]').getAttribute('href'),
+      ogTitle: document.querySelector('meta[property="og:title"]').content,
+      ogType: document.querySelector('meta[property="og:type"]').content,
+    }));
+    assert.equal(head.canonical, `notice-${newest.id}.html`);
+    assert.equal(head.ogTitle, newest.title);
+    assert.equal(head.ogType, 'article');
+    assert.ok(head.description.length > 20 && head.description.length <= 160, head.description);
+    await page.getByRole('link', { name: 'News & Notices' }).first().waitFor();
+    await page.getByRole('link', { name: 'Back to list' }).click();
+    await page.waitForURL(/\/eng\/news\/(index\.html)?$/);
+    assert.equal(await page.locator('h1').textContent(), 'News & Notices');
+  });
+
+  it('have no accessibility violations (axe), list and notice, at 1280 and 320 px', async () => {
+    for (const width of [1280, 320]) {
+      // axe needs JavaScript, so here the page's own scripts are blocked instead.
+      const page = await openPage(env.browser, { width });
+      await page.route(/\.(js|wasm)$/, (route) => route.abort());
+      for (const file of ['', 'page-2.html', `notice-${newest.id}.html`]) {
+        await page.goto(env.server.url + file);
+        assert.deepEqual(await axeViolations(page), [], `${file || 'index.html'} at ${width}px`);
+      }
+    }
+  });
+});
+
+describe('the app taking over a prerendered page', () => {
+  const env = serveAndLaunch({ base: '/eng/news/' });
+
+  it('changes nothing on screen: same text, no layout shift, focus and scroll kept', async () => {
+    const page = await openPage(env.browser, { width: 390, height: 700 });
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value)))
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    env.server.dataOverride = { delayMs: 1500, body: DATA };
+    try {
+      await page.goto(env.server.url);
+      const before = await page.evaluate(() => document.body.innerText);
+      for (let tab = 0; tab < 4; tab++) await page.keyboard.press('Tab');
+      const focusBefore = await focused(page);
+      await page.evaluate(() => window.scrollTo(0, 250));
+      assert.ok(await page.locator('[data-prerendered]').count(), 'still the prerendered page');
+      await takenOver(page);
+      assert.equal(await page.evaluate(() => document.body.innerText), before);
+      assert.equal(await focused(page), focusBefore);
+      assert.equal(await page.evaluate(() => window.scrollY), 250);
+      assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift');
+      assert.equal(await statusText(page), '', 'nothing to announce: the page was already there');
+      assert.deepEqual(page.problems, []);
+    } finally {
+      env.server.dataOverride = null;
+    }
+  });
+
+  it('keeps what was typed or chosen in the form before the app started, and acts on it', async () => {
+    const page = await openPage(env.browser);
+    env.server.dataOverride = { delayMs: 1500, body: DATA };
+    try {
+      await page.goto(env.server.url);
+      await page.getByLabel('Search notices').fill('drill');
+      await page.getByLabel('Category').selectOption('safety');
+      await takenOver(page);
+      assert.equal(await page.getByLabel('Search notices').inputValue(), 'drill');
+      assert.equal(await page.getByLabel('Category').inputValue(), 'safety');
+      await page.waitForFunction(() => location.search === '?q=drill&category=safety');
+      const titles = await page.locator('.notice-row h2 a').allTextContents();
+      assert.ok(titles.length > 0 && titles.length < 12, `only the matches: ${titles}`);
+      assert.equal(await page.locator('mark').first().textContent().then((t) => t.toLowerCase()), 'drill');
+    } finally {
+      env.server.dataOverride = null;
+    }
+  });
+
+  it('then works as the app: links stay in the page, searches, and notice files reload', async () => {
+    const page = await openPage(env.browser);
+    await page.goto(env.server.url);
+    await takenOver(page);
+    await page.evaluate(() => { window.__samePage = true; });
+    await page.getByRole('link', { name: newest.title }).click();
+    await waitForView(page, newest.title);
+    assert.equal(new URL(page.url()).pathname, `/eng/news/notice-${newest.id}.html`);
+    assert.equal(await page.evaluate(() => window.__samePage), true, 'no page load');
+    await page.reload();
+    await waitForView(page, newest.title);
+    await page.getByRole('link', { name: 'Back to list' }).click();
+    await waitForView(page, 'News & Notices');
+    assert.equal(await focused(page), `a: ${newest.title}`);
+    await page.getByLabel('Search notices').fill('earthquake');
+    await page.waitForFunction(() => location.search === '?q=earthquake' && document.querySelector('mark'));
+    assert.deepEqual(page.problems, []);
+  });
+
+  it('keeps the prerendered page, whose links work, when the data cannot be loaded', async () => {
+    const page = await openPage(env.browser);
+    env.server.dataOverride = { status: 503, body: 'unavailable' };
+    try {
+      await page.goto(env.server.url);
+      await page.waitForTimeout(1000);
+      assert.equal(await page.locator('.notice-row').count() > 0, true);
+      await page.getByRole('link', { name: newest.title }).click();
+      await page.waitForURL(`**/notice-${newest.id}.html`);
+      assert.equal(await page.locator('h1').textContent(), newest.title);
+    } finally {
+      env.server.dataOverride = null;
+    }
+  });
+});
