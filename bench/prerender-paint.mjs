@@ -4,6 +4,7 @@
 //   - "static": a plain static HTML page with the same first ten notices and no script;
 //   - "client-only": the same board without its prerendered markup (the app renders it
 //     alone), for reference: what the prerender step saves.
+// The board's files are served brotli-compressed (the .br copies), as from a CDN.
 // Loads them in turn, several times, and reports the medians of: the time until the newest
 // notice's title is in the page, the largest contentful paint, the layout shift, and for
 // the app when it had taken over. Usage: node bench/prerender-paint.mjs [runs] (after scripts/build).
@@ -32,7 +33,7 @@ const STATIC_PAGE = `<!DOCTYPE html>
 
 const PAGES = { app: '', static: 'static.html', 'client-only': CLIENT_RENDERED };
 
-const server = await startServer({ files: { 'static.html': STATIC_PAGE } });
+const server = await startServer({ files: { 'static.html': STATIC_PAGE }, brotli: true });
 const browser = await launch();
 const samples = Object.fromEntries(Object.keys(PAGES).map((name) => [name, []]));
 
@@ -65,6 +66,8 @@ async function measure(file) {
   await page.waitForTimeout(1000);
   const result = await page.evaluate(() => ({
     title: window.__titleShown, lcp: window.__lcp, shift: window.__shift, takeover: window.__takenOver,
+    html: performance.getEntriesByType('navigation')[0].responseEnd,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
   }));
   await context.close();
   return result;
@@ -83,7 +86,7 @@ const report = (name, key) => median(samples[name].map((s) => s[key]));
 console.log(`runs: ${runs} of each, alternately (median); 4× CPU slowdown, 1.6 Mbps, 150 ms RTT, cache off`);
 console.log(`newest notice: “${newest}”`);
 for (const name of Object.keys(PAGES)) {
-  console.log(`${name.padEnd(12)} title in page ${report(name, 'title').toFixed(0).padStart(5)} ms   LCP ${report(name, 'lcp').toFixed(0).padStart(5)} ms   layout shift ${report(name, 'shift').toFixed(3)}` +
+  console.log(`${name.padEnd(12)} HTML in ${report(name, 'html').toFixed(0).padStart(5)} ms   title in page ${report(name, 'title').toFixed(0).padStart(5)} ms   FCP ${report(name, 'fcp').toFixed(0).padStart(5)} ms   LCP ${report(name, 'lcp').toFixed(0).padStart(5)} ms   layout shift ${report(name, 'shift').toFixed(3)}` +
     (name === 'static' ? '' : `   app running ${report(name, 'takeover').toFixed(0).padStart(5)} ms`));
 }
 const ratio = (key) => (report('app', key) / report('static', key)).toFixed(2);

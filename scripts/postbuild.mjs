@@ -13,6 +13,7 @@ const find = (pattern, what) => {
 };
 const glue = find(/from '\.\/(notice-board-[0-9a-f]+\.js)'/, 'wasm-bindgen glue');
 const wasm = find(/module_or_path: '\.\/(notice-board-[0-9a-f]+_bg\.wasm)'/, 'wasm file');
+// The prerender step puts the stylesheet into the page as <style data-href="./main-….css">.
 const css = find(/href="\.\/(main-[0-9a-f]+\.css)"/, 'stylesheet');
 
 // A stable name (short cache) that points at the content-hashed files (long cache). It

@@ -82,6 +82,46 @@ pub fn prerender(
         .collect())
 }
 
+/// Puts the page's own stylesheets (`<link rel="stylesheet" href="./…">`) into the page as
+/// `<style data-href="./…">`, so that the first paint waits for nothing but the HTML (on a
+/// slow connection the stylesheet competes with the wasm and the data file). `read` gives a
+/// stylesheet's text by its `href`. Running it again refreshes the styles from the files.
+pub fn inline_stylesheets(html: &str, read: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        let link = rest.find("<link rel=\"stylesheet\" href=\"./");
+        let style = rest.find("<style data-href=\"./");
+        let Some(start) = link.into_iter().chain(style).min() else {
+            break;
+        };
+        let is_link = link == Some(start);
+        let tag = &rest[start..];
+        let href_start = tag.find("\"./").map(|at| at + 1);
+        let href_end = href_start.and_then(|at| tag[at..].find('"').map(|end| at + end));
+        let end = if is_link {
+            tag.find('>').map(|at| at + 1)
+        } else {
+            tag.find("</style>").map(|at| at + "</style>".len())
+        };
+        let (Some(href_start), Some(href_end), Some(end)) = (href_start, href_end, end) else {
+            break;
+        };
+        let href = &tag[href_start..href_end];
+        out.push_str(&rest[..start]);
+        match read(href) {
+            Some(css) => out.push_str(&format!(
+                "<style data-href=\"{href}\">{}</style>",
+                css.replace("</style", "<\\/style")
+            )),
+            None => out.push_str(&tag[..end]),
+        }
+        rest = &tag[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `index.html` cut around the parts each page fills in.
 struct Template<'a> {
     /// Up to the `<html>` element's `lang` value.

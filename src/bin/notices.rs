@@ -6,7 +6,7 @@
 
 use clap::{Parser, Subcommand};
 use notice_board::model::{parse_data_file, Date};
-use notice_board::prerender::{prerender, Options};
+use notice_board::prerender::{inline_stylesheets, prerender, Options};
 use notice_board::url_state::is_view_file;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -76,7 +76,10 @@ fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Res
         base_url,
         today: Some(today()),
     };
-    let pages = prerender(&read(&dist.join("index.html"))?, Arc::new(data), &options)?;
+    let template = inline_stylesheets(&read(&dist.join("index.html"))?, |href| {
+        std::fs::read_to_string(dist.join(href)).ok()
+    });
+    let pages = prerender(&template, Arc::new(data), &options)?;
     for page in &pages {
         let path = dist.join(&page.file);
         std::fs::write(&path, &page.html)

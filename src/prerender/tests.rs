@@ -111,3 +111,19 @@ fn descriptions_are_short_and_whole_words() {
     assert!(description.chars().count() <= DESCRIPTION_CHARS);
     assert!(!description.contains('\n'));
 }
+
+#[test]
+fn stylesheets_go_into_the_page_and_can_be_refreshed() {
+    let page = r#"<head><link rel="stylesheet" href="./main-1a.css" integrity="sha384-x"/><link rel="icon" href="favicon.svg"></head>"#;
+    let css = |href: &str| (href == "./main-1a.css").then(|| "body { color: red }".to_string());
+    let inlined = inline_stylesheets(page, css);
+    assert_eq!(
+        inlined,
+        r#"<head><style data-href="./main-1a.css">body { color: red }</style><link rel="icon" href="favicon.svg"></head>"#
+    );
+    let newer = |_: &str| Some("body { color: blue }".to_string());
+    assert!(inline_stylesheets(&inlined, newer)
+        .contains("<style data-href=\"./main-1a.css\">body { color: blue }</style>"));
+    // A stylesheet that cannot be read stays a link.
+    assert_eq!(inline_stylesheets(page, |_| None), page);
+}

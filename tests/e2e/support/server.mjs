@@ -23,11 +23,12 @@ export const CLIENT_RENDERED = 'client-rendered.html';
 /**
  * Starts a server on a free loopback port. `base` is the sub-path the board lives under;
  * `headers` are added to every response; `files` maps extra paths (under `base`) to bodies;
- * `transform(file, bytes)` may rewrite served files.
+ * `transform(file, bytes)` may rewrite served files; with `brotli`, the precompressed `.br`
+ * copies are served to browsers that accept them, as a CDN would.
  * Returns { url, dataOverride, requests, close }: set `server.dataOverride` to
  * { status, body, contentType, delayMs } or { drop: true } to change how the data file is answered.
  */
-export async function startServer({ root = DIST, base = '/', headers = {}, files = {}, transform } = {}) {
+export async function startServer({ root = DIST, base = '/', headers = {}, files = {}, transform, brotli = false } = {}) {
   const state = { dataOverride: null, requests: [] };
   function send(res, status, type, body) {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-cache', ...headers });
@@ -39,12 +40,13 @@ export async function startServer({ root = DIST, base = '/', headers = {}, files
     if (!url.pathname.startsWith(base)) return send(res, 404, 'text/plain', 'Not found');
     let file = decodeURIComponent(url.pathname.slice(base.length));
     if (file === '' || file.endsWith('/')) file += 'index.html';
-    // The board's page as it is without the prerendered markup taken over: the app renders
-    // it alone, so its loading and error views show (a prerendered page keeps its content
-    // when the data cannot be loaded).
+    // The board's page without its prerendered board: the app renders it alone, so its
+    // loading and error views show (a prerendered page keeps its content when the data
+    // cannot be loaded).
     if (file === CLIENT_RENDERED) {
       const html = await fs.readFile(path.join(root, 'index.html'), 'utf8');
-      return send(res, 200, TYPES['.html'], html.replace(' data-prerendered', ''));
+      const board = /(<!--board-->)[\s\S]*(<!--\/board-->)/;
+      return send(res, 200, TYPES['.html'], html.replace(' data-prerendered', '').replace(board, '$1$2'));
     }
     if (files[file] !== undefined) return send(res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', files[file]);
     if (file.endsWith('notices.json') && state.dataOverride) {
@@ -54,6 +56,13 @@ export async function startServer({ root = DIST, base = '/', headers = {}, files
       return send(res, o.status ?? 200, o.contentType ?? TYPES['.json'], o.body ?? '');
     }
     const full = path.join(root, path.normalize('/' + file));
+    if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+      try {
+        const body = await fs.readFile(`${full}.br`);
+        res.writeHead(200, { 'content-type': TYPES[path.extname(full)] ?? 'application/octet-stream', 'content-encoding': 'br', 'cache-control': 'no-cache', ...headers });
+        return res.end(body);
+      } catch {}
+    }
     try {
       let body = await fs.readFile(full);
       if (transform) body = transform(file, body);
