@@ -3,7 +3,8 @@
 //! handlers and effects, so that the same components can also be rendered to HTML natively.
 
 use crate::app::Mode;
-use crate::model::{parse_data_file, Dataset, LoadError};
+use crate::model::parse::{parse_data_bytes, MAX_DATA_BYTES};
+use crate::model::{Dataset, LoadError};
 use crate::url_state::Addressing;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -187,11 +188,19 @@ pub async fn fetch_dataset(url: String, fresh: bool) -> Result<Dataset, LoadErro
     if !response.ok() {
         return Err(LoadError::from_status(&url, response.status()));
     }
-    let text = response
-        .text()
+    // A file too large for the tab is refused before its body is read, when the server
+    // says its size (compressed responses say the compressed size: checked again below).
+    let declared = response.headers().get("content-length");
+    if let Some(bytes) = declared.and_then(|length| length.trim().parse::<u64>().ok()) {
+        if bytes > MAX_DATA_BYTES as u64 {
+            return Err(LoadError::TooLarge { url, bytes });
+        }
+    }
+    let bytes = response
+        .binary()
         .await
         .map_err(|_| LoadError::Network { url: url.clone() })?;
-    parse_data_file(&text, &url)
+    parse_data_bytes(&bytes, &url)
 }
 
 /// The boards that are the page itself (`data-notice-board="page"`), ready to mount.

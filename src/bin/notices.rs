@@ -5,7 +5,8 @@
 //! ```
 
 use clap::{Parser, Subcommand};
-use notice_board::model::{parse_data_file, Date};
+use notice_board::model::parse::parse_data_bytes;
+use notice_board::model::Date;
 use notice_board::prerender::{inline_stylesheets, prerender, Options};
 use notice_board::url_state::is_view_file;
 use std::collections::HashSet;
@@ -56,11 +57,10 @@ fn main() -> ExitCode {
 
 fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Result<(), String> {
     let read = |path: &Path| {
-        std::fs::read_to_string(path)
-            .map_err(|error| format!("cannot read {}: {error}", path.display()))
+        std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))
     };
     let data_path = dist.join(&data_url);
-    let data = parse_data_file(&read(&data_path)?, &data_url).map_err(|error| {
+    let data = parse_data_bytes(&read(&data_path)?, &data_url).map_err(|error| {
         format!(
             "{} is not a valid data file, so no page was written.\n{}\n{}",
             data_path.display(),
@@ -76,7 +76,8 @@ fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Res
         base_url,
         today: Some(today()),
     };
-    let template = inline_stylesheets(&read(&dist.join("index.html"))?, |href| {
+    let template = String::from_utf8_lossy(&read(&dist.join("index.html"))?).into_owned();
+    let template = inline_stylesheets(&template, |href| {
         std::fs::read_to_string(dist.join(href)).ok()
     });
     let pages = prerender(&template, Arc::new(data), &options)?;

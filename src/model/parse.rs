@@ -2,6 +2,7 @@
 //! a bad notice is reported and left out, and never takes the good ones down with it.
 
 use super::date::Date;
+use super::format::thousands;
 use super::notice::{Attachment, Board, Category, NavLink, Notice, NoticeId};
 use super::problem::{LoadError, Place, Problem};
 use super::safe_url::safe_url;
@@ -11,6 +12,13 @@ use std::collections::HashMap;
 
 /// The only format version this app reads.
 pub const FORMAT_VERSION: u64 = 1;
+
+/// The largest data file the board reads. A phone tab that parses much more runs out of
+/// memory; 150 MB still takes the 100,000-notice benchmark file (about 140 MB).
+pub const MAX_DATA_BYTES: usize = 150_000_000;
+
+/// A title, name or label longer than this is refused: it is a broken export, not a title.
+const MAX_LINE_CHARS: usize = 1_000;
 
 /// A validated data file.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,6 +108,33 @@ impl Dataset {
             .collect();
         positions.dedup();
         positions.len()
+    }
+}
+
+/// Parses the bytes of a data file fetched from `url`: refuses a file over
+/// [`MAX_DATA_BYTES`] and one that is not UTF-8 text, then reads it as [`parse_data_file`].
+pub fn parse_data_bytes(bytes: &[u8], url: &str) -> Result<Dataset, LoadError> {
+    if bytes.len() > MAX_DATA_BYTES {
+        return Err(LoadError::TooLarge {
+            url: url.to_string(),
+            bytes: bytes.len() as u64,
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_data_file(text, url),
+        Err(error) => {
+            let valid = &bytes[..error.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = valid
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |at| at + 1);
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
+            Err(LoadError::NotUtf8 { line, column })
+        }
     }
 }
 
@@ -559,13 +594,21 @@ fn text_field(
 ) -> Result<Option<String>, String> {
     match fields.get(name) {
         Some(Value::String(text)) => {
+            let text = without_control_characters(text);
             let text = if name == "body" {
                 text.trim_end()
             } else {
                 text.trim()
             };
+            let length = text.chars().count();
             if required == Required::NonEmpty && text.is_empty() {
                 Err("must not be empty.".into())
+            } else if name != "body" && length > MAX_LINE_CHARS {
+                Err(format!(
+                    "is {} characters long; it can have at most {}.",
+                    thousands(length as u64),
+                    thousands(MAX_LINE_CHARS as u64)
+                ))
             } else {
                 Ok(Some(text.to_string()))
             }
@@ -574,6 +617,15 @@ fn text_field(
         None | Some(Value::Null) => Err("is missing; it must be a text.".into()),
         Some(other) => Err(format!("must be a text (found {}).", describe(other))),
     }
+}
+
+/// Line breaks as `\n`, without the other control characters (`\u0000`, escape codes…)
+/// that exports carry by accident and that a page cannot show.
+fn without_control_characters(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.chars()
+        .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+        .collect()
 }
 
 fn bool_field(fields: &Map<String, Value>, name: &str) -> Result<bool, String> {
@@ -640,6 +692,12 @@ fn truncated(text: &str) -> String {
 /// serde_json's message without its own " at line L column C" suffix (we say that ourselves).
 fn json_error_detail(error: &serde_json::Error) -> String {
     let message = error.to_string();
+    if message.starts_with("recursion limit exceeded") {
+        return "lists and objects are nested too deeply (more than 128 levels)".into();
+    }
+    if message.starts_with("number out of range") {
+        return "a number is too large to read".into();
+    }
     match message.rfind(" at line ") {
         Some(cut) => message[..cut].to_string(),
         None => message,

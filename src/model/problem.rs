@@ -48,6 +48,10 @@ pub enum LoadError {
     Network { url: String },
     /// The answer was a web page (e.g. a server's HTML error page), not JSON.
     NotJson { url: String },
+    /// The file is larger than the board reads (`MAX_DATA_BYTES`).
+    TooLarge { url: String, bytes: u64 },
+    /// The file is not UTF-8 text.
+    NotUtf8 { line: usize, column: usize },
     /// The answer is not valid JSON.
     Malformed {
         line: usize,
@@ -70,7 +74,9 @@ impl LoadError {
             LoadError::Http { status, .. } if *status >= 500 => "the server had a problem",
             LoadError::Http { .. } => "the server refused the request",
             LoadError::Network { .. } => "the server could not be reached",
+            LoadError::TooLarge { .. } => "the notices file is too large for this page",
             LoadError::NotJson { .. }
+            | LoadError::NotUtf8 { .. }
             | LoadError::Malformed { .. }
             | LoadError::BadShape { .. } => "the notices file is damaged",
             LoadError::WrongVersion { .. } => {
@@ -102,6 +108,14 @@ impl LoadError {
             )],
             LoadError::NotJson { url } => vec![format!(
                 "{url} returned a web page (HTML) instead of JSON data. The address may be wrong or the file missing."
+            )],
+            LoadError::TooLarge { url, bytes } => vec![format!(
+                "{url} is {} MB; this board reads data files of up to {} MB. Publish fewer notices in it (for example, move older years to an archive file).",
+                bytes / 1_000_000,
+                crate::model::parse::MAX_DATA_BYTES / 1_000_000
+            )],
+            LoadError::NotUtf8 { line, column } => vec![format!(
+                "The data file is not UTF-8 text: at line {line}, column {column} there are bytes in another encoding. Export or save it as UTF-8."
             )],
             LoadError::Malformed { line, column, detail } => vec![format!(
                 "The data file is not valid JSON at line {line}, column {column}: {detail}."

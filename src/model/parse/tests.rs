@@ -326,3 +326,112 @@ fn attachment_type_comes_from_the_data_or_the_extension() {
         .collect();
     assert_eq!(kinds, [Some("HWP"), Some("Excel"), None]);
 }
+
+// Files that break in the ways real exports break: each is refused with a clear message
+// or read sensibly, never a panic or a hang.
+
+#[test]
+fn a_file_over_the_limit_is_refused_before_it_is_read() {
+    let huge = vec![b' '; MAX_DATA_BYTES + 1];
+    let error = parse_data_bytes(&huge, URL).unwrap_err();
+    assert!(
+        matches!(error, LoadError::TooLarge { bytes, .. } if bytes == MAX_DATA_BYTES as u64 + 1)
+    );
+    assert_eq!(
+        error.summary(),
+        "The notices could not be loaded because the notices file is too large for this page."
+    );
+    assert!(
+        error.details()[0].contains("up to 150 MB"),
+        "{:?}",
+        error.details()
+    );
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_located() {
+    let mut bytes = file_with(vec![notice_json(1, "2024-01-01")]).into_bytes();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let at = text.find("Notice 1").unwrap();
+    bytes[at] = 0xB0; // a byte of EUC-KR, the usual culprit
+    let error = parse_data_bytes(&bytes, URL).unwrap_err();
+    assert_eq!(
+        error.details(),
+        vec![format!("The data file is not UTF-8 text: at line 1, column {} there are bytes in another encoding. Export or save it as UTF-8.", at + 1)]
+    );
+    let two_lines = b"{\n  \"version\": 1, \"board\": \"\xff\" }";
+    assert!(matches!(
+        parse_data_bytes(two_lines, URL),
+        Err(LoadError::NotUtf8 {
+            line: 2,
+            column: 27
+        })
+    ));
+}
+
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    let text = file_with(vec![notice_json(1, "2024-01-01")]);
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+    assert_eq!(parse_data_bytes(&with_bom, URL).unwrap().notices.len(), 1);
+}
+
+#[test]
+fn control_characters_are_removed_and_line_breaks_kept() {
+    let notice = json!({ "id": 1, "title": "Null\u{0000} and\u{001b}[31m escape", "date": "2024-01-01",
+        "views": 1, "body": "One\r\nTwo\rThree\u{0007}" });
+    let data = parse(&file_with(vec![notice])).unwrap();
+    assert_eq!(data.notices[0].title, "Null and[31m escape");
+    assert_eq!(data.notices[0].body, "One\nTwo\nThree");
+}
+
+#[test]
+fn numbers_beyond_exact_integers_are_told_apart() {
+    // Ids are kept as written (as text) even beyond 2^53, where JavaScript would round them.
+    let text = r#"{"version": 1, "board": {"title": "B"}, "notices": [
+        {"id": 9007199254740993, "title": "A", "date": "2024-01-01", "views": 1, "body": ""},
+        {"id": 2, "title": "B", "date": "2024-01-01", "views": 18446744073709551616, "body": ""}]}"#;
+    let data = parse(text).unwrap();
+    assert_eq!(data.notices.len(), 1);
+    assert_eq!(data.notices[0].id.as_str(), "9007199254740993");
+    assert_eq!(data.problems.len(), 1);
+    assert_eq!(
+        data.problems[0].to_string(),
+        "Notice 2 (id “2”), field “views”: must be a whole number of 0 or more (found 1.8446744073709552e+19)."
+    );
+    // A number too large for any number type is malformed JSON, with its place.
+    let error = parse(&text.replace("18446744073709551616", "1e400")).unwrap_err();
+    assert_eq!(
+        error.details(),
+        ["The data file is not valid JSON at line 3, column 68: a number is too large to read."]
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused_without_overflowing_the_stack() {
+    let depth = 10_000;
+    let text = format!(
+        r#"{{"version": 1, "board": {{"title": "B"}}, "notices": {}{}}}"#,
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let error = parse(&text).unwrap_err();
+    assert!(
+        error.details()[0].contains("nested too deeply (more than 128 levels)"),
+        "{:?}",
+        error.details()
+    );
+}
+
+#[test]
+fn a_title_of_a_megabyte_is_reported_not_shown() {
+    let mut long = notice_json(1, "2024-01-01");
+    long["title"] = Value::String("x".repeat(1 << 20));
+    let data = parse(&file_with(vec![long, notice_json(2, "2024-01-02")])).unwrap();
+    assert_eq!(data.notices.len(), 1);
+    assert_eq!(data.problems[0].field, "title");
+    assert_eq!(
+        data.problems[0].message,
+        "is 1,048,576 characters long; it can have at most 1,000."
+    );
+}

@@ -26,13 +26,31 @@ export const CLIENT_RENDERED = 'client-rendered.html';
  * `transform(file, bytes)` may rewrite served files; with `brotli`, the precompressed `.br`
  * copies are served to browsers that accept them, as a CDN would.
  * Returns { url, dataOverride, requests, close }: set `server.dataOverride` to
- * { status, body, contentType, delayMs } or { drop: true } to change how the data file is answered.
+ * { status, body, contentType, delayMs }, { drop: true } or { size } (a file of that many
+ * bytes) to change how the data file is answered.
  */
 export async function startServer({ root = DIST, base = '/', headers = {}, files = {}, transform, brotli = false } = {}) {
   const state = { dataOverride: null, requests: [] };
   function send(res, status, type, body) {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-cache', ...headers });
     res.end(body);
+  }
+  // A data file of `size` bytes (a valid start, then spaces), sent as long as it is read.
+  function sendFiller(res, size) {
+    res.writeHead(200, { 'content-type': TYPES['.json'], 'content-length': String(size), 'cache-control': 'no-cache', ...headers });
+    const chunk = Buffer.alloc(1 << 20, ' ');
+    let sent = 0;
+    const more = () => {
+      while (sent < size && !res.destroyed) {
+        const part = chunk.subarray(0, Math.min(chunk.length, size - sent));
+        sent += part.length;
+        if (!res.write(part)) return res.once('drain', more);
+      }
+      res.end();
+    };
+    res.write('{"version": 1, "notices": [');
+    sent += 27;
+    more();
   }
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -53,6 +71,7 @@ export async function startServer({ root = DIST, base = '/', headers = {}, files
       const o = state.dataOverride;
       if (o.delayMs) await new Promise((resolve) => setTimeout(resolve, o.delayMs));
       if (o.drop) return req.socket.destroy();
+      if (o.size) return sendFiller(res, o.size);
       return send(res, o.status ?? 200, o.contentType ?? TYPES['.json'], o.body ?? '');
     }
     const full = path.join(root, path.normalize('/' + file));
