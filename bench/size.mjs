@@ -1,5 +1,5 @@
 // Reports what a citizen downloads: every file in dist/ raw, gzip and brotli (quality 11),
-// grouped as wasm, js, css, html and data. Usage: node bench/size.mjs (after scripts/build).
+// grouped as wasm, js, css, html and data, and what a first visit costs. Usage: node bench/size.mjs (after scripts/build).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -24,5 +24,12 @@ for (const file of files.sort()) {
 }
 console.log('\ntotals by kind');
 for (const [name, sizes] of Object.entries(totals)) console.log(name.padEnd(44) + sizes.map(kb).join(' '));
-const app = ['wasm', 'js', 'css', 'html'].reduce((sum, k) => sum + (totals[k]?.[2] ?? 0), 0);
-console.log(`\nthe app itself (wasm + js + css + html), brotli: ${(app / 1024).toFixed(1)} KB`);
+// A first visit: the entry page (with its stylesheet inlined), the glue, the wasm and the data.
+const first = ['index.html', /_bg\.wasm$/, /^notice-board-[0-9a-f]+\.js$/, 'notices.json'].reduce((sum, pattern) => {
+  const file = files.find((f) => (typeof pattern === 'string' ? path.basename(f) === pattern : pattern.test(path.basename(f))));
+  return sum + (file ? brotli(fs.readFileSync(file)) : 0);
+}, 0);
+console.log(`
+a first visit (index.html + glue + wasm + data), brotli: ${(first / 1024).toFixed(1)} KB`);
+const pages = files.filter((f) => f.endsWith('.html'));
+console.log(`prerendered pages: ${pages.length}, ${(totals.html[2] / 1024).toFixed(1)} KB brotli in all, ${(totals.html[2] / pages.length / 1024).toFixed(1)} KB each on average`);

@@ -39,8 +39,8 @@ pub struct BoardConfig {
     pub addressing: Addressing,
     /// The data, when it is already at hand (prerendering); else the app fetches `data_url`.
     pub preloaded: Option<Arc<Dataset>>,
-    /// The page holds the prerendered board: the app renders its own copy off the page and
-    /// swaps it in once the data is in (see [`platform::take_over`]).
+    /// The page holds the prerendered board: the app, started with the data `preloaded`,
+    /// renders its own copy off the page and swaps it in (see [`platform::take_over`]).
     pub prerendered: bool,
 }
 
@@ -62,6 +62,14 @@ pub struct HeadingLevel(pub u8);
 #[derive(Clone, Copy)]
 pub struct Today(pub Option<Date>);
 
+/// The data file's board settings, with those of the mount element (`data-page-size`,
+/// `data-lang`) in their place where it has them.
+fn with_overrides(mut data: Dataset, page_size: Option<usize>, lang: Option<String>) -> Dataset {
+    data.board.page_size = page_size.unwrap_or(data.board.page_size);
+    data.board.lang = lang.unwrap_or(data.board.lang);
+    data
+}
+
 /// Announcements wait until the page has settled, so that typing a search is not
 /// interrupted by a count after every key.
 const STATUS_DELAY: Duration = Duration::from_millis(500);
@@ -82,8 +90,17 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     provide_context(Today(config.today));
     provide_context(HeadingLevel(config.heading_level));
     let overrides = StoredValue::new((config.page_size, config.lang));
+    let ready = move |data: Dataset| {
+        let (page_size, lang) = overrides.get_value();
+        Load::Ready(Arc::new(with_overrides(data, page_size, lang)))
+    };
 
-    let load = RwSignal::new(config.preloaded.map_or(Load::Loading, Load::Ready));
+    let preloaded = config.preloaded.is_some();
+    let load = RwSignal::new(
+        config
+            .preloaded
+            .map_or(Load::Loading, |data| ready(Arc::unwrap_or_clone(data))),
+    );
     let data_url = StoredValue::new(config.data_url);
     // `fresh` skips the browser cache, so "Try again" sees a file that has just been fixed.
     let fetch_data = move |fresh: bool| {
@@ -91,12 +108,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = platform::fetch_dataset(data_url.get_value(), fresh).await;
             load.set(match result {
-                Ok(mut data) => {
-                    let (page_size, lang) = overrides.get_value();
-                    data.board.page_size = page_size.unwrap_or(data.board.page_size);
-                    data.board.lang = lang.unwrap_or(data.board.lang);
-                    Load::Ready(Arc::new(data))
-                }
+                Ok(data) => ready(data),
                 Err(error) => Load::Failed(error),
             });
             if fresh {
@@ -106,7 +118,9 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     };
     // Effects run only in the browser, after the first render.
     Effect::new(move || {
-        fetch_data(false);
+        if !preloaded {
+            fetch_data(false);
+        }
         nav.follow_history();
     });
 
@@ -120,17 +134,14 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     }
     let board_element = NodeRef::<leptos::html::Div>::new();
     if config.prerendered {
-        // If the data cannot be loaded, the prerendered page stays: its links still work.
-        let taken_over = StoredValue::new(false);
+        // The data is in (see `crate::start_page`): once rendered, the board replaces the
+        // prerendered one.
         Effect::new(move || {
-            if matches!(*load.read(), Load::Ready(_)) && !taken_over.get_value() {
-                taken_over.set_value(true);
-                platform::after_render(move || {
-                    if let Some(board) = board_element.get_untracked() {
-                        platform::take_over(&nav.root_id(), &board);
-                    }
-                });
-            }
+            platform::after_render(move || {
+                if let Some(board) = board_element.get_untracked() {
+                    platform::take_over(&nav.root_id(), &board);
+                }
+            })
         });
     }
     let status = RwSignal::new(String::new());

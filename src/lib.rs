@@ -23,7 +23,25 @@ pub use app::{App, BoardConfig, Mode};
 /// Starts the board that is the page itself: the element marked `data-notice-board="page"`.
 pub fn start_page() {
     for (element, config) in platform::page_boards() {
-        leptos::mount::mount_to(element, move || leptos::view! { <App config /> }).forget();
+        if !config.prerendered {
+            leptos::mount::mount_to(element, move || leptos::view! { <App config /> }).forget();
+            continue;
+        }
+        // A prerendered page is taken over once the data is in; until then, and for good
+        // if it cannot be loaded, the page works as it is, through its links. Parsing the
+        // data and rendering the board are separate tasks, so the page stays responsive.
+        // (Leptos' own spawner only starts with the first mount.)
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(data) = platform::fetch_dataset(config.data_url.clone(), false).await else {
+                return;
+            };
+            platform::next_task().await;
+            let config = BoardConfig {
+                preloaded: Some(std::sync::Arc::new(data)),
+                ..config
+            };
+            leptos::mount::mount_to(element, move || leptos::view! { <App config /> }).forget();
+        });
     }
 }
 

@@ -203,6 +203,15 @@ pub async fn fetch_dataset(url: String, fresh: bool) -> Result<Dataset, LoadErro
     parse_data_bytes(&bytes, &url)
 }
 
+/// Resolves in a later task of the browser's event loop, so that long work split around it
+/// does not block input in between.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// The boards that are the page itself (`data-notice-board="page"`), ready to mount.
 /// Placeholder content inside them (the first-paint shell) is cleared first.
 pub fn page_boards() -> Vec<(web_sys::HtmlElement, crate::BoardConfig)> {

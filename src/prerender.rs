@@ -41,7 +41,7 @@ pub struct Options {
     /// The data file's URL relative to the pages, as in the mount element's `data-src`.
     pub data_url: String,
     /// Where the pages are published (`https://www.example.go.kr/eng/news/`), for canonical
-    /// and Open Graph URLs. Without it, canonical URLs are relative and `og:url` is left out.
+    /// and Open Graph URLs, which are left out without it.
     pub base_url: Option<String>,
     /// The date the pages are built, for "New" markers (the app updates them to the
     /// reader's date when it takes over).
@@ -213,10 +213,11 @@ fn head_tags(screen: &Screen, file: &str, options: &Options) -> String {
     let board = screen.board();
     let title = screen.title();
     let description = describe(screen);
-    let canonical = match &options.base_url {
-        Some(base) => format!("{}{file}", base_with_slash(base)),
-        None => file.to_string(),
-    };
+    // Canonical and `og:url` must be absolute: without the public URL they are left out.
+    let canonical = options
+        .base_url
+        .as_ref()
+        .map(|base| escape(&format!("{}{file}", base_with_slash(base))));
     let kind = if screen.notice().is_some() {
         "article"
     } else {
@@ -225,7 +226,6 @@ fn head_tags(screen: &Screen, file: &str, options: &Options) -> String {
     let mut tags = format!(
         "<title>{title}</title>\n  \
          <meta name=\"description\" content=\"{description}\">\n  \
-         <link rel=\"canonical\" href=\"{canonical}\">\n  \
          <meta property=\"og:type\" content=\"{kind}\">\n  \
          <meta property=\"og:title\" content=\"{og_title}\">\n  \
          <meta property=\"og:description\" content=\"{description}\">\n  \
@@ -234,15 +234,13 @@ fn head_tags(screen: &Screen, file: &str, options: &Options) -> String {
          <meta name=\"twitter:card\" content=\"summary\">",
         title = escape(&title),
         description = escape(&description),
-        canonical = escape(&canonical),
         og_title = escape(&screen.notice().map_or(title.clone(), |n| n.title.clone())),
         site = escape(&board.site_name),
         locale = escape(&board.lang.replace('-', "_")),
     );
-    if options.base_url.is_some() {
+    if let Some(url) = canonical {
         tags.push_str(&format!(
-            "\n  <meta property=\"og:url\" content=\"{}\">",
-            escape(&canonical)
+            "\n  <link rel=\"canonical\" href=\"{url}\">\n  <meta property=\"og:url\" content=\"{url}\">"
         ));
     }
     if let Some(notice) = screen.notice() {

@@ -127,3 +127,14 @@ fn stylesheets_go_into_the_page_and_can_be_refreshed() {
     // A stylesheet that cannot be read stays a link.
     assert_eq!(inline_stylesheets(page, |_| None), page);
 }
+
+#[test]
+fn without_the_public_url_there_is_no_canonical_link() {
+    let options = Options {
+        base_url: None,
+        ..options()
+    };
+    let pages = prerender(TEMPLATE, sample(), &options).unwrap();
+    assert!(!pages[0].html.contains("rel=\"canonical\""));
+    assert!(!pages[0].html.contains("og:url"));
+}
