@@ -39,6 +39,9 @@ pub struct BoardConfig {
     pub addressing: Addressing,
     /// The data, when it is already at hand (prerendering); else the app fetches `data_url`.
     pub preloaded: Option<Arc<Dataset>>,
+    /// The board's Atom feed, relative to the page (`data-feed`, written by the prerender
+    /// step when it writes the feed): the list links to it.
+    pub feed: Option<String>,
     /// The page holds the prerendered board: the app, started with the data `preloaded`,
     /// renders its own copy off the page and swaps it in (see [`platform::take_over`]).
     pub prerendered: bool,
@@ -57,6 +60,10 @@ pub enum Mode {
 /// The level of the view's main heading, shared through context.
 #[derive(Clone, Copy)]
 pub struct HeadingLevel(pub u8);
+
+/// The board's Atom feed, if it has one, shared through context.
+#[derive(Clone)]
+pub struct Feed(pub Option<String>);
 
 /// The viewer's date, shared through context.
 #[derive(Clone, Copy)]
@@ -89,6 +96,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     provide_context(mode);
     provide_context(Today(config.today));
     provide_context(HeadingLevel(config.heading_level));
+    provide_context(Feed(config.feed));
     let overrides = StoredValue::new((config.page_size, config.lang));
     let ready = move |data: Dataset| {
         let (page_size, lang) = overrides.get_value();

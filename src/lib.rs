@@ -9,6 +9,8 @@
 
 pub mod app;
 pub mod components;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod feed;
 pub mod model;
 pub mod navigation;
 pub mod platform;

@@ -326,6 +326,7 @@ fn board_config(
         },
         preloaded: None,
         prerendered: false,
+        feed: attribute("data-feed"),
     }
 }
 

@@ -9,6 +9,7 @@
 //! ([`crate::platform::take_over`]); without JavaScript the pages work through plain links.
 
 use crate::app::{App, BoardConfig, Mode};
+use crate::model::format::{escape_markup, first_words, with_trailing_slash};
 use crate::model::listing::ListQuery;
 use crate::model::{Dataset, Date};
 use crate::screen::{Load, Screen};
@@ -43,6 +44,8 @@ pub struct Options {
     /// Where the pages are published (`https://www.example.go.kr/eng/news/`), for canonical
     /// and Open Graph URLs, which are left out without it.
     pub base_url: Option<String>,
+    /// The board's Atom feed (a file next to the pages), linked from every page.
+    pub feed: Option<String>,
     /// The date the pages are built, for "New" markers (the app updates them to the
     /// reader's date when it takes over).
     pub today: Option<Date>,
@@ -55,7 +58,7 @@ pub fn prerender(
     data: Arc<Dataset>,
     options: &Options,
 ) -> Result<Vec<PrerenderedPage>, String> {
-    let template = Template::parse(template)?;
+    let template = Template::parse(template, options.feed.as_deref())?;
     let first_page = Screen::new(&Load::Ready(data.clone()), &UrlState::list(), None);
     let pages = match &first_page {
         Screen::List { listing, .. } => listing.pages.max(1),
@@ -135,7 +138,7 @@ struct Template<'a> {
 }
 
 impl<'a> Template<'a> {
-    fn parse(html: &'a str) -> Result<Self, String> {
+    fn parse(html: &'a str, feed: Option<&str>) -> Result<Self, String> {
         let find = |marker: &str, from: usize| {
             html[from..].find(marker).map(|at| from + at).ok_or_else(|| {
                 format!("index.html has no {marker} after byte {from}: is it the page trunk built from this repository's index.html?")
@@ -148,10 +151,23 @@ impl<'a> Template<'a> {
         let mount = find(MOUNT, head_end)?;
         let board_start = find(BOARD_START, mount)? + BOARD_START.len();
         let board_end = find(BOARD_END, board_start)?;
-        let mut to_board = html[head_end..board_start].to_string();
-        if !to_board.contains(PRERENDERED) {
-            to_board = to_board.replacen(MOUNT, &format!("{MOUNT} {PRERENDERED}"), 1);
+        // The mount element says the page is prerendered, and where its feed is (the app
+        // links to it); marks from an earlier run are replaced.
+        let mut to_board = html[head_end..board_start].replacen(&format!(" {PRERENDERED}"), "", 1);
+        if let Some(start) = to_board.find(" data-feed=\"") {
+            let end = to_board[start + 12..]
+                .find('"')
+                .map_or(to_board.len(), |at| start + 13 + at);
+            to_board.replace_range(start..end, "");
         }
+        let marks = match feed {
+            Some(feed) => format!(
+                "{MOUNT} {PRERENDERED} data-feed=\"{}\"",
+                escape_markup(feed)
+            ),
+            None => format!("{MOUNT} {PRERENDERED}"),
+        };
+        to_board = to_board.replacen(MOUNT, &marks, 1);
         Ok(Template {
             before_lang: &html[..lang],
             to_head: &html[lang_end..head_start],
@@ -165,7 +181,7 @@ impl<'a> Template<'a> {
         format!(
             "{}{}{}\n  {}\n  {}{}{}",
             self.before_lang,
-            escape(&data.board.lang),
+            escape_markup(&data.board.lang),
             self.to_head,
             head_tags(&screen, file, options),
             self.to_board,
@@ -192,6 +208,7 @@ fn render_board(data: Arc<Dataset>, url: &UrlState, file: &str, options: &Option
         addressing: Addressing::Files,
         preloaded: Some(data),
         prerendered: false,
+        feed: options.feed.clone(),
     };
     // Effects (loading, focus, the title) only run in the browser: here they are dropped.
     let _ = Executor::init_custom_executor(NoEffects);
@@ -217,7 +234,7 @@ fn head_tags(screen: &Screen, file: &str, options: &Options) -> String {
     let canonical = options
         .base_url
         .as_ref()
-        .map(|base| escape(&format!("{}{file}", base_with_slash(base))));
+        .map(|base| escape_markup(&format!("{}{file}", with_trailing_slash(base))));
     let kind = if screen.notice().is_some() {
         "article"
     } else {
@@ -232,11 +249,11 @@ fn head_tags(screen: &Screen, file: &str, options: &Options) -> String {
          <meta property=\"og:site_name\" content=\"{site}\">\n  \
          <meta property=\"og:locale\" content=\"{locale}\">\n  \
          <meta name=\"twitter:card\" content=\"summary\">",
-        title = escape(&title),
-        description = escape(&description),
-        og_title = escape(&screen.notice().map_or(title.clone(), |n| n.title.clone())),
-        site = escape(&board.site_name),
-        locale = escape(&board.lang.replace('-', "_")),
+        title = escape_markup(&title),
+        description = escape_markup(&description),
+        og_title = escape_markup(&screen.notice().map_or(title.clone(), |n| n.title.clone())),
+        site = escape_markup(&board.site_name),
+        locale = escape_markup(&board.lang.replace('-', "_")),
     );
     if let Some(url) = canonical {
         tags.push_str(&format!(
@@ -247,6 +264,13 @@ fn head_tags(screen: &Screen, file: &str, options: &Options) -> String {
         tags.push_str(&format!(
             "\n  <meta property=\"article:published_time\" content=\"{}\">",
             notice.date
+        ));
+    }
+    if let Some(feed) = &options.feed {
+        tags.push_str(&format!(
+            "\n  <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{} (Atom feed)\" href=\"{}\">",
+            escape_markup(&format!("{} – {}", board.title, board.site_name)),
+            escape_markup(feed)
         ));
     }
     // Without the app the search cannot run: the pages are browsed through their links.
@@ -275,39 +299,7 @@ fn describe(screen: &Screen) -> String {
         }
         _ => String::new(),
     };
-    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if words.chars().count() <= DESCRIPTION_CHARS {
-        return words;
-    }
-    let cut: String = words.chars().take(DESCRIPTION_CHARS - 1).collect();
-    let cut = cut
-        .rsplit_once(' ')
-        .map_or(cut.as_str(), |(start, _)| start);
-    format!("{cut}…")
-}
-
-fn base_with_slash(base: &str) -> String {
-    if base.ends_with('/') {
-        base.to_string()
-    } else {
-        format!("{base}/")
-    }
-}
-
-/// Escapes text for an HTML attribute value or text content.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    first_words(&text, DESCRIPTION_CHARS)
 }
 
 #[cfg(test)]

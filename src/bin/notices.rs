@@ -1,12 +1,14 @@
 //! `notices`: the command-line tool for the board's data file, sharing the app's data model.
 //!
 //! ```text
-//! cargo run --release --bin notices -- prerender dist/
+//! cargo run --profile tools --bin notices -- prerender dist/ [--base-url URL]
+//! cargo run --profile tools --bin notices -- feed dist/notices.json --base-url URL
 //! ```
 
 use clap::{Parser, Subcommand};
+use notice_board::feed::{self, FEED_FILE, SITEMAP_FILE};
 use notice_board::model::parse::parse_data_bytes;
-use notice_board::model::Date;
+use notice_board::model::{Dataset, Date};
 use notice_board::prerender::{inline_stylesheets, prerender, Options};
 use notice_board::url_state::is_view_file;
 use std::collections::HashSet;
@@ -32,9 +34,19 @@ enum Command {
         #[arg(long, default_value = "notices.json")]
         data: String,
         /// The public URL of the folder, for canonical links and link previews
-        /// (e.g. https://www.example.go.kr/eng/news/).
+        /// (e.g. https://www.example.go.kr/eng/news/). With it, the feed and the sitemap
+        /// are written too (see `feed`), and every page links to the feed.
         #[arg(long, env = "NOTICE_BOARD_BASE_URL")]
         base_url: Option<String>,
+    },
+    /// Writes an Atom feed of the newest notices (feed.xml) and a sitemap of every page
+    /// (sitemap.xml) next to the data file, so that a deploy of the folder carries them.
+    Feed {
+        /// The data file.
+        file: PathBuf,
+        /// The public URL of the folder with the pages (e.g. https://www.example.go.kr/eng/news/).
+        #[arg(long, env = "NOTICE_BOARD_BASE_URL")]
+        base_url: String,
     },
 }
 
@@ -45,6 +57,7 @@ fn main() -> ExitCode {
             data,
             base_url,
         } => run_prerender(&dist, data, base_url),
+        Command::Feed { file, base_url } => run_feed(&file, &base_url),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -55,24 +68,29 @@ fn main() -> ExitCode {
     }
 }
 
+fn run_feed(file: &Path, base_url: &str) -> Result<(), String> {
+    let data = read_data(file, "no feed was")?;
+    write_feed(&data, file.parent().unwrap_or(Path::new(".")), base_url)
+}
+
+fn write_feed(data: &Dataset, dir: &Path, base_url: &str) -> Result<(), String> {
+    write(&dir.join(FEED_FILE), &feed::atom(data, base_url))?;
+    write(&dir.join(SITEMAP_FILE), &feed::sitemap(data, base_url))?;
+    println!(
+        "feed: wrote {FEED_FILE} and {SITEMAP_FILE} into {}",
+        dir.display()
+    );
+    Ok(())
+}
+
 fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Result<(), String> {
-    let read = |path: &Path| {
-        std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))
-    };
-    let data_path = dist.join(&data_url);
-    let data = parse_data_bytes(&read(&data_path)?, &data_url).map_err(|error| {
-        format!(
-            "{} is not a valid data file, so no page was written.\n{}\n{}",
-            data_path.display(),
-            error.summary(),
-            error.details().join("\n")
-        )
-    })?;
-    for problem in &data.problems {
-        eprintln!("warning: {problem} (this notice is left out)");
+    let data = read_data(&dist.join(&data_url), "no page was")?;
+    if let Some(base_url) = &base_url {
+        write_feed(&data, dist, base_url)?;
     }
     let options = Options {
         data_url,
+        feed: base_url.is_some().then(|| FEED_FILE.to_string()),
         base_url,
         today: Some(today()),
     };
@@ -82,9 +100,7 @@ fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Res
     });
     let pages = prerender(&template, Arc::new(data), &options)?;
     for page in &pages {
-        let path = dist.join(&page.file);
-        std::fs::write(&path, &page.html)
-            .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+        write(&dist.join(&page.file), &page.html)?;
     }
     // Pages of notices that are gone from the data (and their compressed copies) go too.
     let written: HashSet<&str> = pages.iter().map(|page| page.file.as_str()).collect();
@@ -106,6 +122,33 @@ fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Res
         dist.display()
     );
     Ok(())
+}
+
+/// Reads and checks a data file; `what` says what is not written if it is invalid.
+fn read_data(path: &Path, what: &str) -> Result<Dataset, String> {
+    let url = path
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    let data = parse_data_bytes(&read(path)?, &url).map_err(|error| {
+        format!(
+            "{} is not a valid data file, so {what} written.\n{}\n{}",
+            path.display(),
+            error.summary(),
+            error.details().join("\n")
+        )
+    })?;
+    for problem in &data.problems {
+        eprintln!("warning: {problem} (this notice is left out)");
+    }
+    Ok(data)
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|error| format!("cannot write {}: {error}", path.display()))
 }
 
 /// Today's date (UTC) from the system clock.

@@ -104,6 +104,45 @@ pub fn file_size(bytes: u64) -> String {
     }
 }
 
+/// The text's first words, whitespace collapsed, cut at a word boundary to at most
+/// `max_chars` characters (with "…" when cut): for descriptions and feed summaries.
+pub fn first_words(text: &str, max_chars: usize) -> String {
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if words.chars().count() <= max_chars {
+        return words;
+    }
+    let cut: String = words.chars().take(max_chars.saturating_sub(1)).collect();
+    let cut = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(start, _)| start);
+    format!("{cut}…")
+}
+
+/// Escapes text for HTML or XML, in content and in quoted attribute values.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A folder's URL ends with `/`, so that file names can be added to it.
+pub fn with_trailing_slash(url: &str) -> String {
+    if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,5 +226,21 @@ mod tests {
         assert_eq!(file_size(1023 * 1024), "1023 KB");
         assert_eq!(file_size(10 * 1024 - 1), "10 KB");
         assert_eq!(file_size(u64::MAX), "16777216 TB");
+    }
+
+    #[test]
+    fn first_words_cut_at_a_word() {
+        assert_eq!(first_words("  one\n two  ", 20), "one two");
+        assert_eq!(first_words("alpha beta gamma", 12), "alpha beta…");
+        assert!(first_words(&"word ".repeat(100), 160).chars().count() <= 160);
+    }
+
+    #[test]
+    fn markup_is_escaped() {
+        assert_eq!(
+            escape_markup(r#"<a href="x">&'"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+        assert_eq!(with_trailing_slash("https://x/a"), "https://x/a/");
     }
 }

@@ -28,6 +28,7 @@ fn options() -> Options {
     Options {
         data_url: "notices.json".into(),
         base_url: Some("https://www.example.go.kr/eng/news".into()),
+        feed: Some("feed.xml".into()),
         today: None,
     }
 }
@@ -46,7 +47,7 @@ fn writes_every_list_page_and_every_notice() {
     assert_eq!(pages[1].file, "page-2.html");
     let newest = &data.notices[0];
     let notice = page(&pages, &format!("notice-{}.html", newest.id.as_str()));
-    assert!(notice.contains(&format!("<title>{} – ", escape(&newest.title))));
+    assert!(notice.contains(&format!("<title>{} – ", escape_markup(&newest.title))));
     assert!(notice.contains(&format!(
         "<link rel=\"canonical\" href=\"https://www.example.go.kr/eng/news/notice-{}.html\">",
         newest.id.as_str()
@@ -60,7 +61,7 @@ fn the_board_replaces_the_first_paint_and_is_marked_prerendered() {
     let index = page(&pages, "index.html");
     assert!(!index.contains("Loading notices…"));
     assert!(!index.contains("Placeholder"));
-    assert!(index.contains("data-notice-board=\"page\" data-prerendered data-src=\"notices.json\""));
+    assert!(index.contains("data-notice-board=\"page\" data-prerendered data-feed=\"feed.xml\" data-src=\"notices.json\""));
     // Links are the prerendered files, so they work without JavaScript.
     assert!(index.contains("href=\"page-2.html\""));
     assert!(index.contains("href=\"notice-"));
@@ -137,4 +138,26 @@ fn without_the_public_url_there_is_no_canonical_link() {
     let pages = prerender(TEMPLATE, sample(), &options).unwrap();
     assert!(!pages[0].html.contains("rel=\"canonical\""));
     assert!(!pages[0].html.contains("og:url"));
+}
+
+#[test]
+fn every_page_links_to_the_feed() {
+    let pages = prerender(TEMPLATE, sample(), &options()).unwrap();
+    for page in &pages {
+        assert!(page.html.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"News &amp; Notices – Ministry of the Interior and Safety (Atom feed)\" href=\"feed.xml\">"), "{}", page.file);
+        assert!(
+            page.html
+                .contains("data-prerendered data-feed=\"feed.xml\""),
+            "{}",
+            page.file
+        );
+    }
+    assert!(page(&pages, "index.html").contains(">Subscribe to new notices</a>"));
+    let without = Options {
+        feed: None,
+        ..options()
+    };
+    let again = prerender(&pages[0].html, sample(), &without).unwrap();
+    assert!(!again[0].html.contains("data-feed"));
+    assert!(!again[0].html.contains("Subscribe"));
 }

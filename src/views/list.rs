@@ -1,4 +1,4 @@
-use crate::app::Today;
+use crate::app::{Feed, Today};
 use crate::components::{ActiveFilters, AppLink, Finder, Heading, MetaList, Pagination};
 use crate::model::format::lang_attribute;
 use crate::model::search::Terms;
@@ -67,9 +67,19 @@ pub fn NoticeList(screen: Memo<Screen>) -> impl IntoView {
         }
         .into_any()
     };
+    // As on GOV.UK's finders: a way to follow new notices, next to the search.
+    let subscribe = use_context::<Feed>().and_then(|feed| feed.0).map(|href| {
+        view! {
+            <p class="subscribe">
+                <a href=href type="application/atom+xml">"Subscribe to new notices"</a>
+                " (Atom feed, for a feed reader)"
+            </p>
+        }
+    });
     view! {
         <Heading class="page-title view-heading">{title}</Heading>
         <Finder data />
+        {subscribe}
         {results}
     }
     .into_any()

@@ -3,7 +3,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { DIST } from './support/server.mjs';
 import { serveAndLaunch, openPage, waitForView, axeViolations, focused, statusText } from './support/browser.mjs';
 
@@ -160,5 +162,62 @@ describe('the app taking over a prerendered page', () => {
     } finally {
       env.server.dataOverride = null;
     }
+  });
+});
+
+describe('the feed, when the build knows the public URL', () => {
+  // A copy of dist/ prerendered again with --base-url, as a deploy does.
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'board-feed-'));
+  fs.cpSync(DIST, site, { recursive: true });
+  const BASE = 'https://www.example.go.kr/eng/news/';
+  execFileSync(path.join(DIST, '../target/tools/notices'), ['prerender', site, '--base-url', BASE], { stdio: 'pipe' });
+  const env = serveAndLaunch({ root: site, base: '/eng/news/' });
+
+  it('is linked from every page, in the head and as a visible “Subscribe” link that survives the takeover', async () => {
+    const page = await openPage(env.browser);
+    await page.goto(env.server.url);
+    const alternate = page.locator('link[rel=alternate][type="application/atom+xml"]');
+    assert.equal(await alternate.getAttribute('href'), 'feed.xml');
+    assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), `${BASE}index.html`);
+    await waitForView(page, 'News & Notices');
+    const subscribe = page.getByRole('link', { name: 'Subscribe to new notices' });
+    assert.equal(await subscribe.getAttribute('href'), 'feed.xml');
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it('is well-formed Atom with the newest notices, each linking to its page; the sitemap lists every page', async () => {
+    const page = await openPage(env.browser);
+    await page.goto(env.server.url);
+    const feed = await page.evaluate(async () => {
+      const xml = new DOMParser().parseFromString(await (await fetch('feed.xml')).text(), 'application/xml');
+      const text = (node, selector) => node.querySelector(selector)?.textContent ?? null;
+      return {
+        error: xml.querySelector('parsererror')?.textContent ?? null,
+        namespace: xml.documentElement.namespaceURI,
+        title: text(xml, 'feed > title'), id: text(xml, 'feed > id'), updated: text(xml, 'feed > updated'), author: text(xml, 'feed > author > name'),
+        entries: [...xml.querySelectorAll('entry')].map((entry) => ({
+          title: text(entry, 'title'), id: text(entry, 'id'), updated: text(entry, 'updated'),
+          link: entry.querySelector('link[rel=alternate]')?.getAttribute('href'),
+        })),
+      };
+    });
+    assert.equal(feed.error, null);
+    assert.equal(feed.namespace, 'http://www.w3.org/2005/Atom');
+    assert.equal(feed.title, 'News & Notices – Ministry of the Interior and Safety');
+    assert.equal(feed.id, `${BASE}feed.xml`);
+    assert.equal(feed.author, 'Ministry of the Interior and Safety');
+    assert.equal(feed.entries.length, 20);
+    assert.deepEqual(feed.entries[0], { title: newest.title, id: `${BASE}notice-${newest.id}.html`, updated: `${newest.date}T00:00:00Z`, link: `${BASE}notice-${newest.id}.html` });
+    for (const entry of feed.entries) assert.match(entry.updated, /^\d{4}-\d\d-\d\dT00:00:00Z$/);
+    const dates = feed.entries.map((entry) => entry.updated);
+    assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
+
+    const urls = await page.evaluate(async () => {
+      const xml = new DOMParser().parseFromString(await (await fetch('sitemap.xml')).text(), 'application/xml');
+      return [...xml.querySelectorAll('url > loc')].map((loc) => loc.textContent);
+    });
+    assert.equal(urls.length, 4 + sample.notices.length);
+    assert.ok(urls.includes(`${BASE}page-4.html`) && urls.includes(`${BASE}notice-${newest.id}.html`));
   });
 });
