@@ -64,3 +64,53 @@ fn prerender_refuses_a_page_that_is_not_the_board() {
     assert!(!output.status.success());
     assert!(text(&output.stderr).contains("index.html has no"));
 }
+
+#[test]
+fn validate_lists_every_problem_with_its_place_and_fails() {
+    let dir = site(
+        "validate",
+        r#"{
+  "version": 1,
+  "board": { "title": "News" },
+  "notices": [
+    { "id": 1, "title": "Fine", "date": "2024-01-01", "views": 3, "body": "ok" },
+    { "id": 2, "title": "Fine", "date": "2024.01.02", "views": "many", "body": "x" },
+    { "id": 3, "title": "Fine", "date": "2999-01-01", "views": 1, "body": "",
+      "attachments": [{ "name": "x.pdf", "url": "x.pdf" }] }
+  ]
+}"#,
+    );
+    let file = dir.join("notices.json");
+    let output = notices(&["validate", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let name = file.display().to_string();
+    let lines: Vec<String> = text(&output.stdout)
+        .lines()
+        .map(|line| line.replace(&name, "F"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "F:6:41: error: Notice 2 (id “2”), field “date”: must be a date written as YYYY-MM-DD, for example 2024-05-16 (found “2024.01.02”).",
+            "F:6:64: error: Notice 2 (id “2”), field “views”: must be a whole number of 0 or more (found the text “many”).",
+            "F:7:41: warning: Notice 3 (id “3”), field “date”: is in the future (2999-01-01): the notice is shown as published on that day.",
+            "F:7:25: warning: Notice 3 (id “3”), field “title”: is the same as notice 1's: people cannot tell them apart in the list.",
+            "F:7:75: warning: Notice 3 (id “3”), field “body”: is empty: the notice has only a title.",
+            "F:8:23: warning: Notice 3 (id “3”), field “attachments[0].size”: is missing: people on a phone plan cannot tell how large “x.pdf” is.",
+            "F: 2 notices read, 2 errors, 4 warnings",
+        ]
+    );
+}
+
+#[test]
+fn validate_passes_the_sample_and_locates_broken_json() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/notices.json");
+    let output = notices(&["validate", sample.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", text(&output.stdout));
+    assert!(text(&output.stdout).ends_with("34 notices read, 0 errors, 0 warnings\n"));
+
+    let dir = site("broken", "{\n  \"version\": 1,\n  \"notices\": [1,]\n}");
+    let output = notices(&["validate", dir.join("notices.json").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stdout).contains("notices.json:3:17: error: The data file is not valid JSON at line 3, column 17: trailing comma."), "{}", text(&output.stdout));
+}

@@ -1,14 +1,17 @@
 //! `notices`: the command-line tool for the board's data file, sharing the app's data model.
 //!
 //! ```text
+//! cargo run --profile tools --bin notices -- validate public/notices.json
 //! cargo run --profile tools --bin notices -- prerender dist/ [--base-url URL]
 //! cargo run --profile tools --bin notices -- feed dist/notices.json --base-url URL
 //! ```
 
 use clap::{Parser, Subcommand};
 use notice_board::feed::{self, FEED_FILE, SITEMAP_FILE};
+use notice_board::model::locate::locate;
 use notice_board::model::parse::parse_data_bytes;
-use notice_board::model::{Dataset, Date};
+use notice_board::model::warnings::warnings;
+use notice_board::model::{Dataset, Date, LoadError, Place, Problem};
 use notice_board::prerender::{inline_stylesheets, prerender, Options};
 use notice_board::url_state::is_view_file;
 use std::collections::HashSet;
@@ -25,6 +28,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Checks a data file and lists every problem at once, with its line and column, the
+    /// notice and the field; then warnings about valid but suspicious data. Exits with
+    /// status 1 if there is any error.
+    Validate {
+        /// The data file.
+        file: PathBuf,
+    },
     /// Writes the static HTML pages of a built board: the list's pages and one page per
     /// notice, from the data file in the same folder. Run it again whenever the data changes.
     Prerender {
@@ -52,6 +62,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
+        Command::Validate { file } => run_validate(&file),
         Command::Prerender {
             dist,
             data,
@@ -65,6 +76,56 @@ fn main() -> ExitCode {
             eprintln!("error: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn run_validate(file: &Path) -> Result<(), String> {
+    let bytes = read(file)?;
+    let name = file.display();
+    let url = file
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    let data = match parse_data_bytes(&bytes, &url) {
+        Ok(data) => data,
+        Err(error) => {
+            let place = match &error {
+                LoadError::Malformed { line, column, .. } | LoadError::NotUtf8 { line, column } => {
+                    format!("{name}:{line}:{column}")
+                }
+                _ => name.to_string(),
+            };
+            for detail in error.details() {
+                println!("{place}: error: {detail}");
+            }
+            return Err(format!("{name}: {}", error.summary()));
+        }
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let report = |kind: &str, problem: &Problem| {
+        let (line, column) = locate(text, &problem.place, &problem.field).unwrap_or((1, 1));
+        println!("{name}:{line}:{column}: {kind}: {problem}");
+    };
+    let mut errors = data.problems.clone();
+    errors.sort_by_key(|problem| match problem.place {
+        Place::Board => 0,
+        Place::Notice { position, .. } => position,
+    });
+    errors.iter().for_each(|problem| report("error", problem));
+    let found = warnings(&data, today());
+    found.iter().for_each(|problem| report("warning", problem));
+    println!(
+        "{name}: {} notices read, {} errors, {} warnings",
+        data.notices.len(),
+        errors.len(),
+        found.len()
+    );
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{name}: fix the errors above: the board leaves those notices or settings out"
+        ))
     }
 }
 

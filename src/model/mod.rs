@@ -4,11 +4,13 @@
 pub mod date;
 pub mod format;
 pub mod listing;
+pub mod locate;
 pub mod notice;
 pub mod parse;
 pub mod problem;
 pub mod safe_url;
 pub mod search;
+pub mod warnings;
 
 pub use date::Date;
 pub use notice::{Attachment, Board, Category, NavLink, Notice, NoticeId};

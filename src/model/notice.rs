@@ -134,6 +134,8 @@ pub struct Notice {
     /// The notice's language when it differs from the board's.
     pub lang: Option<String>,
     pub attachments: Vec<Attachment>,
+    /// Where the notice is in the file's `notices` list (from 1), for messages.
+    pub position: usize,
 }
 
 impl Notice {

@@ -3,6 +3,7 @@
 
 use super::date::Date;
 use super::format::thousands;
+use super::locate::line_and_column;
 use super::notice::{Attachment, Board, Category, NavLink, Notice, NoticeId};
 use super::problem::{LoadError, Place, Problem};
 use super::safe_url::safe_url;
@@ -123,16 +124,7 @@ pub fn parse_data_bytes(bytes: &[u8], url: &str) -> Result<Dataset, LoadError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_data_file(text, url),
         Err(error) => {
-            let valid = &bytes[..error.valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = valid
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |at| at + 1);
-            let column = String::from_utf8_lossy(&valid[line_start..])
-                .chars()
-                .count()
-                + 1;
+            let (line, column) = line_and_column(bytes, error.valid_up_to());
             Err(LoadError::NotUtf8 { line, column })
         }
     }
@@ -422,6 +414,7 @@ fn read_notice(entry: &Value, position: usize) -> Result<Notice, Vec<Problem>> {
             pinned,
             lang,
             attachments,
+            position,
         }),
         (id, ..) => {
             let id = id

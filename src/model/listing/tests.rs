@@ -20,6 +20,7 @@ fn notice(
         pinned,
         lang: None,
         attachments: Vec::new(),
+        position: 1,
     }
 }
 

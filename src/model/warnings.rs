@@ -1,0 +1,103 @@
+//! Data that is valid but probably not what the editor meant: `notices validate` reports it
+//! as warnings, and the board shows it as it is.
+
+use super::problem::{Place, Problem};
+use super::{Dataset, Date};
+use std::collections::HashMap;
+
+/// Warnings about `data`, in the file's order: dates after `today`, titles used by more
+/// than one notice, empty bodies, attachments without a size.
+pub fn warnings(data: &Dataset, today: Date) -> Vec<Problem> {
+    let mut notices: Vec<_> = data.notices.iter().collect();
+    notices.sort_by_key(|notice| notice.position);
+    let mut first_with_title: HashMap<&str, usize> = HashMap::new();
+    let mut found = Vec::new();
+    for notice in notices {
+        let mut warn = |field: String, message: String| {
+            found.push(Problem {
+                place: Place::Notice {
+                    position: notice.position,
+                    id: Some(notice.id.as_str().to_string()),
+                },
+                field,
+                message,
+            })
+        };
+        if notice.date > today {
+            warn(
+                "date".into(),
+                format!(
+                    "is in the future ({}): the notice is shown as published on that day.",
+                    notice.date
+                ),
+            );
+        }
+        match first_with_title.get(notice.title.as_str()) {
+            Some(first) => warn(
+                "title".into(),
+                format!(
+                    "is the same as notice {first}'s: people cannot tell them apart in the list."
+                ),
+            ),
+            None => {
+                first_with_title.insert(&notice.title, notice.position);
+            }
+        }
+        if notice.body.trim().is_empty() {
+            warn(
+                "body".into(),
+                "is empty: the notice has only a title.".into(),
+            );
+        }
+        for (index, attachment) in notice.attachments.iter().enumerate() {
+            if attachment.size.is_none() {
+                warn(
+                    format!("attachments[{index}].size"),
+                    format!(
+                        "is missing: people on a phone plan cannot tell how large “{}” is.",
+                        attachment.name
+                    ),
+                );
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_data_file;
+
+    #[test]
+    fn suspicious_but_valid_data_is_reported() {
+        let text = r#"{"version": 1, "board": {"title": "B"}, "notices": [
+            {"id": 1, "title": "Same", "date": "2030-01-01", "views": 1, "body": "Text"},
+            {"id": 2, "title": "Same", "date": "2024-01-01", "views": 1, "body": "  ",
+             "attachments": [{"name": "a.pdf", "url": "a.pdf"}, {"name": "b.pdf", "url": "b.pdf", "size": 10}]}
+        ]}"#;
+        let data = parse_data_file(text, "notices.json").unwrap();
+        let today = Date::parse("2026-11-28").unwrap();
+        let found: Vec<String> = warnings(&data, today)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "Notice 1 (id “1”), field “date”: is in the future (2030-01-01): the notice is shown as published on that day.",
+                "Notice 2 (id “2”), field “title”: is the same as notice 1's: people cannot tell them apart in the list.",
+                "Notice 2 (id “2”), field “body”: is empty: the notice has only a title.",
+                "Notice 2 (id “2”), field “attachments[0].size”: is missing: people on a phone plan cannot tell how large “a.pdf” is.",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_sample_data_has_no_warnings() {
+        let data =
+            parse_data_file(include_str!("../../public/notices.json"), "notices.json").unwrap();
+        let today = Date::parse("2026-11-28").unwrap();
+        assert_eq!(warnings(&data, today), []);
+    }
+}
