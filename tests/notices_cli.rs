@@ -114,3 +114,51 @@ fn validate_passes_the_sample_and_locates_broken_json() {
     assert_eq!(output.status.code(), Some(1));
     assert!(text(&output.stdout).contains("notices.json:3:17: error: The data file is not valid JSON at line 3, column 17: trailing comma."), "{}", text(&output.stdout));
 }
+
+#[test]
+fn import_builds_a_valid_data_file_from_a_spreadsheet() {
+    let dir = site("import", include_str!("../public/notices.json"));
+    let csv = dir.join("notices.csv");
+    std::fs::write(
+        &csv,
+        "id,title,date,views,category,body\n1,\"Drill, May 16\",2024-05-16,10,safety,\"Line one\nLine two\"\n2,Second,2024-05-17,3,,Text\n",
+    )
+    .unwrap();
+    let output_file = dir.join("imported.json");
+    let output = notices(&[
+        "import",
+        csv.to_str().unwrap(),
+        "--output",
+        output_file.to_str().unwrap(),
+        "--board",
+        dir.join("notices.json").to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+    let check = notices(&["validate", output_file.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", text(&check.stdout));
+    let written = std::fs::read_to_string(&output_file).unwrap();
+    assert!(written.contains("\"title\": \"Drill, May 16\""));
+    assert!(
+        written.contains("Ministry of the Interior and Safety"),
+        "board settings kept"
+    );
+
+    std::fs::write(&csv, "id,title,date,views,body\n1,A,16/05/2024,10,x\n").unwrap();
+    let output = notices(&[
+        "import",
+        csv.to_str().unwrap(),
+        "--output",
+        output_file.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let said = text(&output.stdout) + &text(&output.stderr);
+    assert!(
+        said.contains("field “date”: must be a date written as YYYY-MM-DD"),
+        "{said}"
+    );
+}

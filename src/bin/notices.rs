@@ -2,14 +2,16 @@
 //!
 //! ```text
 //! cargo run --profile tools --bin notices -- validate public/notices.json
+//! cargo run --profile tools --bin notices -- import notices.csv --output notices.json
 //! cargo run --profile tools --bin notices -- prerender dist/ [--base-url URL]
 //! cargo run --profile tools --bin notices -- feed dist/notices.json --base-url URL
 //! ```
 
 use clap::{Parser, Subcommand};
 use notice_board::feed::{self, FEED_FILE, SITEMAP_FILE};
+use notice_board::model::csv_import::notices_from_csv;
 use notice_board::model::locate::locate;
-use notice_board::model::parse::parse_data_bytes;
+use notice_board::model::parse::{parse_data_bytes, parse_data_file};
 use notice_board::model::warnings::warnings;
 use notice_board::model::{Dataset, Date, LoadError, Place, Problem};
 use notice_board::prerender::{inline_stylesheets, prerender, Options};
@@ -49,6 +51,18 @@ enum Command {
         #[arg(long, env = "NOTICE_BOARD_BASE_URL")]
         base_url: Option<String>,
     },
+    /// Builds a data file from a spreadsheet saved as CSV (UTF-8), one notice per row. The
+    /// columns are in the README ("Importing a spreadsheet").
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+        /// Where to write the data file.
+        #[arg(long, short, default_value = "notices.json")]
+        output: PathBuf,
+        /// A data file whose board settings (title, menu, categories…) to use.
+        #[arg(long)]
+        board: Option<PathBuf>,
+    },
     /// Writes an Atom feed of the newest notices (feed.xml) and a sitemap of every page
     /// (sitemap.xml) next to the data file, so that a deploy of the folder carries them.
     Feed {
@@ -63,6 +77,11 @@ enum Command {
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Validate { file } => run_validate(&file),
+        Command::Import {
+            file,
+            output,
+            board,
+        } => run_import(&file, &output, board.as_deref()),
         Command::Prerender {
             dist,
             data,
@@ -126,6 +145,62 @@ fn run_validate(file: &Path) -> Result<(), String> {
         Err(format!(
             "{name}: fix the errors above: the board leaves those notices or settings out"
         ))
+    }
+}
+
+fn run_import(file: &Path, output: &Path, board: Option<&Path>) -> Result<(), String> {
+    let text = String::from_utf8(read(file)?).map_err(|_| {
+        format!(
+            "{} is not UTF-8 text: save the spreadsheet as “CSV UTF-8”",
+            file.display()
+        )
+    })?;
+    let notices =
+        notices_from_csv(&text).map_err(|error| format!("{}: {error}", file.display()))?;
+    let board = match board {
+        Some(path) => {
+            let data: serde_json::Value = serde_json::from_slice(&read(path)?)
+                .map_err(|error| format!("{}: {error}", path.display()))?;
+            data.get("board").cloned().unwrap_or(data)
+        }
+        None => serde_json::json!({ "title": "News & Notices" }),
+    };
+    let json = serde_json::json!({ "version": 1, "board": board, "notices": notices });
+    let text = serde_json::to_string_pretty(&json).map_err(|error| error.to_string())?;
+    let data = parse_data_file(&text, "notices.json").map_err(|error| {
+        format!(
+            "{}: {} {}",
+            file.display(),
+            error.summary(),
+            error.details().join(" ")
+        )
+    })?;
+    for problem in &data.problems {
+        println!(
+            "{}: error: {problem} (row {} of the data)",
+            file.display(),
+            row_of(problem)
+        );
+    }
+    if !data.problems.is_empty() {
+        return Err(format!(
+            "{}: fix the rows above; nothing was written",
+            file.display()
+        ));
+    }
+    write(output, &text)?;
+    println!(
+        "import: wrote {} notices to {}",
+        data.notices.len(),
+        output.display()
+    );
+    Ok(())
+}
+
+fn row_of(problem: &Problem) -> String {
+    match problem.place {
+        Place::Notice { position, .. } => position.to_string(),
+        Place::Board => "board".into(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The data model and every pure rule about it. Nothing here knows about Leptos or the
 //! browser, so all of it is unit-tested natively with `cargo test`.
 
+pub mod csv_import;
 pub mod date;
 pub mod format;
 pub mod listing;

@@ -435,3 +435,51 @@ fn a_title_of_a_megabyte_is_reported_not_shown() {
         "is 1,048,576 characters long; it can have at most 1,000."
     );
 }
+
+// Fuzzing by property: whatever the bytes, reading them ends in a dataset or a message,
+// never a panic (cargo fuzz needs a nightly compiler, which these machines do not have).
+// Longer runs: PROPTEST_CASES=200000 cargo test --release --lib parse::tests
+proptest::proptest! {
+    #[test]
+    fn any_bytes_are_read_or_refused(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
+        let _ = parse_data_bytes(&bytes, URL);
+    }
+
+    #[test]
+    fn the_sample_with_bytes_changed_is_read_or_refused(
+        changes in proptest::collection::vec((0usize..22_000, proptest::num::u8::ANY), 1..8),
+    ) {
+        let mut bytes = include_bytes!("../../../public/notices.json").to_vec();
+        for (at, byte) in changes {
+            let at = at % bytes.len();
+            bytes[at] = byte;
+        }
+        if let Ok(data) = parse_data_bytes(&bytes, URL) {
+            // What is read is usable: every notice has an id and a title, and is findable.
+            for notice in &data.notices {
+                proptest::prop_assert!(!notice.title.is_empty());
+                proptest::prop_assert!(data.index_of(notice.id.as_str()).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn notices_of_any_shape_are_read_or_reported(
+        id in proptest::option::of("\\PC{0,12}"),
+        title in proptest::option::of("\\PC{0,30}"),
+        date in proptest::option::of("[0-9.-]{0,12}"),
+        views in proptest::option::of(proptest::num::i64::ANY),
+        body in proptest::option::of("\\PC{0,60}"),
+    ) {
+        let mut notice = serde_json::Map::new();
+        let mut put = |key: &str, value: Option<Value>| { if let Some(value) = value { notice.insert(key.into(), value); } };
+        put("id", id.map(Value::String));
+        put("title", title.map(Value::String));
+        put("date", date.map(Value::String));
+        put("views", views.map(Value::from));
+        put("body", body.map(Value::String));
+        let text = file_with(vec![Value::Object(notice), notice_json(7, "2024-01-01")]);
+        let data = parse(&text).unwrap();
+        proptest::prop_assert_eq!(data.notices.len() + data.skipped_count(), 2);
+    }
+}
