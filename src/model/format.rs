@@ -20,6 +20,75 @@ pub fn paragraphs(body: &str) -> Vec<Vec<&str>> {
     paragraphs
 }
 
+/// A piece of a body line: text, or a bare `https://` address to show as a link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Span<'a> {
+    Text(&'a str),
+    Link(&'a str),
+}
+
+/// Splits a line of a plain-text body at its `https://` addresses. An address ends at a space
+/// or at characters that cannot be in one (`<>"` and full-width punctuation), and leaves
+/// out punctuation that ends the sentence around it (`…see https://x.go.kr/a.` or
+/// `(https://x.go.kr)`).
+pub fn link_spans(line: &str) -> Vec<Span<'_>> {
+    let mut spans = Vec::new();
+    let mut rest = line;
+    while let Some(start) = find_address(rest) {
+        let tail = &rest[start..];
+        let mut end = tail
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, '<' | '>' | '"') || (c as u32) >= 0x3000
+            })
+            .unwrap_or(tail.len());
+        loop {
+            let candidate = &tail[..end];
+            let trimmed = candidate.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
+            let unbalanced = candidate.ends_with(')')
+                && candidate.matches('(').count() < candidate.matches(')').count();
+            if unbalanced {
+                end -= 1;
+            } else if trimmed.len() < candidate.len() {
+                end = trimmed.len();
+            } else {
+                break;
+            }
+        }
+        let address = &tail[..end];
+        if address.len() <= "https://".len() || crate::model::safe_url(address).is_none() {
+            spans.push(Span::Text(&rest[..start + "https://".len()]));
+            rest = &rest[start + "https://".len()..];
+            continue;
+        }
+        if start > 0 {
+            spans.push(Span::Text(&rest[..start]));
+        }
+        spans.push(Span::Link(address));
+        rest = &tail[end..];
+    }
+    if !rest.is_empty() {
+        spans.push(Span::Text(rest));
+    }
+    spans
+}
+
+/// Where the next `https://` address starts (case-insensitive scheme, at a word start).
+fn find_address(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("https://").map(|at| from + at) {
+        let word_start = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if word_start {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// How deep a line of a Korean official document is in its outline: `□` items are level 1,
 /// `○`, `ㅇ`, `-` and `•` items level 2, anything else 0. Used to indent, never to change text.
 pub fn outline_level(line: &str) -> u8 {
@@ -242,5 +311,57 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
         );
         assert_eq!(with_trailing_slash("https://x/a"), "https://x/a/");
+    }
+
+    #[test]
+    fn bare_https_addresses_become_links() {
+        use Span::{Link, Text};
+        assert_eq!(link_spans("no address"), [Text("no address")]);
+        assert_eq!(
+            link_spans("See https://www.gov.kr/portal. Then (https://x.go.kr/a_(b)) and https://x.go.kr/?q=1,"),
+            [
+                Text("See "),
+                Link("https://www.gov.kr/portal"),
+                Text(". Then ("),
+                Link("https://x.go.kr/a_(b)"),
+                Text(") and "),
+                Link("https://x.go.kr/?q=1"),
+                Text(","),
+            ]
+        );
+        assert_eq!(
+            link_spans("안내: https://www.mois.go.kr/eng。"),
+            [
+                Text("안내: "),
+                Link("https://www.mois.go.kr/eng"),
+                Text("。")
+            ]
+        );
+        // Only https, only real addresses, never inside a word.
+        assert_eq!(
+            link_spans("http://x.kr xhttps://x.kr"),
+            [Text("http://x.kr xhttps://x.kr")]
+        );
+        assert_eq!(
+            link_spans("javascript:https://x.kr"),
+            [Text("javascript:"), Link("https://x.kr")],
+            "the scheme before it stays text"
+        );
+        assert_eq!(
+            link_spans("https:// alone"),
+            [Text("https://"), Text(" alone")]
+        );
+        assert_eq!(link_spans("HTTPS://X.GO.KR"), [Link("HTTPS://X.GO.KR")]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn link_spans_keep_every_character(line in "\\PC{0,80}") {
+            let joined: String = link_spans(&line)
+                .into_iter()
+                .map(|span| match span { Span::Text(t) | Span::Link(t) => t })
+                .collect();
+            proptest::prop_assert_eq!(joined, line);
+        }
     }
 }

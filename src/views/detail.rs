@@ -1,5 +1,7 @@
 use crate::components::{AppLink, Heading, MetaList};
-use crate::model::format::{file_size, language_switch, outline_level, paragraphs};
+use crate::model::format::{
+    file_size, language_switch, link_spans, outline_level, paragraphs, Span,
+};
 use crate::model::listing::ListQuery;
 use crate::model::Attachment;
 use crate::navigation::Navigation;
@@ -58,7 +60,8 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
     let title_lang = language_switch(&notice.title, &own_lang);
     let title = notice.title.clone();
 
-    // The body is plain text: paragraphs at blank lines, each line kept, □/○ outlines indented.
+    // The body is plain text: paragraphs at blank lines, each line kept, □/○ outlines
+    // indented, bare https:// addresses as links.
     let body = paragraphs(&notice.body)
         .into_iter()
         .map(|lines| {
@@ -67,7 +70,17 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
                 .into_iter()
                 .map(|line| {
                     let class = format!("line line-level-{}", outline_level(line));
-                    view! { <span class=class>{line.to_string()}</span> }
+                    let spans = link_spans(line)
+                        .into_iter()
+                        .map(|span| match span {
+                            Span::Text(text) => text.to_string().into_any(),
+                            Span::Link(address) => {
+                                view! { <a class="body-link" href=address.to_string()>{address.to_string()}</a> }
+                                    .into_any()
+                            }
+                        })
+                        .collect_view();
+                    view! { <span class=class>{spans}</span> }
                 })
                 .collect_view();
             view! { <p lang=lang>{lines}</p> }

@@ -159,6 +159,23 @@ describe('the notice board', () => {
     assert.ok(langs.slice(0, -1).every((lang) => lang === ''));
   });
 
+  it('links bare https:// addresses in a notice’s text, and only those', async () => {
+    const hostile = structuredClone(sample);
+    hostile.notices[0].body = 'Status: https://www.gov.kr/portal/main. Not: javascript:alert(1) http://plain.example <a href="https://x.example">x</a>';
+    env.server.dataOverride = { body: JSON.stringify(hostile) };
+    try {
+      const page = await openPage(env.browser, { width: 320 });
+      await page.goto(`${env.server.url}?id=${hostile.notices[0].id}`);
+      await waitForView(page, hostile.notices[0].title);
+      const links = await page.locator('.notice-body a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+      assert.deepEqual(links, [['https://www.gov.kr/portal/main', 'https://www.gov.kr/portal/main'], ['https://x.example', 'https://x.example']]);
+      assert.match(await page.locator('.notice-body').innerText(), /<a href="https:\/\/x\.example">x<\/a>/, 'markup stays text');
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'long addresses wrap at 320 px');
+    } finally {
+      env.server.dataOverride = null;
+    }
+  });
+
   it('never treats data as HTML', async () => {
     const hostile = structuredClone(sample);
     hostile.notices[0].title = '<img src=x onerror="window.hacked=1">Hostile';
