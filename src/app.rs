@@ -161,12 +161,11 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         .same_board_state(&nav.prerendered_state());
     let quiet = StoredValue::new(config.prerendered && shows_prerendered);
     Effect::new(move || {
-        let screen = screen.read();
+        let message = screen.read().status();
         if quiet.get_value() {
-            quiet.set_value(matches!(*screen, Screen::Loading | Screen::Failed(_)));
+            quiet.set_value(false);
             return;
         }
-        let message = screen.status();
         status_delay.run(STATUS_DELAY, move || status.set(message));
     });
 

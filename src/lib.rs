@@ -6,6 +6,8 @@
 //!   breadcrumb and status message follow from the data and the URL. Both pure.
 //! - [`platform`]: the only module that calls the browser.
 //! - [`navigation`] owns the URL, [`app`] owns loading; [`views`] and [`components`] render.
+//! - Native only, for `src/bin/notices.rs`: [`prerender`] renders the same components to
+//!   static pages at build time; [`feed`] writes the Atom feed and the sitemap.
 
 pub mod app;
 pub mod components;
