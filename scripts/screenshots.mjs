@@ -1,7 +1,7 @@
 // Takes screenshots of the built board (list, notice, error) at 1280 and 320 px, so a person
 // can look at what the tests cannot judge. Usage: node scripts/screenshots.mjs [out-dir]
 // (after scripts/build). The README's screenshot is docs/screenshot.png from this script.
-import { startServer } from '../tests/e2e/support/server.mjs';
+import { startServer, CLIENT_RENDERED } from '../tests/e2e/support/server.mjs';
 import { launch, openPage, waitForView } from '../tests/e2e/support/browser.mjs';
 import fs from 'node:fs';
 
@@ -14,6 +14,7 @@ try {
     ['list', '', 'News & Notices'],
     ['detail', '?id=66021', 'Earthquake'],
     ['detail-korean', '?id=96642', '행정안전부'],
+    ['detail-html', '?id=93314', 'Fellowship'],
     ['not-found', '?id=none', 'Notice not found'],
   ];
   for (const width of [1280, 320]) {
@@ -26,7 +27,9 @@ try {
     }
     server.dataOverride = { status: 500, body: 'x' };
     const page = await openPage(browser, { width });
-    await page.goto(server.url);
+    // A prerendered page keeps its content when the data fails: the error view is shown
+    // by the page without a prerendered board.
+    await page.goto(server.url + CLIENT_RENDERED);
     await waitForView(page, 'Sorry');
     await page.screenshot({ path: `${out}/error-${width}.png` });
     server.dataOverride = null;

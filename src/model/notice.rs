@@ -2,7 +2,9 @@
 //! Every string here is plain text from a CMS export; views insert it as text, never as HTML.
 
 use super::date::Date;
+use super::rich_text::RichText;
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 /// A notice id as written in the data file (`63605` or `"press-2024-01"`), kept as text
 /// because that is how it appears in the URL (`?id=63605`).
@@ -127,8 +129,11 @@ pub struct Notice {
     pub title: String,
     pub date: Date,
     pub views: u64,
-    /// Plain text: blank lines separate paragraphs, single line breaks are kept.
+    /// Plain text: blank lines separate paragraphs, single line breaks are kept. For an HTML
+    /// body, its text (what search and summaries read).
     pub body: String,
+    /// The sanitised body, when the data file gave it as HTML (`"bodyFormat": "html"`).
+    pub rich_body: Option<Arc<RichText>>,
     pub category: Option<String>,
     pub pinned: bool,
     /// The notice's language when it differs from the board's.

@@ -6,10 +6,12 @@ use super::format::thousands;
 use super::locate::line_and_column;
 use super::notice::{Attachment, Board, Category, NavLink, Notice, NoticeId};
 use super::problem::{LoadError, Place, Problem};
+use super::rich_text::sanitise;
 use super::safe_url::safe_url;
 use super::search::fold;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The only format version this app reads.
 pub const FORMAT_VERSION: u64 = 1;
@@ -184,7 +186,7 @@ pub fn parse_data_file(text: &str, url: &str) -> Result<Dataset, LoadError> {
     let mut first_position_of_id: HashMap<String, usize> = HashMap::new();
     for (index, entry) in entries.iter().enumerate() {
         let position = index + 1;
-        match read_notice(entry, position) {
+        match read_notice(entry, position, url) {
             Ok(notice) => match first_position_of_id.get(notice.id.as_str()) {
                 Some(first) => problems.push(Problem {
                     place: Place::Notice {
@@ -371,7 +373,7 @@ fn read_categories(value: &Value) -> Result<Vec<Category>, String> {
 }
 
 /// Reads one notice, or every problem it has.
-fn read_notice(entry: &Value, position: usize) -> Result<Notice, Vec<Problem>> {
+fn read_notice(entry: &Value, position: usize, url: &str) -> Result<Notice, Vec<Problem>> {
     let Value::Object(fields) = entry else {
         return Err(vec![Problem {
             place: Place::Notice { position, id: None },
@@ -389,33 +391,39 @@ fn read_notice(entry: &Value, position: usize) -> Result<Notice, Vec<Problem>> {
     let date = keep(e, "date", read_date(fields.get("date")));
     let views = keep(e, "views", read_count(fields.get("views")));
     let body = keep(e, "body", text_field(fields, "body", Required::Yes));
+    let html = keep(e, "bodyFormat", read_body_format(fields.get("bodyFormat")));
     let category = keep(e, "category", text_field(fields, "category", Required::No));
     let pinned = keep(e, "pinned", bool_field(fields, "pinned"));
     let lang = keep(e, "lang", read_lang(fields.get("lang")));
     let attachments = read_attachments(fields.get("attachments"), &mut errors);
 
-    match (id, title, date, views, body, category, pinned, lang) {
+    match (id, title, date, views, body, html, category, pinned, lang) {
         (
             Some(id),
             Some(Some(title)),
             Some(date),
             Some(views),
             Some(Some(body)),
+            Some(html),
             Some(category),
             Some(pinned),
             Some(lang),
-        ) if errors.is_empty() => Ok(Notice {
-            id,
-            title,
-            date,
-            views,
-            body,
-            category: category.filter(|c| !c.is_empty()),
-            pinned,
-            lang,
-            attachments,
-            position,
-        }),
+        ) if errors.is_empty() => {
+            let rich_body = html.then(|| Arc::new(sanitise(&body, url)));
+            Ok(Notice {
+                id,
+                title,
+                date,
+                views,
+                body: rich_body.as_ref().map_or(body, |rich| rich.plain_text()),
+                rich_body,
+                category: category.filter(|c| !c.is_empty()),
+                pinned,
+                lang,
+                attachments,
+                position,
+            })
+        }
         (id, ..) => {
             let id = id
                 .map(|id| id.0)
@@ -465,6 +473,19 @@ fn read_id(value: Option<&Value>) -> Result<NoticeId, String> {
             Err(format!("is missing; every notice needs an id. It {RULE}."))
         }
         Some(other) => Err(format!("{RULE} (found {}).", describe(other))),
+    }
+}
+
+/// Whether the body is HTML: `"bodyFormat"` is `"html"`, or `"text"` (the default).
+fn read_body_format(value: Option<&Value>) -> Result<bool, String> {
+    match value {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::String(format)) if format == "text" => Ok(false),
+        Some(Value::String(format)) if format == "html" => Ok(true),
+        Some(other) => Err(format!(
+            "must be “html” or “text” (found {}).",
+            describe(other)
+        )),
     }
 }
 
@@ -633,7 +654,7 @@ fn bool_field(fields: &Map<String, Value>, name: &str) -> Result<bool, String> {
 }
 
 /// The shape of a BCP 47 tag (`en`, `ko-KR`, `zh-Hant-TW`), without checking registries.
-fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let primary_ok = parts
         .next()

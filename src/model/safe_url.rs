@@ -25,9 +25,55 @@ pub fn safe_url(raw: &str) -> Option<String> {
     }
 }
 
+/// `reference` (already checked by [`safe_url`]) resolved against `base`, the data file's URL,
+/// as a browser would for a relative link: `files/a.pdf` next to `data/notices.json` is
+/// `data/files/a.pdf`. A `base` that is itself relative gives a result relative to the same
+/// page. Dot segments are left for the browser to remove.
+pub fn resolve(base: &str, reference: &str) -> String {
+    let base = base.split(['?', '#']).next().unwrap_or_default();
+    let has_scheme = reference
+        .find([':', '/', '?', '#'])
+        .is_some_and(|end| reference[end..].starts_with(':'));
+    if has_scheme || reference.starts_with('#') {
+        return reference.to_string();
+    }
+    let origin = origin(base);
+    if reference.starts_with("//") {
+        let scheme = origin.and_then(|o| o.split_once(':')).map(|(s, _)| s);
+        return scheme.map_or(reference.to_string(), |s| format!("{s}:{reference}"));
+    }
+    if reference.starts_with('/') {
+        return format!("{}{reference}", origin.unwrap_or_default());
+    }
+    if reference.starts_with('?') {
+        return format!("{base}{reference}");
+    }
+    let path_start = origin.map_or(0, str::len);
+    let directory_end = base[path_start..]
+        .rfind('/')
+        .map_or(path_start, |slash| path_start + slash + 1);
+    let directory = &base[..directory_end];
+    let directory = if origin.is_some() && directory.len() == path_start {
+        format!("{directory}/")
+    } else {
+        directory.to_string()
+    };
+    format!("{directory}{reference}")
+}
+
+/// `scheme://host[:port]` of an absolute `http(s)` URL, in lower case, or `None`.
+pub fn origin(url: &str) -> Option<&str> {
+    let (scheme, rest) = url.split_once("://")?;
+    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+        return None;
+    }
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    (host_end > 0).then(|| &url[..scheme.len() + 3 + host_end])
+}
+
 #[cfg(test)]
 mod tests {
-    use super::safe_url;
+    use super::{origin, resolve, safe_url};
 
     #[test]
     fn keeps_relative_and_web_urls() {
@@ -72,5 +118,39 @@ mod tests {
         ] {
             assert_eq!(safe_url(bad), None, "{bad:?} must be refused");
         }
+    }
+
+    #[test]
+    fn resolves_like_a_browser_against_the_data_file() {
+        let cdn = "https://cdn.example.kr/news/notices.json?v=2";
+        for (reference, resolved) in [
+            ("files/a.pdf", "https://cdn.example.kr/news/files/a.pdf"),
+            ("../a.pdf", "https://cdn.example.kr/news/../a.pdf"),
+            ("/eng/", "https://cdn.example.kr/eng/"),
+            ("//other.kr/x", "https://other.kr/x"),
+            ("?id=3", "https://cdn.example.kr/news/notices.json?id=3"),
+            ("#part", "#part"),
+            ("mailto:a@b.kr", "mailto:a@b.kr"),
+            ("https://www.gov.kr/", "https://www.gov.kr/"),
+        ] {
+            assert_eq!(resolve(cdn, reference), resolved, "{reference}");
+        }
+        assert_eq!(resolve("https://a.kr", "x.png"), "https://a.kr/x.png");
+        assert_eq!(resolve("notices.json", "files/a.pdf"), "files/a.pdf");
+        assert_eq!(
+            resolve("data/notices.json", "files/a.pdf"),
+            "data/files/a.pdf"
+        );
+        assert_eq!(resolve("data/notices.json", "/eng/"), "/eng/");
+        assert_eq!(resolve("data/notices.json", "//x.kr/a"), "//x.kr/a");
+    }
+
+    #[test]
+    fn origin_of_web_addresses_only() {
+        assert_eq!(origin("HTTPS://A.kr:8443/x?y"), Some("HTTPS://A.kr:8443"));
+        assert_eq!(origin("https://a.kr"), Some("https://a.kr"));
+        assert_eq!(origin("mailto:a@b.kr"), None);
+        assert_eq!(origin("notices.json"), None);
+        assert_eq!(origin("https:///x"), None);
     }
 }

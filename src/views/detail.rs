@@ -1,4 +1,4 @@
-use crate::components::{AppLink, Heading, MetaList};
+use crate::components::{AppLink, Heading, MetaList, RichBody};
 use crate::model::format::{
     file_size, language_switch, link_spans, outline_level, paragraphs, Span,
 };
@@ -60,32 +60,11 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
     let title_lang = language_switch(&notice.title, &own_lang);
     let title = notice.title.clone();
 
-    // The body is plain text: paragraphs at blank lines, each line kept, □/○ outlines
-    // indented, bare https:// addresses as links.
-    let body = paragraphs(&notice.body)
-        .into_iter()
-        .map(|lines| {
-            let lang = language_switch(&lines.join(" "), &own_lang);
-            let lines = lines
-                .into_iter()
-                .map(|line| {
-                    let class = format!("line line-level-{}", outline_level(line));
-                    let spans = link_spans(line)
-                        .into_iter()
-                        .map(|span| match span {
-                            Span::Text(text) => text.to_string().into_any(),
-                            Span::Link(address) => {
-                                view! { <a class="body-link" href=address.to_string()>{address.to_string()}</a> }
-                                    .into_any()
-                            }
-                        })
-                        .collect_view();
-                    view! { <span class=class>{spans}</span> }
-                })
-                .collect_view();
-            view! { <p lang=lang>{lines}</p> }
-        })
-        .collect_view();
+    // An HTML body comes sanitised, as a tree.
+    let body = match notice.rich_body.clone() {
+        Some(rich) => view! { <RichBody body=rich lang=own_lang.clone() /> }.into_any(),
+        None => plain_body(&notice.body, &own_lang),
+    };
     let attachments = notice.attachments.clone();
     let has_attachments = !attachments.is_empty();
 
@@ -95,7 +74,7 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
                 {title}
             </Heading>
             <MetaList notice=notice.clone() board=board.clone() />
-            <div class="notice-body">{body}</div>
+            {body}
             {has_attachments.then(|| view! { <Attachments attachments /> })}
         </article>
         {pager}
@@ -135,4 +114,34 @@ fn Attachments(attachments: Vec<Attachment>) -> impl IntoView {
             <ul>{items}</ul>
         </section>
     }
+}
+
+/// A plain-text body: paragraphs at blank lines, each line kept, □/○ outlines indented,
+/// bare https:// addresses as links.
+fn plain_body(body: &str, own_lang: &str) -> AnyView {
+    let paragraphs = paragraphs(body)
+        .into_iter()
+        .map(|lines| {
+            let lang = language_switch(&lines.join(" "), own_lang);
+            let lines = lines
+                .into_iter()
+                .map(|line| {
+                    let class = format!("line line-level-{}", outline_level(line));
+                    let spans = link_spans(line)
+                        .into_iter()
+                        .map(|span| match span {
+                            Span::Text(text) => text.to_string().into_any(),
+                            Span::Link(address) => {
+                                view! { <a class="body-link" href=address.to_string()>{address.to_string()}</a> }
+                                    .into_any()
+                            }
+                        })
+                        .collect_view();
+                    view! { <span class=class>{spans}</span> }
+                })
+                .collect_view();
+            view! { <p lang=lang>{lines}</p> }
+        })
+        .collect_view();
+    view! { <div class="notice-body">{paragraphs}</div> }.into_any()
 }

@@ -16,6 +16,7 @@ fn notice(
         date: Date::parse(date).unwrap(),
         views,
         body: format!("Body of notice {id}."),
+        rich_body: None,
         category: category.map(str::to_string),
         pinned,
         lang: None,
