@@ -6,7 +6,7 @@ use super::{Dataset, Date};
 use std::collections::HashMap;
 
 /// Warnings about `data`, in the file's order: dates after `today`, titles used by more
-/// than one notice, empty bodies, attachments without a size.
+/// than one notice, empty bodies, HTML the sanitiser changes, attachments without a size.
 pub fn warnings(data: &Dataset, today: Date) -> Vec<Problem> {
     let mut notices: Vec<_> = data.notices.iter().collect();
     notices.sort_by_key(|notice| notice.position);
@@ -47,6 +47,23 @@ pub fn warnings(data: &Dataset, today: Date) -> Vec<Problem> {
             warn(
                 "body".into(),
                 "is empty: the notice has only a title.".into(),
+            );
+        }
+        if let Some(rich) = notice.rich_body.as_ref().filter(|r| !r.removed.is_empty()) {
+            let removed: Vec<String> = rich
+                .removed
+                .iter()
+                .map(|(what, count)| match count {
+                    1 => what.clone(),
+                    n => format!("{what} (×{n})"),
+                })
+                .collect();
+            warn(
+                "body".into(),
+                format!(
+                    "has HTML the board does not show as written; it removes: {}.",
+                    removed.join("; ")
+                ),
             );
         }
         for (index, attachment) in notice.attachments.iter().enumerate() {
@@ -90,6 +107,26 @@ mod tests {
                 "Notice 2 (id “2”), field “body”: is empty: the notice has only a title.",
                 "Notice 2 (id “2”), field “attachments[0].size”: is missing: people on a phone plan cannot tell how large “a.pdf” is.",
             ]
+        );
+    }
+
+    #[test]
+    fn html_the_sanitiser_changes_is_reported_with_what_it_removes() {
+        let text = r#"{"version": 1, "board": {"title": "B"}, "notices": [
+            {"id": 1, "title": "A", "date": "2024-01-01", "views": 1, "bodyFormat": "html",
+             "body": "<p style=x onclick=y>a</p><p style=z>b</p><script>c</script><a href='javascript:d'>e</a>"},
+            {"id": 2, "title": "B", "date": "2024-01-01", "views": 1, "bodyFormat": "html",
+             "body": "<p>Fine <span class=x>as is</span></p>"}
+        ]}"#;
+        let data = parse_data_file(text, "notices.json").unwrap();
+        let today = Date::parse("2026-11-28").unwrap();
+        let found: Vec<String> = warnings(&data, today)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            found,
+            ["Notice 1 (id “1”), field “body”: has HTML the board does not show as written; it removes: <script> with its content; a link to javascript:; style attributes (×2); the onclick attribute of <p>."]
         );
     }
 

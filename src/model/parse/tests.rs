@@ -206,6 +206,8 @@ fn every_wrong_field_type_is_caught() {
         ("views", json!(2.5)),
         ("views", json!("16118")),
         ("body", json!(["a"])),
+        ("bodyFormat", json!("markdown")),
+        ("bodyFormat", json!(true)),
         ("category", json!(3)),
         ("pinned", json!("yes")),
         ("lang", json!("english language")),
@@ -482,4 +484,17 @@ proptest::proptest! {
         let data = parse(&text).unwrap();
         proptest::prop_assert_eq!(data.notices.len() + data.skipped_count(), 2);
     }
+}
+
+#[test]
+fn an_html_body_is_sanitised_and_searched_as_its_text() {
+    let mut notice = notice_json(1, "2020-01-01");
+    notice["bodyFormat"] = json!("html");
+    notice["body"] = json!("<p>Apply <b>now</b><script>steal()</script></p><p>Second</p>");
+    let data = parse(&file_with(vec![notice])).unwrap();
+    let notice = &data.notices[0];
+    assert_eq!(notice.body, "Apply now\n\nSecond");
+    assert!(data.folded[0].contains("apply now"));
+    let rich = notice.rich_body.as_ref().expect("an HTML body");
+    assert_eq!(rich.removed, [("<script> with its content".to_string(), 1)]);
 }
