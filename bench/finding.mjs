@@ -2,13 +2,15 @@
 //  - data arrival → first list paint (data file fully received → first frame with the list);
 //  - search keystroke → updated list painted (keydown → first frame after the list changed);
 //  - page change (click on "Next page" → first frame with the new page);
-//  - the longest main-thread task while typing (PerformanceObserver "longtask").
+//  - the longest main-thread task while loading (until the list is painted) and while typing
+//    (PerformanceObserver "longtask").
 // Usage (after scripts/build): node bench/finding.mjs [data-file ...] [--runs N]
 // Without files: the sample data, then target/bench/notices-10000.json and -100000.json
-// (made by bench/generate.mjs when missing).
+// (made by bench/generate.mjs when missing; a name with "-html-" gets HTML bodies).
+// The board is measured on its page without the prerendered list (the app renders it).
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { startServer, DIST } from '../tests/e2e/support/server.mjs';
+import { startServer, DIST, CLIENT_RENDERED } from '../tests/e2e/support/server.mjs';
 import { launch } from '../tests/e2e/support/browser.mjs';
 
 const args = process.argv.slice(2);
@@ -16,8 +18,9 @@ const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 5;
 const files = args.length ? args : [`${DIST}/notices.json`, 'target/bench/notices-10000.json', 'target/bench/notices-100000.json'];
 for (const file of files) {
-  const generated = file.match(/notices-(\d+)\.json$/);
-  if (!fs.existsSync(file) && generated) execFileSync('node', ['bench/generate.mjs', generated[1], file], { stdio: 'inherit' });
+  const generated = file.match(/notices-(html-)?(\d+)\.json$/);
+  const html = generated?.[1] ? ['--html'] : [];
+  if (!fs.existsSync(file) && generated) execFileSync('node', ['bench/generate.mjs', generated[2], file, ...html], { stdio: 'inherit' });
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -52,18 +55,19 @@ const browser = await launch();
 try {
   for (const file of files) {
     server.dataOverride = { body: fs.readFileSync(file) };
-    const results = { firstPaint: [], keystroke: [], pageChange: [], longestWhileTyping: [] };
+    const results = { firstPaint: [], longestWhileLoading: [], keystroke: [], pageChange: [], longestWhileTyping: [] };
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await page.addInitScript(instrument);
-      await page.goto(server.url, { timeout: 120000 });
+      await page.goto(server.url + CLIENT_RENDERED, { timeout: 120000 });
       await page.waitForFunction(() => window.__marks.listPainted > 0, null, { timeout: 120000 });
       results.firstPaint.push(await page.evaluate(() => {
         const data = performance.getEntriesByType('resource').find((e) => e.name.endsWith('notices.json'));
         // The data is usable once it has arrived and the app has started, whichever is later.
         return window.__marks.listPainted - Math.max(data.responseEnd, window.__marks.appStarted ?? 0);
       }));
+      results.longestWhileLoading.push(await page.evaluate(() => Math.max(0, ...window.__marks.longTasks)));
       await page.waitForTimeout(300);
       // Page change.
       await page.evaluate(() => (window.__marks.changes = []));
@@ -88,6 +92,7 @@ try {
     const ms = (values) => `${median(values).toFixed(1)} ms`;
     console.log(`\n${file} (${notices} notices, ${(fs.statSync(file).size / 1048576).toFixed(1)} MB), median of ${runs} runs`);
     console.log(`  data arrival → first list paint:   ${ms(results.firstPaint)}`);
+    console.log(`  longest main-thread task loading:  ${ms(results.longestWhileLoading)}`);
     console.log(`  search keystroke → list painted:   ${ms(results.keystroke)}`);
     console.log(`  page change → painted:             ${ms(results.pageChange)}`);
     console.log(`  longest main-thread task typing:   ${ms(results.longestWhileTyping)}`);

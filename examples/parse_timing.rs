@@ -6,6 +6,7 @@
 
 use notice_board::model::listing::{ListQuery, Listing};
 use notice_board::model::parse_data_file;
+use notice_board::model::rich_text::sanitise;
 use std::time::Instant;
 
 fn main() {
@@ -15,6 +16,25 @@ fn main() {
     let start = Instant::now();
     let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
     println!("JSON parse alone:   {:?}", start.elapsed());
+    let bodies: Vec<&str> = json["notices"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|notice| notice["bodyFormat"] == "html")
+        .filter_map(|notice| notice["body"].as_str())
+        .collect();
+    if !bodies.is_empty() {
+        let start = Instant::now();
+        let texts: usize = bodies
+            .iter()
+            .map(|body| sanitise(body, &path).plain_text().len())
+            .sum();
+        println!(
+            "sanitise + text:    {:?} ({} HTML bodies, {texts} bytes of text)",
+            start.elapsed(),
+            bodies.len()
+        );
+    }
     drop(json);
 
     let start = Instant::now();

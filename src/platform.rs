@@ -3,7 +3,7 @@
 //! handlers and effects, so that the same components can also be rendered to HTML natively.
 
 use crate::app::Mode;
-use crate::model::parse::{parse_data_bytes, MAX_DATA_BYTES};
+use crate::model::parse::{DataReader, MAX_DATA_BYTES};
 use crate::model::{Dataset, LoadError};
 use crate::url_state::Addressing;
 use leptos::prelude::*;
@@ -200,7 +200,17 @@ pub async fn fetch_dataset(url: String, fresh: bool) -> Result<Dataset, LoadErro
         .binary()
         .await
         .map_err(|_| LoadError::Network { url: url.clone() })?;
-    parse_data_bytes(&bytes, &url)
+    // A large file is read in slices of about 40 ms, each in its own task, so that the page
+    // keeps answering taps and scrolls while thousands of notices are checked.
+    let mut reader = DataReader::from_bytes(&bytes, &url)?;
+    drop(bytes);
+    loop {
+        let slice_end = now_ms() + 40.0;
+        if reader.read_while(|| now_ms() < slice_end) {
+            return reader.finish();
+        }
+        next_task().await;
+    }
 }
 
 /// Resolves in a later task of the browser's event loop, so that long work split around it
@@ -464,7 +474,7 @@ pub fn today() -> Option<crate::model::Date> {
     })
 }
 
-/// Milliseconds since the page started, for telling a burst of typing from a new search.
+/// Milliseconds since the page started (typing bursts, slices of reading a data file).
 pub fn now_ms() -> f64 {
     window()
         .performance()

@@ -37,13 +37,22 @@ pub struct Dataset {
 
 impl Dataset {
     /// Orders the notices and prepares what search needs.
-    pub fn new(board: Board, mut notices: Vec<Notice>, problems: Vec<Problem>) -> Dataset {
+    pub fn new(board: Board, notices: Vec<Notice>, problems: Vec<Problem>) -> Dataset {
+        let notices = notices.into_iter().map(with_search_text).collect();
+        Dataset::from_searchable(board, notices, problems)
+    }
+
+    /// [`Dataset::new`] for notices whose search text is already prepared.
+    fn from_searchable(
+        board: Board,
+        mut notices: Vec<(Notice, String)>,
+        problems: Vec<Problem>,
+    ) -> Dataset {
         // Keys computed once: comparing ids would otherwise parse them at every comparison.
-        notices.sort_by_cached_key(|notice| std::cmp::Reverse((notice.date, notice.id.sort_key())));
-        let folded = notices
-            .iter()
-            .map(|notice| fold(&format!("{}\n{}", notice.title, notice.body)))
-            .collect();
+        notices.sort_by_cached_key(|(notice, _)| {
+            std::cmp::Reverse((notice.date, notice.id.sort_key()))
+        });
+        let (notices, folded) = notices.into_iter().unzip();
         Dataset {
             board,
             notices,
@@ -114,81 +123,136 @@ impl Dataset {
     }
 }
 
-/// Parses the bytes of a data file fetched from `url`: refuses a file over
-/// [`MAX_DATA_BYTES`] and one that is not UTF-8 text, then reads it as [`parse_data_file`].
-pub fn parse_data_bytes(bytes: &[u8], url: &str) -> Result<Dataset, LoadError> {
-    if bytes.len() > MAX_DATA_BYTES {
-        return Err(LoadError::TooLarge {
-            url: url.to_string(),
-            bytes: bytes.len() as u64,
-        });
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => parse_data_file(text, url),
-        Err(error) => {
-            let (line, column) = line_and_column(bytes, error.valid_up_to());
-            Err(LoadError::NotUtf8 { line, column })
-        }
-    }
+/// The notice with its title and body folded for search.
+fn with_search_text(notice: Notice) -> (Notice, String) {
+    let folded = fold(&format!("{}\n{}", notice.title, notice.body));
+    (notice, folded)
 }
 
-/// Parses the text of a data file fetched from `url` (the URL is only used in messages).
+/// Parses the bytes of a data file fetched from `url`, all at once (see [`DataReader`]).
+pub fn parse_data_bytes(bytes: &[u8], url: &str) -> Result<Dataset, LoadError> {
+    let mut reader = DataReader::from_bytes(bytes, url)?;
+    reader.read_while(|| true);
+    reader.finish()
+}
+
+/// Parses the text of a data file fetched from `url`, all at once (see [`DataReader`]).
 pub fn parse_data_file(text: &str, url: &str) -> Result<Dataset, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim_start().starts_with('<') {
-        return Err(LoadError::NotJson {
-            url: url.to_string(),
-        });
+    let mut reader = DataReader::from_text(text, url)?;
+    reader.read_while(|| true);
+    reader.finish()
+}
+
+/// A data file being read notice by notice. The file's structure and board are checked at
+/// once; the notices (most of the work: checking, sanitising HTML, folding for search) can
+/// then be read in slices, between which a browser page stays responsive.
+pub struct DataReader {
+    /// Where the file came from: named in messages, and the base of relative links in bodies.
+    url: String,
+    board: Board,
+    /// The notices not read yet, each dropped once read.
+    entries: std::iter::Enumerate<std::vec::IntoIter<Value>>,
+    had_entries: bool,
+    notices: Vec<(Notice, String)>,
+    problems: Vec<Problem>,
+    first_position_of_id: HashMap<String, usize>,
+}
+
+impl DataReader {
+    /// Refuses a file over [`MAX_DATA_BYTES`] and one that is not UTF-8 text, then reads it
+    /// as [`DataReader::from_text`].
+    pub fn from_bytes(bytes: &[u8], url: &str) -> Result<DataReader, LoadError> {
+        if bytes.len() > MAX_DATA_BYTES {
+            return Err(LoadError::TooLarge {
+                url: url.to_string(),
+                bytes: bytes.len() as u64,
+            });
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => DataReader::from_text(text, url),
+            Err(error) => {
+                let (line, column) = line_and_column(bytes, error.valid_up_to());
+                Err(LoadError::NotUtf8 { line, column })
+            }
+        }
     }
-    let root: Value = serde_json::from_str(text).map_err(|error| LoadError::Malformed {
-        line: error.line(),
-        column: error.column(),
-        detail: json_error_detail(&error),
-    })?;
-    let Value::Object(root) = root else {
-        return Err(LoadError::BadShape {
-            field: "(top level)".into(),
-            message: format!(
-                "the file must be a JSON object with “version”, “board” and “notices”; found {}.",
-                describe(&root)
-            ),
-        });
-    };
-    check_version(root.get("version"))?;
 
-    let mut problems = Vec::new();
-    let board = match root.get("board") {
-        Some(Value::Object(fields)) => read_board(fields, &mut problems)?,
-        other => {
-            return Err(LoadError::BadShape {
-                field: "board".into(),
-                message: format!(
-                    "must be an object with at least a “title”; found {}.",
-                    describe_opt(other)
-                ),
-            })
+    /// Parses the JSON and checks the file's version, board and list of notices.
+    pub fn from_text(text: &str, url: &str) -> Result<DataReader, LoadError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim_start().starts_with('<') {
+            return Err(LoadError::NotJson {
+                url: url.to_string(),
+            });
         }
-    };
-    let entries = match root.get("notices") {
-        Some(Value::Array(entries)) => entries,
-        other => {
+        let root: Value = serde_json::from_str(text).map_err(|error| LoadError::Malformed {
+            line: error.line(),
+            column: error.column(),
+            detail: json_error_detail(&error),
+        })?;
+        let Value::Object(mut root) = root else {
             return Err(LoadError::BadShape {
-                field: "notices".into(),
+                field: "(top level)".into(),
                 message: format!(
-                    "must be a list (JSON array) of notices; found {}.",
-                    describe_opt(other)
+                    "the file must be a JSON object with “version”, “board” and “notices”; found {}.",
+                    describe(&root)
                 ),
-            })
-        }
-    };
+            });
+        };
+        check_version(root.get("version"))?;
 
-    let mut notices = Vec::with_capacity(entries.len());
-    let mut first_position_of_id: HashMap<String, usize> = HashMap::new();
-    for (index, entry) in entries.iter().enumerate() {
-        let position = index + 1;
-        match read_notice(entry, position, url) {
-            Ok(notice) => match first_position_of_id.get(notice.id.as_str()) {
-                Some(first) => problems.push(Problem {
+        let mut problems = Vec::new();
+        let board = match root.get("board") {
+            Some(Value::Object(fields)) => read_board(fields, &mut problems)?,
+            other => {
+                return Err(LoadError::BadShape {
+                    field: "board".into(),
+                    message: format!(
+                        "must be an object with at least a “title”; found {}.",
+                        describe_opt(other)
+                    ),
+                })
+            }
+        };
+        let entries = match root.remove("notices") {
+            Some(Value::Array(entries)) => entries,
+            other => {
+                return Err(LoadError::BadShape {
+                    field: "notices".into(),
+                    message: format!(
+                        "must be a list (JSON array) of notices; found {}.",
+                        describe_opt(other.as_ref())
+                    ),
+                })
+            }
+        };
+        Ok(DataReader {
+            url: url.to_string(),
+            board,
+            had_entries: !entries.is_empty(),
+            notices: Vec::with_capacity(entries.len()),
+            entries: entries.into_iter().enumerate(),
+            problems,
+            first_position_of_id: HashMap::new(),
+        })
+    }
+
+    /// Reads notices as long as `more()` says so (asked before each one). Returns whether
+    /// every notice has been read.
+    pub fn read_while(&mut self, mut more: impl FnMut() -> bool) -> bool {
+        while more() {
+            let Some((index, entry)) = self.entries.next() else {
+                return true;
+            };
+            self.read_entry(index + 1, &entry);
+        }
+        self.entries.len() == 0
+    }
+
+    fn read_entry(&mut self, position: usize, entry: &Value) {
+        match read_notice(entry, position, &self.url) {
+            Ok(notice) => match self.first_position_of_id.get(notice.id.as_str()) {
+                Some(first) => self.problems.push(Problem {
                     place: Place::Notice {
                         position,
                         id: Some(notice.id.0.clone()),
@@ -199,17 +263,29 @@ pub fn parse_data_file(text: &str, url: &str) -> Result<Dataset, LoadError> {
                     ),
                 }),
                 None => {
-                    first_position_of_id.insert(notice.id.0.clone(), position);
-                    notices.push(notice);
+                    self.first_position_of_id
+                        .insert(notice.id.0.clone(), position);
+                    self.notices.push(with_search_text(notice));
                 }
             },
-            Err(mut notice_problems) => problems.append(&mut notice_problems),
+            Err(mut notice_problems) => self.problems.append(&mut notice_problems),
         }
     }
-    if notices.is_empty() && !entries.is_empty() {
-        return Err(LoadError::NoValidNotices { problems });
+
+    /// The data set, once every notice has been read.
+    pub fn finish(mut self) -> Result<Dataset, LoadError> {
+        self.read_while(|| true);
+        if self.notices.is_empty() && self.had_entries {
+            return Err(LoadError::NoValidNotices {
+                problems: self.problems,
+            });
+        }
+        Ok(Dataset::from_searchable(
+            self.board,
+            self.notices,
+            self.problems,
+        ))
     }
-    Ok(Dataset::new(board, notices, problems))
 }
 
 fn check_version(version: Option<&Value>) -> Result<(), LoadError> {
@@ -636,6 +712,16 @@ fn text_field(
 /// Line breaks as `\n`, without the other control characters (`\u0000`, escape codes…)
 /// that exports carry by accident and that a page cannot show.
 fn without_control_characters(text: &str) -> String {
+    // Most texts have none: one pass over the bytes instead of a rebuild by characters.
+    let c1_control = |pair: &[u8]| pair[0] == 0xC2 && (0x80..0xA0).contains(&pair[1]);
+    let bytes = text.as_bytes();
+    if !bytes
+        .iter()
+        .any(|&b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F)
+        && !bytes.windows(2).any(c1_control)
+    {
+        return text.to_string();
+    }
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     text.chars()
         .filter(|&c| !c.is_control() || c == '\n' || c == '\t')

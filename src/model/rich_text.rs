@@ -116,40 +116,74 @@ impl RichText {
 
 /// The text of `nodes`, as [`RichText::plain_text`].
 pub fn plain_text(nodes: &[RichNode]) -> String {
-    {
-        let mut out = String::new();
-        write_text(nodes, &mut out);
-        out.split("\n\n")
-            .map(|paragraph| {
-                paragraph
-                    .split('\n')
-                    .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-                    .filter(|line| !line.is_empty())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .filter(|paragraph| !paragraph.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    }
+    let mut writer = TextWriter::default();
+    writer.nodes(nodes);
+    writer.out
 }
 
-fn write_text(nodes: &[RichNode], out: &mut String) {
-    for node in nodes {
-        match node {
-            RichNode::Text(text) => out.extend(text.chars().map(|c| match c {
-                '\n' | '\r' | '\t' => ' ',
-                c => c,
-            })),
-            RichNode::Element(element) => match element.kind {
-                Kind::LineBreak => out.push('\n'),
-                ref kind if kind.is_block() => {
-                    out.push_str("\n\n");
-                    write_text(&element.children, out);
-                    out.push_str("\n\n");
-                }
-                _ => write_text(&element.children, out),
-            },
+/// What separates the next word from the text before it; a larger one wins.
+#[derive(Clone, Copy, Default, PartialEq, PartialOrd)]
+enum Gap {
+    #[default]
+    None,
+    Space,
+    Line,
+    Paragraph,
+}
+
+/// Writes text word by word, so that runs of spaces and of block boundaries become one
+/// separator, and nothing is written before the first word or after the last.
+#[derive(Default)]
+struct TextWriter {
+    out: String,
+    gap: Gap,
+}
+
+impl TextWriter {
+    fn gap(&mut self, gap: Gap) {
+        if gap > self.gap {
+            self.gap = gap;
+        }
+    }
+
+    fn nodes(&mut self, nodes: &[RichNode]) {
+        for node in nodes {
+            match node {
+                RichNode::Text(text) => self.text(text),
+                RichNode::Element(element) => match element.kind {
+                    Kind::LineBreak => self.gap(Gap::Line),
+                    ref kind if kind.is_block() => {
+                        self.gap(Gap::Paragraph);
+                        self.nodes(&element.children);
+                        self.gap(Gap::Paragraph);
+                    }
+                    _ => self.nodes(&element.children),
+                },
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if text.starts_with(char::is_whitespace) {
+            self.gap(Gap::Space);
+        }
+        for (index, word) in text.split_whitespace().enumerate() {
+            if index > 0 {
+                self.gap(Gap::Space);
+            }
+            if !self.out.is_empty() {
+                self.out.push_str(match self.gap {
+                    Gap::None => "",
+                    Gap::Space => " ",
+                    Gap::Line => "\n",
+                    Gap::Paragraph => "\n\n",
+                });
+            }
+            self.gap = Gap::None;
+            self.out.push_str(word);
+        }
+        if text.ends_with(char::is_whitespace) {
+            self.gap(Gap::Space);
         }
     }
 }
