@@ -52,96 +52,133 @@ fn element_view(element: &RichElement, context: Context) -> AnyView {
         lang: lang.as_deref().unwrap_or(context.lang),
         ..context
     };
-    let children = || nodes_view(&element.children, inner);
-    match &element.kind {
-        Kind::Paragraph => view! { <p lang=lang>{children()}</p> }.into_any(),
-        Kind::Block => view! { <div lang=lang>{children()}</div> }.into_any(),
-        Kind::LineBreak => view! { <br /> }.into_any(),
-        Kind::Rule => view! { <hr /> }.into_any(),
-        Kind::Heading { rank } => match context.heading_base.saturating_add(*rank) {
-            0..=2 => view! { <h2 lang=lang>{children()}</h2> }.into_any(),
-            3 => view! { <h3 lang=lang>{children()}</h3> }.into_any(),
-            4 => view! { <h4 lang=lang>{children()}</h4> }.into_any(),
-            5 => view! { <h5 lang=lang>{children()}</h5> }.into_any(),
-            _ => view! { <h6 lang=lang>{children()}</h6> }.into_any(),
-        },
-        Kind::Strong => view! { <strong lang=lang>{children()}</strong> }.into_any(),
-        Kind::Emphasis => view! { <em lang=lang>{children()}</em> }.into_any(),
-        Kind::Underline => view! { <u lang=lang>{children()}</u> }.into_any(),
-        Kind::Subscript => view! { <sub lang=lang>{children()}</sub> }.into_any(),
-        Kind::Superscript => view! { <sup lang=lang>{children()}</sup> }.into_any(),
-        Kind::List { ordered: false, .. } => view! { <ul lang=lang>{children()}</ul> }.into_any(),
-        Kind::List {
-            ordered: true,
-            start,
-        } => view! { <ol lang=lang start=*start>{children()}</ol> }.into_any(),
-        Kind::ListItem => view! { <li lang=lang>{children()}</li> }.into_any(),
-        Kind::BlockQuote => view! { <blockquote lang=lang>{children()}</blockquote> }.into_any(),
-        Kind::Table => {
-            // A wide table scrolls inside its own box on a narrow screen; the box can take
-            // focus so that keyboard users can scroll it too, and is named by the caption.
-            let name = caption_of(element).unwrap_or_else(|| "Table".into());
-            view! {
-                <div class="table-scroll" role="region" tabindex="0" aria-label=name>
-                    <table lang=lang>{children()}</table>
-                </div>
-            }
-            .into_any()
-        }
-        Kind::Caption => view! { <caption lang=lang>{children()}</caption> }.into_any(),
-        Kind::TableHead => view! { <thead lang=lang>{children()}</thead> }.into_any(),
-        Kind::TableBody => view! { <tbody lang=lang>{children()}</tbody> }.into_any(),
-        Kind::TableFoot => view! { <tfoot lang=lang>{children()}</tfoot> }.into_any(),
-        Kind::Row => view! { <tr lang=lang>{children()}</tr> }.into_any(),
-        Kind::Cell {
-            header: true,
-            scope,
-            colspan,
-            rowspan,
-        } => view! {
-            <th lang=lang scope=*scope colspan=*colspan rowspan=*rowspan>{children()}</th>
-        }
-        .into_any(),
-        Kind::Cell {
-            header: false,
-            colspan,
-            rowspan,
-            ..
-        } => view! { <td lang=lang colspan=*colspan rowspan=*rowspan>{children()}</td> }.into_any(),
-        Kind::Link {
-            href,
-            external,
-            new_tab,
-        } => {
-            let rel = external.then_some("noopener noreferrer");
-            let target = new_tab.then_some("_blank");
-            let warning = new_tab.then_some(" (opens in a new tab)");
-            view! {
-                <a class="body-link" href=href.clone() rel=rel target=target lang=lang>
-                    {children()}
-                    {warning}
-                </a>
-            }
-            .into_any()
-        }
+    let children = nodes_view(&element.children, inner);
+    let heading_level = |rank: u8| context.heading_base.saturating_add(rank).clamp(2, 6);
+    let mut attributes = Attributes {
+        lang,
+        ..Attributes::default()
+    };
+    let tag: &'static str = match &element.kind {
+        // Void elements are written out: a generic element would be closed with `</br>`.
+        Kind::LineBreak => return view! { <br /> }.into_any(),
+        Kind::Rule => return view! { <hr /> }.into_any(),
         Kind::Image {
             src,
             alt,
             width,
             height,
-        } => view! {
-            <img
-                src=src.clone()
-                alt=alt.clone()
-                width=*width
-                height=*height
-                loading="lazy"
-                decoding="async"
-                lang=lang
-            />
+        } => {
+            return view! {
+                <img
+                    src=src.clone()
+                    alt=alt.clone()
+                    width=*width
+                    height=*height
+                    loading="lazy"
+                    decoding="async"
+                    lang=attributes.lang
+                />
+            }
+            .into_any()
         }
-        .into_any(),
-    }
+        Kind::Table => {
+            // A wide table scrolls inside its own box on a narrow screen; the box can take
+            // focus so that keyboard users can scroll it too, and is named by the caption.
+            let name = caption_of(element).unwrap_or_else(|| "Table".into());
+            let table = generic("table", attributes, children);
+            return view! {
+                <div class="table-scroll" role="region" tabindex="0" aria-label=name>
+                    {table}
+                </div>
+            }
+            .into_any();
+        }
+        Kind::Paragraph => "p",
+        Kind::Block => "div",
+        Kind::Heading { rank } => {
+            ["h2", "h3", "h4", "h5", "h6"][usize::from(heading_level(*rank) - 2)]
+        }
+        Kind::Strong => "strong",
+        Kind::Emphasis => "em",
+        Kind::Underline => "u",
+        Kind::Subscript => "sub",
+        Kind::Superscript => "sup",
+        Kind::List { ordered, start } => {
+            attributes.start = start.map(|n| n.to_string());
+            if *ordered {
+                "ol"
+            } else {
+                "ul"
+            }
+        }
+        Kind::ListItem => "li",
+        Kind::BlockQuote => "blockquote",
+        Kind::Caption => "caption",
+        Kind::TableHead => "thead",
+        Kind::TableBody => "tbody",
+        Kind::TableFoot => "tfoot",
+        Kind::Row => "tr",
+        Kind::Cell {
+            header,
+            scope,
+            colspan,
+            rowspan,
+        } => {
+            attributes.scope = *scope;
+            attributes.colspan = colspan.map(|n| n.to_string());
+            attributes.rowspan = rowspan.map(|n| n.to_string());
+            if *header {
+                "th"
+            } else {
+                "td"
+            }
+        }
+        Kind::Link {
+            href,
+            external,
+            new_tab,
+        } => {
+            attributes.class = Some("body-link");
+            attributes.href = Some(href.clone());
+            attributes.rel = external.then_some("noopener noreferrer");
+            attributes.target = new_tab.then_some("_blank");
+            let warning = new_tab.then_some(" (opens in a new tab)");
+            return generic("a", attributes, view! { {children}{warning} }.into_any());
+        }
+    };
+    generic(tag, attributes, children)
+}
+
+/// The attributes a body element can have; `None` ones are left out.
+#[derive(Default)]
+struct Attributes {
+    lang: Option<String>,
+    class: Option<&'static str>,
+    href: Option<String>,
+    rel: Option<&'static str>,
+    target: Option<&'static str>,
+    start: Option<String>,
+    scope: Option<&'static str>,
+    colspan: Option<String>,
+    rowspan: Option<String>,
+}
+
+/// One code path for every element with content: each tag written out as its own view
+/// costs the wasm several kilobytes.
+fn generic(tag: &'static str, attributes: Attributes, children: AnyView) -> AnyView {
+    use leptos::tachys::html::attribute::custom::CustomAttribute;
+    leptos::tachys::html::element::custom(tag)
+        .attr("lang", attributes.lang)
+        .attr("class", attributes.class)
+        .attr("href", attributes.href)
+        .attr("rel", attributes.rel)
+        .attr("target", attributes.target)
+        .attr("start", attributes.start)
+        .attr("scope", attributes.scope)
+        .attr("colspan", attributes.colspan)
+        .attr("rowspan", attributes.rowspan)
+        .child(children)
+        .into_any()
 }
 
 /// The text of the table's caption, to name its scrolling box.
