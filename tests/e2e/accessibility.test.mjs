@@ -15,6 +15,7 @@ const VIEWS = {
   list: { query: '', heading: 'News & Notices' },
   detail: { query: '?id=66021', heading: 'Take Part in the Earthquake Drill on May. 16th' },
   'detail with a Korean title': { query: '?id=96642', heading: '행정안전부 영문 누리집 개편 안내' },
+  'detail with an HTML body (headings, table, list, links)': { query: '?id=93314', heading: 'Global Digital Government Fellowship 2025' },
   'not found': { query: '?id=nope', heading: 'Notice not found' },
   error: { query: CLIENT_RENDERED, heading: 'Sorry, the notices could not be loaded', response: { status: 500, body: 'x' } },
   loading: { query: CLIENT_RENDERED, heading: 'News & Notices', response: { delayMs: 4000, body: sampleText }, waitText: 'Loading notices…' },

@@ -192,4 +192,22 @@ describe('the notice board', () => {
       env.server.dataOverride = null;
     }
   });
+
+  it('shows an HTML body with its structure: headings under the title, a captioned table, lists, links', async () => {
+    const page = await openPage(env.browser, { width: 320 });
+    await page.goto(`${env.server.url}?id=93314`);
+    await waitForView(page, titleOf(93314));
+    const outline = await page.locator('main :is(h1, h2, h3, h4)').evaluateAll((hs) => hs.map((h) => `${h.tagName} ${h.textContent}`));
+    assert.deepEqual(outline, [`H1 ${titleOf(93314)}`, 'H2 At a glance', 'H2 How to apply', 'H2 Attachments'], 'body h3s become h2s under the h1');
+    const table = page.getByRole('region', { name: 'Fellowship 2025' });
+    assert.equal(await table.getAttribute('tabindex'), '0', 'a wide table can be scrolled by keyboard');
+    assert.equal(await table.locator('caption').textContent(), 'Fellowship 2025');
+    assert.deepEqual(await table.locator('th').evaluateAll((ths) => ths.map((th) => th.scope)), ['row', 'row', 'row', 'row']);
+    assert.equal(await page.locator('.notice-body ol > li').count(), 3);
+    const external = page.getByRole('link', { name: 'the Ministry’s website (opens in a new tab)' });
+    assert.equal(await external.getAttribute('target'), '_blank');
+    assert.equal(await external.getAttribute('rel'), 'noopener noreferrer');
+    assert.equal(await page.getByRole('link', { name: 'fellowship@mois.go.kr' }).getAttribute('href'), 'mailto:fellowship@mois.go.kr');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'nothing but the table box scrolls at 320 px');
+  });
 });
