@@ -5,6 +5,7 @@
 //! cargo run --profile tools --bin notices -- import notices.csv --output notices.json
 //! cargo run --profile tools --bin notices -- prerender dist/ [--base-url URL]
 //! cargo run --profile tools --bin notices -- feed dist/notices.json --base-url URL
+//! cargo run --profile tools --bin notices -- schema > public/notices.schema.json
 //! ```
 
 use clap::{Parser, Subcommand};
@@ -72,6 +73,9 @@ enum Command {
         #[arg(long, env = "NOTICE_BOARD_BASE_URL")]
         base_url: String,
     },
+    /// Prints the data file's JSON Schema, generated from the types the board reads the file
+    /// into (published as public/notices.schema.json).
+    Schema,
 }
 
 fn main() -> ExitCode {
@@ -88,6 +92,10 @@ fn main() -> ExitCode {
             base_url,
         } => run_prerender(&dist, data, base_url),
         Command::Feed { file, base_url } => run_feed(&file, &base_url),
+        Command::Schema => {
+            print!("{}", notice_board::model::record::json_schema());
+            Ok(())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -9,6 +9,7 @@ pub mod locate;
 pub mod notice;
 pub mod parse;
 pub mod problem;
+pub mod record;
 pub mod rich_text;
 pub mod safe_url;
 pub mod search;

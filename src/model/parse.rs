@@ -6,10 +6,16 @@ use super::format::thousands;
 use super::locate::line_and_column;
 use super::notice::{Attachment, Board, Category, NavLink, Notice, NoticeId};
 use super::problem::{LoadError, Place, Problem};
+use super::record::{
+    AttachmentRecord, BoardRecord, BodyFormat, DataFileRecord, Field, IdRecord, LinkRecord,
+    NoticeRecord,
+};
 use super::rich_text::sanitise;
 use super::safe_url::safe_url;
 use super::search::fold;
-use serde_json::{Map, Value};
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -190,7 +196,7 @@ impl DataReader {
             column: error.column(),
             detail: json_error_detail(&error),
         })?;
-        let Value::Object(mut root) = root else {
+        let Value::Object(root) = root else {
             return Err(LoadError::BadShape {
                 field: "(top level)".into(),
                 message: format!(
@@ -199,22 +205,22 @@ impl DataReader {
                 ),
             });
         };
-        check_version(root.get("version"))?;
+        let record = DataFileRecord::deserialize(Value::Object(root)).unwrap_or_default();
+        check_version(record.version)?;
 
         let mut problems = Vec::new();
-        let board = match root.get("board") {
-            Some(Value::Object(fields)) => read_board(fields, &mut problems)?,
-            other => {
+        let found = describe_opt(record.board.value());
+        let board = match record.board.read() {
+            Ok(Some(board)) => read_board(board, &mut problems)?,
+            _ => {
                 return Err(LoadError::BadShape {
                     field: "board".into(),
-                    message: format!(
-                        "must be an object with at least a “title”; found {}.",
-                        describe_opt(other)
-                    ),
+                    message: format!("must be an object with at least a “title”; found {found}."),
                 })
             }
         };
-        let entries = match root.remove("notices") {
+        // The notices are read one by one, later (see `read_while`).
+        let entries = match record.notices.into_value() {
             Some(Value::Array(entries)) => entries,
             other => {
                 return Err(LoadError::BadShape {
@@ -244,13 +250,24 @@ impl DataReader {
             let Some((index, entry)) = self.entries.next() else {
                 return true;
             };
-            self.read_entry(index + 1, &entry);
+            self.read_entry(index + 1, entry);
         }
         self.entries.len() == 0
     }
 
-    fn read_entry(&mut self, position: usize, entry: &Value) {
-        match read_notice(entry, position, &self.url) {
+    fn read_entry(&mut self, position: usize, entry: Value) {
+        if !entry.is_object() {
+            return self.problems.push(Problem {
+                place: Place::Notice { position, id: None },
+                field: "(notice)".into(),
+                message: format!(
+                    "must be an object with “id”, “title”, “date”, “views” and “body”; found {}.",
+                    describe(&entry)
+                ),
+            });
+        }
+        let record = NoticeRecord::deserialize(entry).unwrap_or_default();
+        match read_notice(record, position, &self.url) {
             Ok(notice) => match self.first_position_of_id.get(notice.id.as_str()) {
                 Some(first) => self.problems.push(Problem {
                     place: Place::Notice {
@@ -288,24 +305,24 @@ impl DataReader {
     }
 }
 
-fn check_version(version: Option<&Value>) -> Result<(), LoadError> {
-    match version {
-        Some(Value::Number(number)) if number.as_u64() == Some(FORMAT_VERSION) => Ok(()),
-        Some(other) => Err(LoadError::WrongVersion {
+fn check_version(version: Field<u64>) -> Result<(), LoadError> {
+    match version.read() {
+        Ok(Some(FORMAT_VERSION)) => Ok(()),
+        Ok(Some(other)) => Err(LoadError::WrongVersion {
+            found: other.to_string(),
+        }),
+        Err(other) => Err(LoadError::WrongVersion {
             found: truncated(&other.to_string()),
         }),
-        None => Err(LoadError::WrongVersion {
+        Ok(None) => Err(LoadError::WrongVersion {
             found: "missing".into(),
         }),
     }
 }
 
-fn read_board(
-    fields: &Map<String, Value>,
-    problems: &mut Vec<Problem>,
-) -> Result<Board, LoadError> {
+fn read_board(record: BoardRecord, problems: &mut Vec<Problem>) -> Result<Board, LoadError> {
     let defaults = Board::default();
-    let title = text_field(fields, "title", Required::NonEmpty)
+    let title = text(record.title, Required::NonEmpty, MAX_LINE_CHARS)
         .map_err(|message| LoadError::BadShape {
             field: "board.title".into(),
             message,
@@ -318,17 +335,20 @@ fn read_board(
             message,
         })
     };
-    let mut optional_text =
-        |name: &str, default: String| match text_field(fields, name, Required::No) {
-            Ok(value) => value.unwrap_or(default),
-            Err(message) => {
-                report(name, message);
-                default
-            }
-        };
-    let site_name = optional_text("siteName", defaults.site_name);
-    let site_url = optional_text("siteUrl", defaults.site_url);
-    let lang = optional_text("lang", defaults.lang);
+    let mut optional_text = |field: Field<String>, name: &str, default: String| match text(
+        field,
+        Required::No,
+        MAX_LINE_CHARS,
+    ) {
+        Ok(value) => value.unwrap_or(default),
+        Err(message) => {
+            report(name, message);
+            default
+        }
+    };
+    let site_name = optional_text(record.site_name, "siteName", defaults.site_name);
+    let site_url = optional_text(record.site_url, "siteUrl", defaults.site_url);
+    let lang = optional_text(record.lang, "lang", defaults.lang);
 
     let mut board = Board {
         title,
@@ -357,65 +377,71 @@ fn read_board(
             board.site_url = Board::default().site_url;
         }
     }
-    for (name, target) in [
-        ("breadcrumb", &mut board.breadcrumb),
-        ("menu", &mut board.menu),
+    for (name, field, target) in [
+        ("breadcrumb", record.breadcrumb, &mut board.breadcrumb),
+        ("menu", record.menu, &mut board.menu),
     ] {
-        if let Some(value) = fields.get(name).filter(|v| !v.is_null()) {
-            match read_links(value) {
+        match field.read() {
+            Ok(None) => {}
+            Ok(Some(links)) => match read_links(links) {
                 Ok(links) => *target = links,
                 Err(message) => report(name, message),
-            }
+            },
+            Err(other) => report(
+                name,
+                format!(
+                    "must be a list of {{\"label\", \"url\"}} links; found {}.",
+                    describe(&other)
+                ),
+            ),
         }
     }
-    match fields.get("pageSize") {
-        None | Some(Value::Null) => {}
-        Some(Value::Number(n)) if n.as_u64().is_some_and(|n| (1..=100).contains(&n)) => {
-            board.page_size = n.as_u64().unwrap_or(10) as usize;
-        }
-        Some(other) => report(
+    match record.page_size.read() {
+        Ok(None) => {}
+        Ok(Some(n)) if (1..=100).contains(&n) => board.page_size = n as usize,
+        Ok(Some(n)) => report(
+            "pageSize",
+            format!("must be a whole number from 1 to 100 (found the number {n})."),
+        ),
+        Err(other) => report(
             "pageSize",
             format!(
                 "must be a whole number from 1 to 100 (found {}).",
-                describe(other)
+                describe(&other)
             ),
         ),
     }
-    if let Some(value) = fields.get("categories").filter(|v| !v.is_null()) {
-        match read_categories(value) {
+    match record.categories.read() {
+        Ok(None) => {}
+        Ok(Some(categories)) => match read_categories(categories) {
             Ok(categories) => board.categories = categories,
             Err(message) => report("categories", message),
-        }
+        },
+        Err(other) => report(
+            "categories",
+            format!(
+                "must be an object mapping each category key to its label, like {{\"press\": \"Press release\"}}; found {}.",
+                describe(&other)
+            ),
+        ),
     }
     Ok(board)
 }
 
-fn read_links(value: &Value) -> Result<Vec<NavLink>, String> {
-    let Value::Array(items) = value else {
-        return Err(format!(
-            "must be a list of {{\"label\", \"url\"}} links; found {}.",
-            describe(value)
-        ));
-    };
-    items
-        .iter()
+fn read_links(links: Vec<LinkRecord>) -> Result<Vec<NavLink>, String> {
+    links
+        .into_iter()
         .enumerate()
-        .map(|(index, item)| {
-            let Value::Object(fields) = item else {
-                return Err(format!(
-                    "item {index} must be an object with “label” and “url”; found {}.",
-                    describe(item)
-                ));
-            };
-            let label = text_field(fields, "label", Required::NonEmpty)
+        .map(|(index, link)| {
+            let label = text(link.label, Required::NonEmpty, MAX_LINE_CHARS)
                 .map_err(|m| format!("item {index}, “label”: {m}"))?;
-            let url = text_field(fields, "url", Required::NonEmpty)
+            let url = text(link.url, Required::NonEmpty, usize::MAX)
                 .map_err(|m| format!("item {index}, “url”: {m}"))?;
             let url = safe_url(&url.unwrap_or_default()).ok_or_else(|| {
                 format!("item {index}, “url”: must be a web address (http, https or relative).")
             })?;
-            let current = bool_field(fields, "current")
-                .map_err(|m| format!("item {index}, “current”: {m}"))?;
+            let current =
+                flag(link.current).map_err(|m| format!("item {index}, “current”: {m}"))?;
             Ok(NavLink {
                 label: label.unwrap_or_default(),
                 url,
@@ -425,53 +451,48 @@ fn read_links(value: &Value) -> Result<Vec<NavLink>, String> {
         .collect()
 }
 
-fn read_categories(value: &Value) -> Result<Vec<Category>, String> {
-    let Value::Object(entries) = value else {
-        return Err(format!(
-            "must be an object mapping each category key to its label, like {{\"press\": \"Press release\"}}; found {}.",
-            describe(value)
-        ));
-    };
+fn read_categories(entries: BTreeMap<String, Field<String>>) -> Result<Vec<Category>, String> {
     entries
-        .iter()
-        .map(|(key, label)| match label {
-            Value::String(label) if !label.trim().is_empty() => Ok(Category {
-                key: key.clone(),
-                label: label.trim().to_string(),
-            }),
-            other => Err(format!(
-                "the label of “{}” must be a non-empty text; found {}.",
-                truncated(key),
-                describe(other)
-            )),
+        .into_iter()
+        .map(|(key, label)| {
+            let found = describe_opt(label.value());
+            match label.read() {
+                Ok(Some(label)) if !label.trim().is_empty() => Ok(Category {
+                    key,
+                    label: label.trim().to_string(),
+                }),
+                _ => Err(format!(
+                    "the label of “{}” must be a non-empty text; found {found}.",
+                    truncated(&key),
+                )),
+            }
         })
         .collect()
 }
 
 /// Reads one notice, or every problem it has.
-fn read_notice(entry: &Value, position: usize, url: &str) -> Result<Notice, Vec<Problem>> {
-    let Value::Object(fields) = entry else {
-        return Err(vec![Problem {
-            place: Place::Notice { position, id: None },
-            field: "(notice)".into(),
-            message: format!(
-                "must be an object with “id”, “title”, “date”, “views” and “body”; found {}.",
-                describe(entry)
-            ),
-        }]);
-    };
+fn read_notice(record: NoticeRecord, position: usize, url: &str) -> Result<Notice, Vec<Problem>> {
+    let raw_id = record.id.value().map(|raw| truncated(&raw.to_string()));
     let mut errors: Vec<(String, String)> = Vec::new();
     let e = &mut errors;
-    let id = keep(e, "id", read_id(fields.get("id")));
-    let title = keep(e, "title", text_field(fields, "title", Required::NonEmpty));
-    let date = keep(e, "date", read_date(fields.get("date")));
-    let views = keep(e, "views", read_count(fields.get("views")));
-    let body = keep(e, "body", text_field(fields, "body", Required::Yes));
-    let html = keep(e, "bodyFormat", read_body_format(fields.get("bodyFormat")));
-    let category = keep(e, "category", text_field(fields, "category", Required::No));
-    let pinned = keep(e, "pinned", bool_field(fields, "pinned"));
-    let lang = keep(e, "lang", read_lang(fields.get("lang")));
-    let attachments = read_attachments(fields.get("attachments"), &mut errors);
+    let id = keep(e, "id", read_id(record.id));
+    let title = keep(
+        e,
+        "title",
+        text(record.title, Required::NonEmpty, MAX_LINE_CHARS),
+    );
+    let date = keep(e, "date", read_date(record.date));
+    let views = keep(e, "views", read_count(record.views, "the read count"));
+    let body = keep(e, "body", read_body(record.body));
+    let html = keep(e, "bodyFormat", read_body_format(record.body_format));
+    let category = keep(
+        e,
+        "category",
+        text(record.category, Required::No, MAX_LINE_CHARS),
+    );
+    let pinned = keep(e, "pinned", flag(record.pinned));
+    let lang = keep(e, "lang", read_lang(record.lang));
+    let attachments = read_attachments(record.attachments, &mut errors);
 
     match (id, title, date, views, body, html, category, pinned, lang) {
         (
@@ -479,7 +500,7 @@ fn read_notice(entry: &Value, position: usize, url: &str) -> Result<Notice, Vec<
             Some(Some(title)),
             Some(date),
             Some(views),
-            Some(Some(body)),
+            Some(body),
             Some(html),
             Some(category),
             Some(pinned),
@@ -501,9 +522,7 @@ fn read_notice(entry: &Value, position: usize, url: &str) -> Result<Notice, Vec<
             })
         }
         (id, ..) => {
-            let id = id
-                .map(|id| id.0)
-                .or_else(|| fields.get("id").map(|raw| truncated(&raw.to_string())));
+            let id = id.map(|id| id.0).or(raw_id);
             Err(errors
                 .into_iter()
                 .map(|(field, message)| Problem {
@@ -530,14 +549,11 @@ fn keep<T>(
         .ok()
 }
 
-fn read_id(value: Option<&Value>) -> Result<NoticeId, String> {
+fn read_id(field: Field<IdRecord>) -> Result<NoticeId, String> {
     const RULE: &str = "must be a whole number or a short text, unique in the file";
-    match value {
-        Some(Value::Number(number)) => number
-            .as_u64()
-            .map(|n| NoticeId(n.to_string()))
-            .ok_or_else(|| format!("{RULE} (found {}).", number_text(number))),
-        Some(Value::String(text)) => {
+    match field.read() {
+        Ok(Some(IdRecord::Number(number))) => Ok(NoticeId(number.to_string())),
+        Ok(Some(IdRecord::Text(text))) => {
             let text = text.trim();
             if text.is_empty() || text.chars().count() > 200 || text.chars().any(char::is_control) {
                 Err(format!("{RULE} (found “{}”).", truncated(text)))
@@ -545,89 +561,97 @@ fn read_id(value: Option<&Value>) -> Result<NoticeId, String> {
                 Ok(NoticeId(text.to_string()))
             }
         }
-        None | Some(Value::Null) => {
-            Err(format!("is missing; every notice needs an id. It {RULE}."))
-        }
-        Some(other) => Err(format!("{RULE} (found {}).", describe(other))),
+        Ok(None) => Err(format!("is missing; every notice needs an id. It {RULE}.")),
+        Err(other) => Err(format!("{RULE} (found {}).", describe_count(&other))),
+    }
+}
+
+/// The body: line breaks kept (and leading spaces, which indent an outline), no control
+/// characters, no spaces at the end.
+fn read_body(field: Field<String>) -> Result<String, String> {
+    match field.read() {
+        Ok(Some(body)) => Ok(without_control_characters(&body).trim_end().to_string()),
+        Ok(None) => Err("is missing; it must be a text.".into()),
+        Err(other) => Err(format!("must be a text (found {}).", describe(&other))),
     }
 }
 
 /// Whether the body is HTML: `"bodyFormat"` is `"html"`, or `"text"` (the default).
-fn read_body_format(value: Option<&Value>) -> Result<bool, String> {
-    match value {
-        None | Some(Value::Null) => Ok(false),
-        Some(Value::String(format)) if format == "text" => Ok(false),
-        Some(Value::String(format)) if format == "html" => Ok(true),
-        Some(other) => Err(format!(
+fn read_body_format(field: Field<BodyFormat>) -> Result<bool, String> {
+    match field.read() {
+        Ok(format) => Ok(format == Some(BodyFormat::Html)),
+        Err(other) => Err(format!(
             "must be “html” or “text” (found {}).",
-            describe(other)
+            describe(&other)
         )),
     }
 }
 
-fn read_date(value: Option<&Value>) -> Result<Date, String> {
+fn read_date(field: Field<String>) -> Result<Date, String> {
     const RULE: &str = "must be a date written as YYYY-MM-DD, for example 2024-05-16";
-    match value {
-        Some(Value::String(text)) => {
-            Date::parse(text.trim()).ok_or_else(|| format!("{RULE} (found “{}”).", truncated(text)))
-        }
-        None | Some(Value::Null) => Err(format!("is missing; it {RULE}.")),
-        Some(other) => Err(format!("{RULE} (found {}).", describe(other))),
+    match field.read() {
+        Ok(Some(text)) => Date::parse(text.trim())
+            .ok_or_else(|| format!("{RULE} (found “{}”).", truncated(&text))),
+        Ok(None) => Err(format!("is missing; it {RULE}.")),
+        Err(other) => Err(format!("{RULE} (found {}).", describe(&other))),
     }
 }
 
-fn read_count(value: Option<&Value>) -> Result<u64, String> {
+/// A count (`what`: "the read count") that is required when `what` is given.
+fn read_count(field: Field<u64>, what: &str) -> Result<u64, String> {
     const RULE: &str = "must be a whole number of 0 or more";
-    match value {
-        Some(Value::Number(number)) => number
-            .as_u64()
-            .ok_or_else(|| format!("{RULE} (found {}).", number_text(number))),
-        None | Some(Value::Null) => Err(format!("is missing; the read count {RULE}.")),
-        Some(other) => Err(format!("{RULE} (found {}).", describe(other))),
+    match field.read() {
+        Ok(Some(count)) => Ok(count),
+        Ok(None) => Err(format!("is missing; {what} {RULE}.")),
+        Err(other) => Err(format!("{RULE} (found {}).", describe_count(&other))),
     }
 }
 
-fn read_lang(value: Option<&Value>) -> Result<Option<String>, String> {
-    match value {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(tag)) if is_language_tag(tag.trim()) => Ok(Some(tag.trim().to_string())),
-        Some(other) => Err(format!(
-            "must be a language tag such as “en” or “ko” (found {}).",
-            describe(other)
-        )),
-    }
+fn read_lang(field: Field<String>) -> Result<Option<String>, String> {
+    let found = match field.read() {
+        Ok(None) => return Ok(None),
+        Ok(Some(tag)) if is_language_tag(tag.trim()) => return Ok(Some(tag.trim().to_string())),
+        Ok(Some(tag)) => format!("the text “{}”", truncated(&tag)),
+        Err(other) => describe(&other),
+    };
+    Err(format!(
+        "must be a language tag such as “en” or “ko” (found {found})."
+    ))
 }
 
-fn read_attachments(value: Option<&Value>, errors: &mut Vec<(String, String)>) -> Vec<Attachment> {
-    let items = match value {
-        None | Some(Value::Null) => return Vec::new(),
-        Some(Value::Array(items)) => items,
-        Some(other) => {
+fn read_attachments(
+    field: Field<Vec<Field<AttachmentRecord>>>,
+    errors: &mut Vec<(String, String)>,
+) -> Vec<Attachment> {
+    let items = match field.read() {
+        Ok(items) => items.unwrap_or_default(),
+        Err(other) => {
             errors.push((
                 "attachments".into(),
-                format!("must be a list of files; found {}.", describe(other)),
+                format!("must be a list of files; found {}.", describe(&other)),
             ));
             return Vec::new();
         }
     };
     let mut attachments = Vec::new();
-    for (index, item) in items.iter().enumerate() {
+    for (index, item) in items.into_iter().enumerate() {
         let field = |name: &str| format!("attachments[{index}].{name}");
-        let Value::Object(fields) = item else {
-            errors.push((
-                format!("attachments[{index}]"),
-                format!(
-                    "must be an object with “name” and “url”; found {}.",
-                    describe(item)
-                ),
-            ));
-            continue;
+        let found = describe_opt(item.value());
+        let record = match item.read() {
+            Ok(Some(record)) => record,
+            Ok(None) | Err(_) => {
+                errors.push((
+                    format!("attachments[{index}]"),
+                    format!("must be an object with “name” and “url”; found {found}."),
+                ));
+                continue;
+            }
         };
-        let name = text_field(fields, "name", Required::NonEmpty)
+        let name = text(record.name, Required::NonEmpty, MAX_LINE_CHARS)
             .map_err(|m| errors.push((field("name"), m)))
             .ok()
             .flatten();
-        let url = match text_field(fields, "url", Required::NonEmpty) {
+        let url = match text(record.url, Required::NonEmpty, usize::MAX) {
             Ok(Some(raw)) => safe_url(&raw).or_else(|| {
                 errors.push((
                     field("url"),
@@ -644,13 +668,20 @@ fn read_attachments(value: Option<&Value>, errors: &mut Vec<(String, String)>) -
                 None
             }
         };
-        let size = match fields.get("size") {
-            None | Some(Value::Null) => None,
-            some => read_count(some)
-                .map_err(|m| errors.push((field("size"), m.replace("number", "number of bytes"))))
-                .ok(),
+        let size = match record.size.read() {
+            Ok(size) => size,
+            Err(other) => {
+                errors.push((
+                    field("size"),
+                    format!(
+                        "must be a whole number of bytes of 0 or more (found {}).",
+                        describe_count(&other)
+                    ),
+                ));
+                None
+            }
         };
-        let kind = text_field(fields, "type", Required::No)
+        let kind = text(record.kind, Required::No, MAX_LINE_CHARS)
             .map_err(|m| errors.push((field("type"), m)))
             .ok()
             .flatten();
@@ -672,40 +703,39 @@ fn read_attachments(value: Option<&Value>, errors: &mut Vec<(String, String)>) -
 #[derive(Clone, Copy, PartialEq)]
 enum Required {
     No,
-    Yes,
     NonEmpty,
 }
 
-/// A text field, trimmed. `Ok(None)` only when the field is optional and absent or null.
-fn text_field(
-    fields: &Map<String, Value>,
-    name: &str,
+/// A text field without control characters, trimmed, at most `max_chars` long. `Ok(None)`
+/// only when it is optional and absent or null.
+fn text(
+    field: Field<String>,
     required: Required,
+    max_chars: usize,
 ) -> Result<Option<String>, String> {
-    match fields.get(name) {
-        Some(Value::String(text)) => {
-            let text = without_control_characters(text);
-            let text = if name == "body" {
-                text.trim_end()
+    match field.read() {
+        Ok(Some(text)) => {
+            let text = without_control_characters(&text).trim().to_string();
+            let length = if max_chars == usize::MAX {
+                0
             } else {
-                text.trim()
+                text.chars().count()
             };
-            let length = text.chars().count();
             if required == Required::NonEmpty && text.is_empty() {
                 Err("must not be empty.".into())
-            } else if name != "body" && length > MAX_LINE_CHARS {
+            } else if length > max_chars {
                 Err(format!(
                     "is {} characters long; it can have at most {}.",
                     thousands(length as u64),
-                    thousands(MAX_LINE_CHARS as u64)
+                    thousands(max_chars as u64)
                 ))
             } else {
-                Ok(Some(text.to_string()))
+                Ok(Some(text))
             }
         }
-        None | Some(Value::Null) if required == Required::No => Ok(None),
-        None | Some(Value::Null) => Err("is missing; it must be a text.".into()),
-        Some(other) => Err(format!("must be a text (found {}).", describe(other))),
+        Ok(None) if required == Required::No => Ok(None),
+        Ok(None) => Err("is missing; it must be a text.".into()),
+        Err(other) => Err(format!("must be a text (found {}).", describe(&other))),
     }
 }
 
@@ -728,13 +758,12 @@ fn without_control_characters(text: &str) -> String {
         .collect()
 }
 
-fn bool_field(fields: &Map<String, Value>, name: &str) -> Result<bool, String> {
-    match fields.get(name) {
-        None | Some(Value::Null) => Ok(false),
-        Some(Value::Bool(flag)) => Ok(*flag),
-        Some(other) => Err(format!(
+fn flag(field: Field<bool>) -> Result<bool, String> {
+    match field.read() {
+        Ok(flag) => Ok(flag.unwrap_or(false)),
+        Err(other) => Err(format!(
             "must be true or false (found {}).",
-            describe(other)
+            describe(&other)
         )),
     }
 }
@@ -767,6 +796,15 @@ fn describe(value: &Value) -> String {
         Value::String(text) => format!("the text “{}”", truncated(text)),
         Value::Array(_) => "a list".into(),
         Value::Object(_) => "an object".into(),
+    }
+}
+
+/// Like [`describe`], but a number where a whole number was expected is shown as written:
+/// "(found -3)", "(found 2.5)".
+fn describe_count(value: &Value) -> String {
+    match value {
+        Value::Number(number) => number_text(number),
+        other => describe(other),
     }
 }
 
