@@ -105,11 +105,32 @@ pub struct NoticeRecord {
 }
 
 /// A notice id: a whole number or a short text.
-#[derive(Deserialize, JsonSchema)]
+#[derive(JsonSchema)]
 #[serde(untagged)]
 pub enum IdRecord {
     Number(u64),
     Text(#[schemars(length(min = 1, max = 200))] String),
+}
+
+/// Written by hand: serde's derive for an untagged enum buffers the value first, which costs
+/// the wasm kilobytes for two cases.
+impl<'de> Deserialize<'de> for IdRecord {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct IdVisitor;
+        impl serde::de::Visitor<'_> for IdVisitor {
+            type Value = IdRecord;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a whole number or a text")
+            }
+            fn visit_u64<E>(self, number: u64) -> Result<IdRecord, E> {
+                Ok(IdRecord::Number(number))
+            }
+            fn visit_str<E>(self, text: &str) -> Result<IdRecord, E> {
+                Ok(IdRecord::Text(text.to_string()))
+            }
+        }
+        deserializer.deserialize_any(IdVisitor)
+    }
 }
 
 #[derive(Deserialize, JsonSchema, Clone, Copy, PartialEq, Eq)]
