@@ -398,3 +398,17 @@ proptest! {
         assert_only_allowed(&rich.nodes, 0);
     }
 }
+
+/// The published corpus the browser test runs (tests/fixtures/xss-vectors.json), natively:
+/// nothing outside the allow-list comes out, and no kept link or image has a script address.
+#[test]
+fn the_xss_corpus_gives_only_allowed_markup() {
+    let corpus: serde_json::Value =
+        serde_json::from_str(include_str!("../../../tests/fixtures/xss-vectors.json")).unwrap();
+    let vectors = corpus["vectors"].as_array().unwrap();
+    assert!(vectors.len() > 200);
+    for vector in vectors {
+        let rich = sanitise(vector["payload"].as_str().unwrap(), DATA);
+        assert_only_allowed(&rich.nodes, 0);
+    }
+}
