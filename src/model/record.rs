@@ -219,11 +219,6 @@ impl<T: DeserializeOwned> Field<T> {
 }
 
 impl<T> Field<T> {
-    /// The value as written, for fields read piece by piece (the list of notices).
-    pub fn into_value(self) -> Option<Value> {
-        self.value
-    }
-
     /// The value as written, for messages.
     pub fn value(&self) -> Option<&Value> {
         self.value.as_ref()
