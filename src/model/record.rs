@@ -4,7 +4,8 @@
 //!
 //! Every field is a [`Field`]: serde takes any JSON value for it, and the parser then reads it
 //! as the field's type, so that a notice with three wrong fields gets three messages instead
-//! of serde's first error.
+//! of serde's first error. A field without `#[serde(default)]` is required in the schema (the
+//! parser says so in its own words when it is missing).
 
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
