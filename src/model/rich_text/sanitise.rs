@@ -15,10 +15,35 @@ const MAX_DEPTH: usize = 32;
 
 /// Elements dropped with everything inside them: code, embedded documents, forms' controls,
 /// and markup languages with their own parsing rules.
-const DROPPED: [&str; 26] = [
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math",
-    "template", "noscript", "noembed", "noframes", "textarea", "select", "button", "input", "head",
-    "title", "meta", "base", "link", "audio", "video", "canvas",
+const DROPPED: [&str; 28] = [
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "template",
+    "noscript",
+    "noembed",
+    "noframes",
+    "textarea",
+    "xmp",
+    "plaintext",
+    "select",
+    "button",
+    "input",
+    "head",
+    "title",
+    "meta",
+    "base",
+    "link",
+    "audio",
+    "video",
+    "canvas",
 ];
 
 /// Tags unwrapped into a plain block, so their content stays apart from what is around it.

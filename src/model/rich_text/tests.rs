@@ -412,3 +412,11 @@ fn the_xss_corpus_gives_only_allowed_markup() {
         assert_only_allowed(&rich.nodes, 0);
     }
 }
+
+#[test]
+fn raw_text_elements_are_reported_as_dropped() {
+    assert_eq!(
+        removed("<xmp><b>x</b></xmp><plaintext>rest"),
+        ["<plaintext> with its content", "<xmp> with its content"]
+    );
+}
