@@ -200,18 +200,25 @@ pub async fn fetch_dataset(url: String, fresh: bool) -> Result<Dataset, LoadErro
         .binary()
         .await
         .map_err(|_| LoadError::Network { url: url.clone() })?;
-    // A large file is read in slices of about 40 ms, each in its own task, so that the page
-    // keeps answering taps and scrolls while thousands of notices are checked.
-    let mut reader = DataReader::from_bytes(&bytes, &url)?;
-    drop(bytes);
+    // A large file is read in short slices, each in its own task (the copy and UTF-8 check
+    // above are one), so that the page keeps answering taps and scrolls while thousands of
+    // notices are parsed and checked.
+    let mut reader = DataReader::from_bytes(bytes, &url)?;
     loop {
-        let slice_end = now_ms() + 40.0;
-        if reader.read_while(|| now_ms() < slice_end) {
-            return reader.finish();
-        }
         next_task().await;
+        let slice_end = now_ms() + SLICE_MS;
+        if reader.read_while(|| now_ms() < slice_end) {
+            break;
+        }
     }
+    // Sorting, and the first render of the list that follows, get a task of their own.
+    next_task().await;
+    reader.finish()
 }
+
+/// How long a slice of loading work may take: under the 50 ms after which a browser counts
+/// a task as long (a slice stops at the first notice that ends past it).
+const SLICE_MS: f64 = 30.0;
 
 /// Resolves in a later task of the browser's event loop, so that long work split around it
 /// does not block input in between.

@@ -13,10 +13,12 @@ use super::record::{
 use super::rich_text::sanitise;
 use super::safe_url::safe_url;
 use super::search::fold;
+use outline::{Outline, Outliner, Progress};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// The only format version this app reads.
@@ -137,28 +139,67 @@ fn with_search_text(notice: Notice) -> (Notice, String) {
 
 /// Parses the bytes of a data file fetched from `url`, all at once (see [`DataReader`]).
 pub fn parse_data_bytes(bytes: &[u8], url: &str) -> Result<Dataset, LoadError> {
-    let mut reader = DataReader::from_bytes(bytes, url)?;
-    reader.read_while(|| true);
-    reader.finish()
+    DataReader::from_bytes(bytes.to_vec(), url)?.finish()
 }
 
 /// Parses the text of a data file fetched from `url`, all at once (see [`DataReader`]).
 pub fn parse_data_file(text: &str, url: &str) -> Result<Dataset, LoadError> {
-    let mut reader = DataReader::from_text(text, url)?;
-    reader.read_while(|| true);
-    reader.finish()
+    DataReader::from_text(text, url)?.finish()
 }
 
-/// A data file being read notice by notice. The file's structure and board are checked at
-/// once; the notices (most of the work: checking, sanitising HTML, folding for search) can
-/// then be read in slices, between which a browser page stays responsive.
+/// A data file being read a piece at a time, so that a browser page stays responsive between
+/// slices of the work. The file is outlined first (where its members and notices are, see
+/// [`outline`]); then the board is checked, and the notices are parsed, checked, sanitised
+/// and folded for search one by one.
 pub struct DataReader {
     /// Where the file came from: named in messages, and the base of relative links in bodies.
     url: String,
-    board: Board,
-    /// The notices not read yet, each dropped once read.
-    entries: std::iter::Enumerate<std::vec::IntoIter<Value>>,
-    had_entries: bool,
+    /// The file's text, from which the outlined pieces are parsed.
+    text: String,
+    stage: Stage,
+    read: ReadNotices,
+}
+
+enum Stage {
+    Outlining(Outliner),
+    Reading {
+        board: Board,
+        entries: Entries,
+        /// How many notices the file lists.
+        listed: usize,
+    },
+    Failed(LoadError),
+}
+
+/// The notices not read yet.
+enum Entries {
+    /// Where each one is in the text, to be parsed when it is read.
+    Outlined(std::vec::IntoIter<Range<usize>>),
+    /// Already parsed, when the whole file had to be parsed at once.
+    Parsed(std::vec::IntoIter<Value>),
+}
+
+impl Entries {
+    fn next(&mut self, text: &str) -> Option<serde_json::Result<Value>> {
+        match self {
+            Entries::Outlined(ranges) => ranges
+                .next()
+                .map(|range| serde_json::from_str(&text[range])),
+            Entries::Parsed(values) => values.next().map(Ok),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Entries::Outlined(ranges) => ranges.len(),
+            Entries::Parsed(values) => values.len(),
+        }
+    }
+}
+
+/// What has been read of the notices so far.
+#[derive(Default)]
+struct ReadNotices {
     notices: Vec<(Notice, String)>,
     problems: Vec<Problem>,
     first_position_of_id: HashMap<String, usize>,
@@ -167,98 +208,204 @@ pub struct DataReader {
 impl DataReader {
     /// Refuses a file over [`MAX_DATA_BYTES`] and one that is not UTF-8 text, then reads it
     /// as [`DataReader::from_text`].
-    pub fn from_bytes(bytes: &[u8], url: &str) -> Result<DataReader, LoadError> {
+    pub fn from_bytes(bytes: Vec<u8>, url: &str) -> Result<DataReader, LoadError> {
         if bytes.len() > MAX_DATA_BYTES {
             return Err(LoadError::TooLarge {
                 url: url.to_string(),
                 bytes: bytes.len() as u64,
             });
         }
-        match std::str::from_utf8(bytes) {
-            Ok(text) => DataReader::from_text(text, url),
+        match String::from_utf8(bytes) {
+            Ok(text) => DataReader::new(text, url),
             Err(error) => {
-                let (line, column) = line_and_column(bytes, error.valid_up_to());
+                let offset = error.utf8_error().valid_up_to();
+                let (line, column) = line_and_column(error.as_bytes(), offset);
                 Err(LoadError::NotUtf8 { line, column })
             }
         }
     }
 
-    /// Parses the JSON and checks the file's version, board and list of notices.
+    /// Refuses a web page served in place of the data. Everything else that can be wrong is
+    /// found while reading, and told by [`DataReader::finish`].
     pub fn from_text(text: &str, url: &str) -> Result<DataReader, LoadError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        DataReader::new(text.to_string(), url)
+    }
+
+    fn new(mut text: String, url: &str) -> Result<DataReader, LoadError> {
+        if text.starts_with('\u{feff}') {
+            text.replace_range(.."\u{feff}".len(), "");
+        }
         if text.trim_start().starts_with('<') {
             return Err(LoadError::NotJson {
                 url: url.to_string(),
             });
         }
-        let root: Value = serde_json::from_str(text).map_err(|error| LoadError::Malformed {
-            line: error.line(),
-            column: error.column(),
-            detail: json_error_detail(&error),
-        })?;
-        let Value::Object(mut root) = root else {
-            return Err(LoadError::BadShape {
-                field: "(top level)".into(),
-                message: format!(
-                    "the file must be a JSON object with “version”, “board” and “notices”; found {}.",
-                    describe(&root)
-                ),
-            });
-        };
-        // The notices are taken out first: read through the record, the whole tree would be
-        // rebuilt (a tenth of a second for 20 MB in a phone's browser). They are read one by
-        // one, later, as `NoticeRecord`s (see `read_while`).
-        let notices = root.remove("notices");
-        let record = DataFileRecord::deserialize(Value::Object(root)).unwrap_or_default();
-        check_version(record.version)?;
+        Ok(DataReader {
+            url: url.to_string(),
+            text,
+            stage: Stage::Outlining(Outliner::default()),
+            read: ReadNotices::default(),
+        })
+    }
 
-        let mut problems = Vec::new();
-        let found = describe_opt(record.board.value());
-        let board = match record.board.read() {
-            Ok(Some(board)) => read_board(board, &mut problems)?,
-            _ => {
-                return Err(LoadError::BadShape {
-                    field: "board".into(),
-                    message: format!("must be an object with at least a “title”; found {found}."),
+    /// Reads on as long as `more()` says so (asked before each member or notice). Returns
+    /// whether the whole file has been read.
+    pub fn read_while(&mut self, mut more: impl FnMut() -> bool) -> bool {
+        loop {
+            let done = match &self.stage {
+                Stage::Outlining(_) => false,
+                Stage::Reading { entries, .. } => entries.len() == 0,
+                Stage::Failed(_) => true,
+            };
+            if done || !more() {
+                return done;
+            }
+            match &mut self.stage {
+                Stage::Outlining(outliner) => match outliner.step(&self.text) {
+                    Progress::More => {}
+                    Progress::Done(outline) => {
+                        self.stage =
+                            DataReader::open_outlined(&self.text, outline, &mut self.read.problems)
+                    }
+                    Progress::Unexpected => self.read_at_once(),
+                },
+                Stage::Reading {
+                    entries, listed, ..
+                } => {
+                    let position = *listed - entries.len() + 1;
+                    match entries.next(&self.text) {
+                        Some(Ok(entry)) => self.read.entry(position, entry, &self.url),
+                        // Told as serde_json tells it, at its place in the whole file.
+                        Some(Err(_)) => self.read_at_once(),
+                        None => {}
+                    }
+                }
+                Stage::Failed(_) => {}
+            }
+        }
+    }
+
+    /// Checks the outlined file's version and board, and lists its notices for reading.
+    fn open_outlined(text: &str, outline: Outline, problems: &mut Vec<Problem>) -> Stage {
+        let mut root = serde_json::Map::new();
+        for (key, range) in outline.members {
+            match serde_json::from_str(&text[range]) {
+                Ok(value) => root.insert(key, value),
+                Err(_) => return DataReader::parse_at_once(text, problems),
+            };
+        }
+        let notices = outline
+            .notices
+            .map(|ranges| Entries::Outlined(ranges.into_iter()));
+        match DataReader::open(root, notices, problems) {
+            // A file that is not even JSON is told as such first, as the whole parse tells it.
+            Stage::Failed(_) => {
+                problems.clear();
+                DataReader::parse_at_once(text, problems)
+            }
+            reading => reading,
+        }
+    }
+
+    /// Starts again from the whole file parsed at once: the way to serde_json's own message
+    /// for a file that is not JSON, and the safe way for anything else the outline does not
+    /// expect.
+    fn read_at_once(&mut self) {
+        self.read = ReadNotices::default();
+        self.stage = DataReader::parse_at_once(&self.text, &mut self.read.problems);
+    }
+
+    fn parse_at_once(text: &str, problems: &mut Vec<Problem>) -> Stage {
+        let root: Value = match serde_json::from_str(text) {
+            Ok(root) => root,
+            Err(error) => {
+                return Stage::Failed(LoadError::Malformed {
+                    line: error.line(),
+                    column: error.column(),
+                    detail: json_error_detail(&error),
                 })
             }
         };
+        match root {
+            Value::Object(root) => DataReader::open(root, None, problems),
+            other => Stage::Failed(LoadError::BadShape {
+                field: "(top level)".into(),
+                message: format!(
+                    "the file must be a JSON object with “version”, “board” and “notices”; found {}.",
+                    describe(&other)
+                ),
+            }),
+        }
+    }
+
+    /// Checks the file's version and board, and the list of notices: the outlined one, or
+    /// else the root's own "notices".
+    fn open(
+        mut root: serde_json::Map<String, Value>,
+        notices: Option<Entries>,
+        problems: &mut Vec<Problem>,
+    ) -> Stage {
         let entries = match notices {
-            Some(Value::Array(entries)) => entries,
-            other => {
-                return Err(LoadError::BadShape {
+            Some(entries) => Ok(entries),
+            None => match root.remove("notices") {
+                Some(Value::Array(entries)) => Ok(Entries::Parsed(entries.into_iter())),
+                other => Err(LoadError::BadShape {
                     field: "notices".into(),
                     message: format!(
                         "must be a list (JSON array) of notices; found {}.",
                         describe_opt(other.as_ref())
                     ),
-                })
-            }
+                }),
+            },
         };
-        Ok(DataReader {
-            url: url.to_string(),
-            board,
-            had_entries: !entries.is_empty(),
-            notices: Vec::with_capacity(entries.len()),
-            entries: entries.into_iter().enumerate(),
-            problems,
-            first_position_of_id: HashMap::new(),
-        })
-    }
-
-    /// Reads notices as long as `more()` says so (asked before each one). Returns whether
-    /// every notice has been read.
-    pub fn read_while(&mut self, mut more: impl FnMut() -> bool) -> bool {
-        while more() {
-            let Some((index, entry)) = self.entries.next() else {
-                return true;
+        // Read through the record without the notices: it would rebuild all of them.
+        let record = DataFileRecord::deserialize(Value::Object(root)).unwrap_or_default();
+        let opened = check_version(record.version).and_then(|()| {
+            let found = describe_opt(record.board.value());
+            let board = match record.board.read() {
+                Ok(Some(board)) => read_board(board, problems)?,
+                _ => {
+                    return Err(LoadError::BadShape {
+                        field: "board".into(),
+                        message: format!(
+                            "must be an object with at least a “title”; found {found}."
+                        ),
+                    })
+                }
             };
-            self.read_entry(index + 1, entry);
+            Ok((board, entries?))
+        });
+        match opened {
+            Ok((board, entries)) => Stage::Reading {
+                board,
+                listed: entries.len(),
+                entries,
+            },
+            Err(error) => Stage::Failed(error),
         }
-        self.entries.len() == 0
     }
 
-    fn read_entry(&mut self, position: usize, entry: Value) {
+    /// The data set, once everything has been read.
+    pub fn finish(mut self) -> Result<Dataset, LoadError> {
+        self.read_while(|| true);
+        match self.stage {
+            Stage::Failed(error) => Err(error),
+            Stage::Reading { board, listed, .. } => {
+                let ReadNotices {
+                    notices, problems, ..
+                } = self.read;
+                if notices.is_empty() && listed > 0 {
+                    return Err(LoadError::NoValidNotices { problems });
+                }
+                Ok(Dataset::from_searchable(board, notices, problems))
+            }
+            Stage::Outlining(_) => unreachable!("read_while reads to the end"),
+        }
+    }
+}
+
+impl ReadNotices {
+    fn entry(&mut self, position: usize, entry: Value, url: &str) {
         if !entry.is_object() {
             return self.problems.push(Problem {
                 place: Place::Notice { position, id: None },
@@ -270,7 +417,7 @@ impl DataReader {
             });
         }
         let record = NoticeRecord::deserialize(entry).unwrap_or_default();
-        match read_notice(record, position, &self.url) {
+        match read_notice(record, position, url) {
             Ok(notice) => match self.first_position_of_id.get(notice.id.as_str()) {
                 Some(first) => self.problems.push(Problem {
                     place: Place::Notice {
@@ -290,21 +437,6 @@ impl DataReader {
             },
             Err(mut notice_problems) => self.problems.append(&mut notice_problems),
         }
-    }
-
-    /// The data set, once every notice has been read.
-    pub fn finish(mut self) -> Result<Dataset, LoadError> {
-        self.read_while(|| true);
-        if self.notices.is_empty() && self.had_entries {
-            return Err(LoadError::NoValidNotices {
-                problems: self.problems,
-            });
-        }
-        Ok(Dataset::from_searchable(
-            self.board,
-            self.notices,
-            self.problems,
-        ))
     }
 }
 
@@ -844,6 +976,8 @@ fn json_error_detail(error: &serde_json::Error) -> String {
         None => message,
     }
 }
+
+mod outline;
 
 #[cfg(test)]
 mod tests;

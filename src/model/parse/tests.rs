@@ -108,6 +108,46 @@ fn an_html_page_is_reported_as_not_json() {
     );
 }
 
+/// The file parsed whole at once, as the reader does when its outline meets something it
+/// does not expect: reading by outline must give the same result as this.
+fn parse_at_once(bytes: &[u8]) -> Result<Dataset, LoadError> {
+    let mut reader = DataReader::from_bytes(bytes.to_vec(), URL)?;
+    reader.read_at_once();
+    reader.finish()
+}
+
+#[test]
+fn a_syntax_error_inside_a_notice_is_located_in_the_whole_file() {
+    let text = file_with(vec![
+        notice_json(1, "2020-01-01"),
+        notice_json(2, "2020-01-02"),
+    ])
+    .replacen("\"views\":", "\"views\" ", 2);
+    let error = parse(&text).unwrap_err();
+    assert!(
+        matches!(error, LoadError::Malformed { line: 1, .. }),
+        "{error:?}"
+    );
+    assert_eq!(Err(error), parse_at_once(text.as_bytes()));
+}
+
+#[test]
+fn a_file_the_outline_does_not_expect_is_read_as_serde_json_reads_it() {
+    let first = file_with(vec![notice_json(1, "2020-01-01")]);
+    // A second "notices" list: serde_json keeps the last one.
+    let twice = first.replacen(
+        "\"notices\":",
+        &format!(
+            "\"notices\": [{}], \"notices\":",
+            notice_json(2, "2020-01-02")
+        ),
+        1,
+    );
+    let data = parse(&twice).unwrap();
+    assert_eq!(data.notices.len(), 1);
+    assert_eq!(data.notices[0].id.as_str(), "1");
+}
+
 #[test]
 fn malformed_json_reports_line_and_column() {
     let error = parse("{\n  \"version\": 1,\n  \"board\": {\n}").unwrap_err();
@@ -444,7 +484,7 @@ fn a_title_of_a_megabyte_is_reported_not_shown() {
 proptest::proptest! {
     #[test]
     fn any_bytes_are_read_or_refused(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
-        let _ = parse_data_bytes(&bytes, URL);
+        proptest::prop_assert_eq!(parse_data_bytes(&bytes, URL), parse_at_once(&bytes));
     }
 
     #[test]
@@ -456,13 +496,31 @@ proptest::proptest! {
             let at = at % bytes.len();
             bytes[at] = byte;
         }
-        if let Ok(data) = parse_data_bytes(&bytes, URL) {
+        let read = parse_data_bytes(&bytes, URL);
+        proptest::prop_assert_eq!(&read, &parse_at_once(&bytes));
+        if let Ok(data) = read {
             // What is read is usable: every notice has an id and a title, and is findable.
             for notice in &data.notices {
                 proptest::prop_assert!(!notice.title.is_empty());
                 proptest::prop_assert!(data.index_of(notice.id.as_str()).is_some());
             }
         }
+    }
+
+    #[test]
+    fn the_sample_with_punctuation_changed_is_read_as_when_parsed_at_once(
+        changes in proptest::collection::vec(
+            (0usize..22_000, proptest::sample::select(b"{}[]\",:\\ 0tn".to_vec())),
+            1..4,
+        ),
+    ) {
+        // Mostly broken structure: where the outline has to agree with serde_json.
+        let mut bytes = include_bytes!("../../../public/notices.json").to_vec();
+        for (at, byte) in changes {
+            let at = at % bytes.len();
+            bytes[at] = byte;
+        }
+        proptest::prop_assert_eq!(parse_data_bytes(&bytes, URL), parse_at_once(&bytes));
     }
 
     #[test]
