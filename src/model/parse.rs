@@ -11,7 +11,7 @@ use super::record::{
     NoticeRecord,
 };
 use super::rich_text::sanitise;
-use super::safe_url::safe_url;
+use super::safe_url::{resolve, safe_url};
 use super::search::fold;
 use outline::{Outline, Outliner, Progress};
 use serde::Deserialize;
@@ -627,7 +627,7 @@ fn read_notice(record: NoticeRecord, position: usize, url: &str) -> Result<Notic
     );
     let pinned = keep(e, "pinned", flag(record.pinned));
     let lang = keep(e, "lang", read_lang(record.lang));
-    let attachments = read_attachments(record.attachments, &mut errors);
+    let attachments = read_attachments(record.attachments, url, &mut errors);
 
     match (id, title, date, views, body, html, category, pinned, lang) {
         (
@@ -754,8 +754,11 @@ fn read_lang(field: Field<String>) -> Result<Option<String>, String> {
     ))
 }
 
+/// The notice's files. A relative address is resolved against the data file's own, as links
+/// in bodies are: the files are published with the data, wherever the board is shown.
 fn read_attachments(
     field: Field<Vec<Field<AttachmentRecord>>>,
+    data_url: &str,
     errors: &mut Vec<(String, String)>,
 ) -> Vec<Attachment> {
     let items = match field.read() {
@@ -787,16 +790,18 @@ fn read_attachments(
             .ok()
             .flatten();
         let url = match text(record.url, Required::NonEmpty, usize::MAX) {
-            Ok(Some(raw)) => safe_url(&raw).or_else(|| {
-                errors.push((
-                    field("url"),
-                    format!(
-                        "must be a web address (http, https or relative); found “{}”.",
-                        truncated(&raw)
-                    ),
-                ));
-                None
-            }),
+            Ok(Some(raw)) => safe_url(&raw)
+                .map(|url| resolve(data_url, &url))
+                .or_else(|| {
+                    errors.push((
+                        field("url"),
+                        format!(
+                            "must be a web address (http, https or relative); found “{}”.",
+                            truncated(&raw)
+                        ),
+                    ));
+                    None
+                }),
             Ok(None) => None,
             Err(message) => {
                 errors.push((field("url"), message));

@@ -147,7 +147,7 @@ pub struct AttachmentRecord {
     /// The file's name as people see it.
     #[schemars(length(min = 1, max = 1000))]
     pub name: Field<String>,
-    /// http, https or relative to the page.
+    /// http, https, or relative to the data file.
     #[schemars(length(min = 1))]
     pub url: Field<String>,
     /// The size in bytes.
@@ -228,8 +228,54 @@ impl<T> Field<T> {
 
 /// The JSON Schema of the data file, as published in `public/notices.schema.json`.
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(DataFileRecord);
+    let mut schema = schemars::schema_for!(DataFileRecord);
+    if let Some(root) = schema.as_object_mut() {
+        allow_null_in_optional_fields(root);
+        if let Some(Value::Object(definitions)) = root.get_mut("$defs") {
+            for definition in definitions.values_mut() {
+                if let Value::Object(definition) = definition {
+                    allow_null_in_optional_fields(definition);
+                }
+            }
+        }
+    }
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
+/// An optional field that is `null` is read as absent ([`Field::read`]): the schema says so,
+/// so that editors are not told that `"category": null` is wrong.
+fn allow_null_in_optional_fields(object: &mut serde_json::Map<String, Value>) {
+    let required = object.get("required").cloned().unwrap_or_default();
+    let Some(Value::Object(properties)) = object.get_mut("properties") else {
+        return;
+    };
+    for (name, property) in properties.iter_mut() {
+        let is_required = required
+            .as_array()
+            .is_some_and(|names| names.iter().any(|n| n == name.as_str()));
+        let Value::Object(schema) = property else {
+            continue;
+        };
+        if is_required {
+            continue;
+        }
+        match schema.get_mut("type") {
+            Some(kind @ Value::String(_)) => *kind = serde_json::json!([kind.take(), "null"]),
+            _ => {
+                let description = schema.remove("description");
+                let mut nullable = serde_json::Map::new();
+                if let Some(description) = description {
+                    nullable.insert("description".into(), description);
+                }
+                let either = [
+                    Value::Object(std::mem::take(schema)),
+                    serde_json::json!({ "type": "null" }),
+                ];
+                nullable.insert("anyOf".into(), Value::Array(either.into()));
+                *schema = nullable;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -244,6 +290,33 @@ mod tests {
             "the types and public/notices.schema.json differ: run \
              `cargo run --bin notices -- schema > public/notices.schema.json`"
         );
+    }
+
+    /// Optional fields may be `null` (read as absent); required ones may not.
+    #[test]
+    fn the_schema_allows_null_exactly_in_optional_fields() {
+        let schema: Value = serde_json::from_str(&json_schema()).unwrap();
+        let objects = std::iter::once(&schema).chain(schema["$defs"].as_object().unwrap().values());
+        let mut optional = 0;
+        for object in objects {
+            let Some(properties) = object["properties"].as_object() else {
+                continue;
+            };
+            for (name, property) in properties {
+                let required = object["required"]
+                    .as_array()
+                    .is_some_and(|r| r.iter().any(|n| n == name.as_str()));
+                let nullable = property["type"]
+                    .as_array()
+                    .is_some_and(|t| t.iter().any(|t| t == "null"))
+                    || property["anyOf"]
+                        .as_array()
+                        .is_some_and(|a| a.iter().any(|s| s["type"] == "null"));
+                assert_eq!(nullable, !required, "{name}");
+                optional += usize::from(!required);
+            }
+        }
+        assert_eq!(optional, 15);
     }
 
     /// Every field the sample data uses is in the schema, so editors are never told that a

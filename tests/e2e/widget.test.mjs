@@ -97,6 +97,16 @@ describe('the widget on a host page', () => {
     assert.deepEqual(page.problems, []);
   });
 
+  it('links attachments to the files next to its data on the other origin, not on the host', async () => {
+    const page = await openHost(1280, '?news-id=66021');
+    await page.locator('#notice-board-1 .notice-title').waitFor();
+    const file = page.locator('#notice-board-1 .attachments li a').first();
+    const href = await file.getAttribute('href');
+    assert.equal(href, `${cdn.url}files/earthquake-action-guide.pdf`);
+    assert.equal((await page.request.get(href)).status(), 200);
+    assert.deepEqual(page.problems, []);
+  });
+
   it('leaves clicks on the host’s own links to the browser', async () => {
     const page = await openHost();
     await Promise.all([page.waitForURL('**/drills.html'), page.locator('#host-link').click()]);

@@ -369,6 +369,59 @@ fn attachment_type_comes_from_the_data_or_the_extension() {
     assert_eq!(kinds, [Some("HWP"), Some("Excel"), None]);
 }
 
+#[test]
+fn optional_fields_that_are_null_are_read_as_absent() {
+    let mut notice = notice_json(1, "2020-01-01");
+    for field in ["bodyFormat", "category", "pinned", "lang", "attachments"] {
+        notice[field] = Value::Null;
+    }
+    let text = json!({
+        "version": 1,
+        "board": { "title": "B", "siteName": null, "siteUrl": null, "lang": null,
+                   "breadcrumb": null, "menu": null, "categories": null, "pageSize": null },
+        "notices": [notice],
+    });
+    let data = parse(&text.to_string()).unwrap();
+    assert_eq!(data.problems, []);
+    assert_eq!(data.notices.len(), 1);
+}
+
+#[test]
+fn attachment_addresses_are_relative_to_the_data_file() {
+    let mut notice = notice_json(1, "2020-01-01");
+    notice["attachments"] = json!([
+        { "name": "Guide", "url": "files/guide.pdf" },
+        { "name": "Rules", "url": "/eng/rules.pdf" },
+        { "name": "Law", "url": "https://law.go.kr/a.pdf" }
+    ]);
+    let text = file_with(vec![notice]);
+    let urls = |data_url: &str| -> Vec<String> {
+        let data = parse_data_file(&text, data_url).unwrap();
+        data.notices[0]
+            .attachments
+            .iter()
+            .map(|a| a.url.clone())
+            .collect()
+    };
+    assert_eq!(
+        urls("https://cdn.moel.go.kr/news/notices.json"),
+        [
+            "https://cdn.moel.go.kr/news/files/guide.pdf",
+            "https://cdn.moel.go.kr/eng/rules.pdf",
+            "https://law.go.kr/a.pdf"
+        ]
+    );
+    // A data file next to the page: the addresses stay as written.
+    assert_eq!(
+        urls("notices.json"),
+        [
+            "files/guide.pdf",
+            "/eng/rules.pdf",
+            "https://law.go.kr/a.pdf"
+        ]
+    );
+}
+
 // Files that break in the ways real exports break: each is refused with a clear message
 // or read sensibly, never a panic or a hang.
 
