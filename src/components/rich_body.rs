@@ -95,6 +95,7 @@ fn element_view(element: &RichElement, context: Context) -> AnyView {
         }
         Kind::Paragraph => "p",
         Kind::Block => "div",
+        Kind::Preformatted => "pre",
         Kind::Heading { rank } => {
             ["h2", "h3", "h4", "h5", "h6"][usize::from(heading_level(*rank) - 2)]
         }

@@ -38,8 +38,10 @@ pub struct RichElement {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Kind {
     Paragraph,
-    /// `div` and other blocks (`section`, `pre`, `dl`…) that keep their content apart.
+    /// `div` and other blocks (`section`, `dl`…) that keep their content apart.
     Block,
+    /// `pre`: its spaces and line breaks are kept.
+    Preformatted,
     LineBreak,
     Rule,
     /// `rank` 0 is the body's highest heading level: shown one level below the notice's title.
@@ -137,6 +139,8 @@ enum Gap {
 struct TextWriter {
     out: String,
     gap: Gap,
+    /// Inside `pre`, where line breaks in the text are kept.
+    preformatted: bool,
 }
 
 impl TextWriter {
@@ -149,9 +153,24 @@ impl TextWriter {
     fn nodes(&mut self, nodes: &[RichNode]) {
         for node in nodes {
             match node {
+                RichNode::Text(text) if self.preformatted => {
+                    for (index, line) in text.split('\n').enumerate() {
+                        if index > 0 {
+                            self.gap(Gap::Line);
+                        }
+                        self.text(line);
+                    }
+                }
                 RichNode::Text(text) => self.text(text),
                 RichNode::Element(element) => match element.kind {
                     Kind::LineBreak => self.gap(Gap::Line),
+                    Kind::Preformatted => {
+                        let outer = std::mem::replace(&mut self.preformatted, true);
+                        self.gap(Gap::Paragraph);
+                        self.nodes(&element.children);
+                        self.gap(Gap::Paragraph);
+                        self.preformatted = outer;
+                    }
                     ref kind if kind.is_block() => {
                         self.gap(Gap::Paragraph);
                         self.nodes(&element.children);

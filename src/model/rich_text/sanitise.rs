@@ -47,7 +47,7 @@ const DROPPED: [&str; 28] = [
 ];
 
 /// Tags unwrapped into a plain block, so their content stays apart from what is around it.
-const BLOCKS: [&str; 22] = [
+const BLOCKS: [&str; 21] = [
     "div",
     "section",
     "article",
@@ -58,7 +58,6 @@ const BLOCKS: [&str; 22] = [
     "nav",
     "address",
     "center",
-    "pre",
     "figure",
     "figcaption",
     "dl",
@@ -155,6 +154,16 @@ impl Builder<'_> {
                 return;
             }
         }
+        // A line break just after `<pre>` is not part of its text, as in a browser.
+        let text = match self.open.last() {
+            Some((_, element))
+                if element.kind == Kind::Preformatted && element.children.is_empty() =>
+            {
+                let rest = text.strip_prefix('\r').unwrap_or(&text);
+                rest.strip_prefix('\n').map_or(text.clone(), str::to_string)
+            }
+            _ => text,
+        };
         match self.children().last_mut() {
             Some(RichNode::Text(previous)) => previous.push_str(&text),
             _ => self.children().push(RichNode::Text(text)),
@@ -397,6 +406,7 @@ impl Builder<'_> {
             },
             "li" => Kind::ListItem,
             "blockquote" => Kind::BlockQuote,
+            "pre" => Kind::Preformatted,
             "table" => Kind::Table,
             "caption" => Kind::Caption,
             "thead" => Kind::TableHead,

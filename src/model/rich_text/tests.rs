@@ -14,6 +14,7 @@ fn show(nodes: &[RichNode]) -> String {
                 let (name, attributes) = match &element.kind {
                     Kind::Paragraph => ("p".to_string(), String::new()),
                     Kind::Block => ("div".into(), String::new()),
+                    Kind::Preformatted => ("pre".into(), String::new()),
                     Kind::LineBreak => ("br".into(), String::new()),
                     Kind::Rule => ("hr".into(), String::new()),
                     Kind::Heading { rank } => (format!("h+{rank}"), String::new()),
@@ -160,6 +161,19 @@ fn tables_keep_captions_header_cells_and_spans() {
         "<table><tr><td>x</td></tr></table>"
     );
     assert_eq!(clean("<td>cell</td>"), "cell");
+}
+
+#[test]
+fn preformatted_text_keeps_its_lines_and_spaces() {
+    let html = "<pre>\nRoom   Time\n<b>A-1</b>   09:00\n</pre><p>After</p>";
+    assert_eq!(
+        clean(html),
+        "<pre>Room   Time\n<strong>A-1</strong>   09:00\n</pre><p>After</p>"
+    );
+    assert_eq!(
+        sanitise(html, DATA).plain_text(),
+        "Room Time\nA-1 09:00\n\nAfter"
+    );
 }
 
 #[test]
