@@ -200,9 +200,9 @@ pub async fn fetch_dataset(url: String, fresh: bool) -> Result<Dataset, LoadErro
         .binary()
         .await
         .map_err(|_| LoadError::Network { url: url.clone() })?;
-    // A large file is read in short slices, each in its own task (the copy and UTF-8 check
-    // above are one), so that the page keeps answering taps and scrolls while thousands of
-    // notices are parsed and checked.
+    // A large file is read in short slices, each in its own task (copying the bytes in and
+    // checking they are UTF-8 is a task of its own), so that the page keeps answering taps
+    // and scrolls while thousands of notices are parsed and checked.
     let mut reader = DataReader::from_bytes(bytes, &url)?;
     loop {
         next_task().await;
