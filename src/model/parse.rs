@@ -264,8 +264,14 @@ impl DataReader {
                 Stage::Outlining(outliner) => match outliner.step(&self.text) {
                     Progress::More => {}
                     Progress::Done(outline) => {
-                        self.stage =
-                            DataReader::open_outlined(&self.text, outline, &mut self.read.problems)
+                        match DataReader::open_outlined(
+                            &self.text,
+                            outline,
+                            &mut self.read.problems,
+                        ) {
+                            Some(reading) => self.stage = reading,
+                            None => self.read_at_once(),
+                        }
                     }
                     Progress::Unexpected => self.read_at_once(),
                 },
@@ -286,24 +292,19 @@ impl DataReader {
     }
 
     /// Checks the outlined file's version and board, and lists its notices for reading.
-    fn open_outlined(text: &str, outline: Outline, problems: &mut Vec<Problem>) -> Stage {
+    /// `None` when a member is not JSON or the file is refused: the whole file is then parsed
+    /// at once, so that a syntax error anywhere is told first, as serde_json tells it.
+    fn open_outlined(text: &str, outline: Outline, problems: &mut Vec<Problem>) -> Option<Stage> {
         let mut root = serde_json::Map::new();
         for (key, range) in outline.members {
-            match serde_json::from_str(&text[range]) {
-                Ok(value) => root.insert(key, value),
-                Err(_) => return DataReader::parse_at_once(text, problems),
-            };
+            root.insert(key, serde_json::from_str(&text[range]).ok()?);
         }
         let notices = outline
             .notices
             .map(|ranges| Entries::Outlined(ranges.into_iter()));
         match DataReader::open(root, notices, problems) {
-            // A file that is not even JSON is told as such first, as the whole parse tells it.
-            Stage::Failed(_) => {
-                problems.clear();
-                DataReader::parse_at_once(text, problems)
-            }
-            reading => reading,
+            Stage::Failed(_) => None,
+            reading => Some(reading),
         }
     }
 
@@ -617,7 +618,7 @@ fn read_notice(record: NoticeRecord, position: usize, url: &str) -> Result<Notic
         text(record.title, Required::NonEmpty, MAX_LINE_CHARS),
     );
     let date = keep(e, "date", read_date(record.date));
-    let views = keep(e, "views", read_count(record.views, "the read count"));
+    let views = keep(e, "views", read_views(record.views));
     let body = keep(e, "body", read_body(record.body));
     let html = keep(e, "bodyFormat", read_body_format(record.body_format));
     let category = keep(
@@ -732,12 +733,11 @@ fn read_date(field: Field<String>) -> Result<Date, String> {
     }
 }
 
-/// A count (`what`: "the read count") that is required when `what` is given.
-fn read_count(field: Field<u64>, what: &str) -> Result<u64, String> {
+fn read_views(field: Field<u64>) -> Result<u64, String> {
     const RULE: &str = "must be a whole number of 0 or more";
     match field.read() {
         Ok(Some(count)) => Ok(count),
-        Ok(None) => Err(format!("is missing; {what} {RULE}.")),
+        Ok(None) => Err(format!("is missing; the read count {RULE}.")),
         Err(other) => Err(format!("{RULE} (found {}).", describe_count(&other))),
     }
 }

@@ -252,28 +252,26 @@ fn allow_null_in_optional_fields(object: &mut serde_json::Map<String, Value>) {
     for (name, property) in properties.iter_mut() {
         let is_required = required
             .as_array()
-            .is_some_and(|names| names.iter().any(|n| n == name.as_str()));
+            .is_some_and(|r| r.contains(&Value::from(&**name)));
         let Value::Object(schema) = property else {
             continue;
         };
         if is_required {
             continue;
         }
-        match schema.get_mut("type") {
-            Some(kind @ Value::String(_)) => *kind = serde_json::json!([kind.take(), "null"]),
-            _ => {
-                let description = schema.remove("description");
-                let mut nullable = serde_json::Map::new();
-                if let Some(description) = description {
-                    nullable.insert("description".into(), description);
-                }
-                let either = [
-                    Value::Object(std::mem::take(schema)),
-                    serde_json::json!({ "type": "null" }),
-                ];
-                nullable.insert("anyOf".into(), Value::Array(either.into()));
-                *schema = nullable;
-            }
+        if let Some(kind @ Value::String(_)) = schema.get_mut("type") {
+            *kind = serde_json::json!([kind.take(), "null"]);
+            continue;
+        }
+        // A reference: either it or null, with the description kept outside.
+        let description = schema.remove("description");
+        let referenced = Value::Object(std::mem::take(schema));
+        schema.insert(
+            "anyOf".into(),
+            serde_json::json!([referenced, { "type": "null" }]),
+        );
+        if let Some(description) = description {
+            schema.insert("description".into(), description);
         }
     }
 }

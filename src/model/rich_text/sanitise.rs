@@ -144,7 +144,7 @@ impl Builder<'_> {
         }
     }
 
-    fn text(&mut self, text: String) {
+    fn text(&mut self, mut text: String) {
         if !self.can_hold_flow() {
             if text.trim().is_empty() {
                 return;
@@ -155,15 +155,12 @@ impl Builder<'_> {
             }
         }
         // A line break just after `<pre>` is not part of its text, as in a browser.
-        let text = match self.open.last() {
-            Some((_, element))
-                if element.kind == Kind::Preformatted && element.children.is_empty() =>
-            {
-                let rest = text.strip_prefix('\r').unwrap_or(&text);
-                rest.strip_prefix('\n').map_or(text.clone(), str::to_string)
+        if let Some((_, element)) = self.open.last() {
+            if element.kind == Kind::Preformatted && element.children.is_empty() {
+                let line_break = ["\r\n", "\n"].into_iter().find(|b| text.starts_with(b));
+                text.drain(..line_break.map_or(0, str::len));
             }
-            _ => text,
-        };
+        }
         match self.children().last_mut() {
             Some(RichNode::Text(previous)) => previous.push_str(&text),
             _ => self.children().push(RichNode::Text(text)),
