@@ -133,10 +133,9 @@ fn read_tag(html: &str, from: usize, is_end: bool) -> (Option<Token>, usize) {
             };
             value = decode_references(raw, true);
         }
-        if !attributes.iter().any(|(known, _)| *known == attribute) {
-            attributes.push((attribute, value));
-        }
+        attributes.push((attribute, value));
     }
+    drop_repeated_attributes(&mut attributes);
     let token = if is_end {
         Token::End { name }
     } else {
@@ -145,7 +144,23 @@ fn read_tag(html: &str, from: usize, is_end: bool) -> (Option<Token>, usize) {
     (Some(token), at + 1)
 }
 
+/// Keeps the first of attributes with the same name, as a browser does, in their order.
+/// Names are compared after a stable sort, not each against all before it: a tag with
+/// thousands of attributes must not take quadratic time.
+fn drop_repeated_attributes(attributes: &mut Vec<(String, String)>) {
+    let mut by_name: Vec<usize> = (0..attributes.len()).collect();
+    by_name.sort_by(|&a, &b| attributes[a].0.cmp(&attributes[b].0));
+    let mut repeated = vec![false; attributes.len()];
+    for pair in by_name.windows(2) {
+        repeated[pair[1]] = attributes[pair[0]].0 == attributes[pair[1]].0;
+    }
+    let mut repeated = repeated.into_iter();
+    attributes.retain(|_| !repeated.next().unwrap_or(false));
+}
+
 /// Where a comment whose text starts at `from` ends (`-->`, `--!>`, or `>` right away).
+/// One forward scan: looking for each closing form over the whole rest of the input would
+/// make a body of many comments take quadratic time.
 fn comment_end(html: &str, from: usize) -> usize {
     let rest = &html[from..];
     if rest.starts_with('>') {
@@ -154,14 +169,19 @@ fn comment_end(html: &str, from: usize) -> usize {
     if rest.starts_with("->") {
         return from + 2;
     }
-    [
-        rest.find("-->").map(|i| i + 3),
-        rest.find("--!>").map(|i| i + 4),
-    ]
-    .into_iter()
-    .flatten()
-    .min()
-    .map_or(html.len(), |end| from + end)
+    let mut at = 0;
+    while let Some(found) = rest[at..].find("--") {
+        let dashes_end = at + found + 2;
+        let after = &rest[dashes_end..];
+        if after.starts_with('>') {
+            return from + dashes_end + 1;
+        }
+        if after.starts_with("!>") {
+            return from + dashes_end + 2;
+        }
+        at = dashes_end - 1;
+    }
+    html.len()
 }
 
 fn after_next(html: &str, from: usize, byte: u8) -> usize {
