@@ -31,57 +31,71 @@ pub enum Span<'a> {
 /// or at characters that cannot be in one (`<>"` and full-width punctuation), and leaves
 /// out punctuation that ends the sentence around it (`…see https://x.go.kr/a.` or
 /// `(https://x.go.kr)`).
+///
+/// One pass over the line: every search starts where the previous one ended, so a line of
+/// a million `https://` takes linear time.
 pub fn link_spans(line: &str) -> Vec<Span<'_>> {
+    const SCHEME: &str = "https://";
     let mut spans = Vec::new();
-    let mut rest = line;
-    while let Some(start) = find_address(rest) {
-        let tail = &rest[start..];
-        let mut end = tail
-            .find(|c: char| {
-                c.is_whitespace() || matches!(c, '<' | '>' | '"') || (c as u32) >= 0x3000
-            })
-            .unwrap_or(tail.len());
-        loop {
-            let candidate = &tail[..end];
-            let trimmed = candidate.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
-            let unbalanced = candidate.ends_with(')')
-                && candidate.matches('(').count() < candidate.matches(')').count();
-            if unbalanced {
-                end -= 1;
-            } else if trimmed.len() < candidate.len() {
-                end = trimmed.len();
-            } else {
-                break;
-            }
-        }
+    let mut text_start = 0;
+    let mut from = 0;
+    while let Some(start) = find_address(line, from) {
+        let tail = &line[start..];
+        let end = address_length(tail);
         let address = &tail[..end];
-        if address.len() <= "https://".len() || crate::model::safe_url(address).is_none() {
-            spans.push(Span::Text(&rest[..start + "https://".len()]));
-            rest = &rest[start + "https://".len()..];
+        if address.len() <= SCHEME.len() || crate::model::safe_url(address).is_none() {
+            from = start + SCHEME.len();
             continue;
         }
-        if start > 0 {
-            spans.push(Span::Text(&rest[..start]));
+        if text_start < start {
+            spans.push(Span::Text(&line[text_start..start]));
         }
         spans.push(Span::Link(address));
-        rest = &tail[end..];
+        text_start = start + end;
+        from = text_start;
     }
-    if !rest.is_empty() {
-        spans.push(Span::Text(rest));
+    if text_start < line.len() {
+        spans.push(Span::Text(&line[text_start..]));
     }
     spans
 }
 
-/// Where the next `https://` address starts (case-insensitive scheme, at a word start).
-fn find_address(text: &str) -> Option<usize> {
-    let lower = text.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(at) = lower[from..].find("https://").map(|at| from + at) {
+/// The length of the address at the start of `tail`, without the punctuation around it.
+fn address_length(tail: &str) -> usize {
+    let mut end = tail
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"') || (c as u32) >= 0x3000)
+        .unwrap_or(tail.len());
+    // Parentheses are counted once; each `)` taken off the end is then one fewer.
+    let bytes = tail.as_bytes();
+    let open = bytes[..end].iter().filter(|&&b| b == b'(').count();
+    let mut close = bytes[..end].iter().filter(|&&b| b == b')').count();
+    loop {
+        match bytes[end - 1] {
+            b')' if open < close => {
+                close -= 1;
+                end -= 1;
+            }
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' => end -= 1,
+            _ => break,
+        }
+    }
+    end
+}
+
+/// Where the next `https://` address at or after `from` starts (case-insensitive scheme,
+/// at a word start).
+fn find_address(text: &str, mut from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    while let Some(found) = bytes[from..].iter().position(|b| matches!(b, b'h' | b'H')) {
+        let at = from + found;
+        let is_scheme = bytes
+            .get(at..at + 8)
+            .is_some_and(|s| s.eq_ignore_ascii_case(b"https://"));
         let word_start = text[..at]
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
-        if word_start {
+        if is_scheme && word_start {
             return Some(at);
         }
         from = at + 1;
@@ -349,7 +363,8 @@ mod tests {
         );
         assert_eq!(
             link_spans("https:// alone"),
-            [Text("https://"), Text(" alone")]
+            [Text("https:// alone")],
+            "a scheme alone stays text, in one piece with what follows"
         );
         assert_eq!(link_spans("HTTPS://X.GO.KR"), [Link("HTTPS://X.GO.KR")]);
     }
