@@ -58,16 +58,12 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
         std::iter::once((String::new(), "All categories".into()))
             .chain(
                 data.categories_in_use()
-                    .into_iter()
-                    .map(|c| (c.key, c.label)),
+                    .iter()
+                    .map(|c| (c.key.clone(), c.label.clone())),
             )
             .collect();
     let years: Vec<(String, String)> = std::iter::once((String::new(), "All years".into()))
-        .chain(
-            data.years()
-                .into_iter()
-                .map(|y| (y.to_string(), y.to_string())),
-        )
+        .chain(data.years().iter().map(|y| (y.to_string(), y.to_string())))
         .collect();
     let sorts: Vec<(String, String)> = Sort::ALL
         .into_iter()

@@ -1,8 +1,10 @@
 //! Which notices a list page shows: search, filters, sort, pinned notices and paging.
 
+use super::dataset::NoticeOrder;
 use super::search::Terms;
 use super::{Dataset, Notice};
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 /// Longest search kept from a URL; a longer one is cut (nobody types 10,000 characters).
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -78,11 +80,9 @@ impl ListQuery {
 /// One page of the list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Listing {
-    /// Every matching notice in list order (indices into `Dataset::notices`); pinned ones
-    /// lead when they are shown on top.
-    pub order: Vec<usize>,
-    /// How many of `order` are pinned notices shown on top of the first page.
-    pub pinned_on_top: usize,
+    /// Every matching notice in list order; pinned ones lead when they are shown on top.
+    /// Shared, not copied, between the pages of one list.
+    pub order: Arc<NoticeOrder>,
     /// The range of `order` on this page.
     pub start: usize,
     pub end: usize,
@@ -95,6 +95,15 @@ pub struct Listing {
 
 impl Listing {
     pub fn new(data: &Dataset, query: &ListQuery, page_size: usize) -> Listing {
+        if !query.is_narrowed() && query.sort == Sort::Newest {
+            // The plain list is the data set's own order: no notice is looked at again.
+            return Listing::paged(
+                data.plain_order().clone(),
+                query,
+                page_size,
+                Terms::default(),
+            );
+        }
         Listing::from_candidates(data, query, page_size, 0..data.notices.len())
     }
 
@@ -115,7 +124,8 @@ impl Listing {
                     && before.sort == query.sort
                     && listing.terms.narrowed_by(&Terms::new(&query.q)) =>
             {
-                Listing::from_candidates(data, query, page_size, listing.order.iter().copied())
+                let candidates = listing.order.indices().iter().copied();
+                Listing::from_candidates(data, query, page_size, candidates)
             }
             _ => Listing::new(data, query, page_size),
         }
@@ -128,7 +138,6 @@ impl Listing {
         page_size: usize,
         candidates: impl Iterator<Item = usize>,
     ) -> Listing {
-        let page_size = page_size.max(1);
         let terms = Terms::new(&query.q);
         let category = query
             .category
@@ -157,19 +166,32 @@ impl Listing {
             order = pinned.into_iter().chain(rest).collect();
             count
         };
+        let order = Arc::new(NoticeOrder::new(order, pinned_on_top));
+        Listing::paged(order, query, page_size, terms)
+    }
+
+    /// The page of `order` that `query` asks for.
+    fn paged(
+        order: Arc<NoticeOrder>,
+        query: &ListQuery,
+        page_size: usize,
+        terms: Terms,
+    ) -> Listing {
+        let page_size = page_size.max(1);
+        let total = order.indices().len();
+        let pinned_on_top = order.pinned_on_top();
         // Pinned notices come on top of page 1 and do not count towards its size.
-        let paged = order.len() - pinned_on_top;
+        let paged = total - pinned_on_top;
         let pages = paged.div_ceil(page_size).max(1);
         let page = query.page.clamp(1, pages);
         let (start, end) = if page == 1 {
             (0, pinned_on_top + paged.min(page_size))
         } else {
             let start = pinned_on_top + (page - 1) * page_size;
-            (start, (start + page_size).min(order.len()))
+            (start, (start + page_size).min(total))
         };
         Listing {
             order,
-            pinned_on_top,
             start,
             end,
             page,
@@ -180,19 +202,25 @@ impl Listing {
 
     /// The notices on this page.
     pub fn rows(&self) -> &[usize] {
-        &self.order[self.start..self.end]
+        &self.order.indices()[self.start..self.end]
     }
 
     pub fn total(&self) -> usize {
-        self.order.len()
+        self.order.indices().len()
+    }
+
+    /// How many pinned notices lead the first page.
+    pub fn pinned_on_top(&self) -> usize {
+        self.order.pinned_on_top()
     }
 
     /// The notices before and after `index` in list order (for "Previous" / "Next" links).
     pub fn neighbours(&self, index: usize) -> (Option<usize>, Option<usize>) {
-        match self.order.iter().position(|&i| i == index) {
-            Some(position) => (
-                position.checked_sub(1).map(|p| self.order[p]),
-                self.order.get(position + 1).copied(),
+        let indices = self.order.indices();
+        match self.order.place_of(index) {
+            Some(place) => (
+                place.checked_sub(1).map(|p| indices[p]),
+                indices.get(place + 1).copied(),
             ),
             None => (None, None),
         }
@@ -200,9 +228,9 @@ impl Listing {
 
     /// The page (1-based) that shows `index`, to return to it from the notice.
     pub fn page_of(&self, index: usize, page_size: usize) -> usize {
-        match self.order.iter().position(|&i| i == index) {
-            Some(position) if position >= self.pinned_on_top => {
-                (position - self.pinned_on_top) / page_size.max(1) + 1
+        match self.order.place_of(index) {
+            Some(place) if place >= self.pinned_on_top() => {
+                (place - self.pinned_on_top()) / page_size.max(1) + 1
             }
             _ => 1,
         }

@@ -2,6 +2,7 @@
 //! browser, so all of it is unit-tested natively with `cargo test`.
 
 pub mod csv_import;
+pub mod dataset;
 pub mod date;
 pub mod format;
 pub mod listing;
@@ -15,8 +16,9 @@ pub mod safe_url;
 pub mod search;
 pub mod warnings;
 
+pub use dataset::Dataset;
 pub use date::Date;
 pub use notice::{Attachment, Board, Category, NavLink, Notice, NoticeId};
-pub use parse::{parse_data_file, Dataset};
+pub use parse::parse_data_file;
 pub use problem::{LoadError, Place, Problem};
 pub use safe_url::safe_url;

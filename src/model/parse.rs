@@ -1,6 +1,7 @@
 //! Reads and validates a data file (format version 1). Every field is treated as hostile:
 //! a bad notice is reported and left out, and never takes the good ones down with it.
 
+use super::dataset::{with_search_text, Dataset};
 use super::date::Date;
 use super::format::thousands;
 use super::locate::line_and_column;
@@ -12,7 +13,6 @@ use super::record::{
 };
 use super::rich_text::sanitise;
 use super::safe_url::{resolve, safe_url};
-use super::search::fold;
 use outline::{Outline, Outliner, Progress};
 use serde::Deserialize;
 use serde_json::Value;
@@ -30,112 +30,6 @@ pub const MAX_DATA_BYTES: usize = 150_000_000;
 
 /// A title, name or label longer than this is refused: it is a broken export, not a title.
 const MAX_LINE_CHARS: usize = 1_000;
-
-/// A validated data file.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Dataset {
-    pub board: Board,
-    /// The readable notices, newest first.
-    pub notices: Vec<Notice>,
-    /// Everything that was wrong but not fatal, in file order.
-    pub problems: Vec<Problem>,
-    /// Each notice's title and body folded for search, computed once at load.
-    pub folded: Vec<String>,
-}
-
-impl Dataset {
-    /// Orders the notices and prepares what search needs.
-    pub fn new(board: Board, notices: Vec<Notice>, problems: Vec<Problem>) -> Dataset {
-        let notices = notices.into_iter().map(with_search_text).collect();
-        Dataset::from_searchable(board, notices, problems)
-    }
-
-    /// [`Dataset::new`] for notices whose search text is already prepared.
-    fn from_searchable(
-        board: Board,
-        mut notices: Vec<(Notice, String)>,
-        problems: Vec<Problem>,
-    ) -> Dataset {
-        // Keys computed once: comparing ids would otherwise parse them at every comparison.
-        notices.sort_by_cached_key(|(notice, _)| {
-            std::cmp::Reverse((notice.date, notice.id.sort_key()))
-        });
-        let (notices, folded) = notices.into_iter().unzip();
-        Dataset {
-            board,
-            notices,
-            problems,
-            folded,
-        }
-    }
-
-    /// Whether any notice is in the category `key`.
-    pub fn has_category(&self, key: &str) -> bool {
-        self.notices
-            .iter()
-            .any(|notice| notice.category.as_deref() == Some(key))
-    }
-
-    /// The categories in use, in the board's order, then any unlisted ones by key.
-    pub fn categories_in_use(&self) -> Vec<Category> {
-        let mut keys: Vec<&str> = self
-            .notices
-            .iter()
-            .filter_map(|n| n.category.as_deref())
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        let listed = self
-            .board
-            .categories
-            .iter()
-            .filter(|c| keys.contains(&c.key.as_str()))
-            .cloned();
-        let unlisted = keys
-            .iter()
-            .filter(|key| !self.board.categories.iter().any(|c| c.key == **key))
-            .map(|key| Category {
-                key: key.to_string(),
-                label: key.to_string(),
-            });
-        listed.chain(unlisted).collect()
-    }
-
-    /// The years that have notices, newest first.
-    pub fn years(&self) -> Vec<u16> {
-        let mut years: Vec<u16> = self.notices.iter().map(|notice| notice.date.year).collect();
-        years.sort_unstable_by(|a, b| b.cmp(a));
-        years.dedup();
-        years
-    }
-
-    /// Where the notice with this id is in `notices`.
-    pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.notices
-            .iter()
-            .position(|notice| notice.id.as_str() == id)
-    }
-
-    /// How many notices were left out because of problems.
-    pub fn skipped_count(&self) -> usize {
-        let mut positions: Vec<usize> = self
-            .problems
-            .iter()
-            .filter_map(|problem| match problem.place {
-                Place::Notice { position, .. } => Some(position),
-                Place::Board => None,
-            })
-            .collect();
-        positions.dedup();
-        positions.len()
-    }
-}
-
-/// The notice with its title and body folded for search.
-fn with_search_text(notice: Notice) -> (Notice, String) {
-    let folded = fold(&format!("{}\n{}", notice.title, notice.body));
-    (notice, folded)
-}
 
 /// Parses the bytes of a data file fetched from `url`, all at once (see [`DataReader`]).
 pub fn parse_data_bytes(bytes: &[u8], url: &str) -> Result<Dataset, LoadError> {

@@ -119,7 +119,7 @@ fn pinned_notices_lead_the_first_page_of_the_plain_list_only() {
         [5, 4],
         "a filtered list is in plain date order"
     );
-    assert_eq!(filtered.pinned_on_top, 0);
+    assert_eq!(filtered.pinned_on_top(), 0);
 }
 
 #[test]
@@ -287,7 +287,7 @@ proptest! {
         let mut shown: Vec<usize> = Vec::new();
         for page in 1..=first.pages {
             let listing = Listing::new(&data, &ListQuery { page, ..base.clone() }, page_size);
-            prop_assert!(listing.rows().len() <= page_size + listing.pinned_on_top);
+            prop_assert!(listing.rows().len() <= page_size + listing.pinned_on_top());
             prop_assert!(page == first.pages || listing.rows().len() >= page_size);
             for &index in listing.rows() {
                 prop_assert_eq!(listing.page_of(index, page_size), page);

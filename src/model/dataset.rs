@@ -1,0 +1,202 @@
+//! A validated data file, and the facts about it that every view asks for, computed once
+//! when it is read: a board of 100,000 notices must not be walked again for every page.
+
+use super::notice::{Board, Category, Notice};
+use super::problem::{Place, Problem};
+use super::search::fold;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+/// A validated data file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub board: Board,
+    /// The readable notices, newest first.
+    pub notices: Vec<Notice>,
+    /// Everything that was wrong but not fatal, in file order.
+    pub problems: Vec<Problem>,
+    /// Each notice's title and body folded for search, computed once at load.
+    pub folded: Vec<String>,
+    facts: Facts,
+}
+
+/// What [`Dataset`]'s queries answer, derived from its notices once.
+#[derive(Clone, Debug, PartialEq)]
+struct Facts {
+    index_of_id: HashMap<String, usize>,
+    categories_in_use: Vec<Category>,
+    years: Vec<u16>,
+    skipped_count: usize,
+    plain_order: Arc<NoticeOrder>,
+}
+
+impl Dataset {
+    /// Orders the notices and prepares what search needs.
+    pub fn new(board: Board, notices: Vec<Notice>, problems: Vec<Problem>) -> Dataset {
+        let notices = notices.into_iter().map(with_search_text).collect();
+        Dataset::from_searchable(board, notices, problems)
+    }
+
+    /// [`Dataset::new`] for notices whose search text is already prepared.
+    pub(super) fn from_searchable(
+        board: Board,
+        mut notices: Vec<(Notice, String)>,
+        problems: Vec<Problem>,
+    ) -> Dataset {
+        // Keys computed once: comparing ids would otherwise parse them at every comparison.
+        notices.sort_by_cached_key(|(notice, _)| {
+            std::cmp::Reverse((notice.date, notice.id.sort_key()))
+        });
+        let (notices, folded): (Vec<Notice>, Vec<String>) = notices.into_iter().unzip();
+        let facts = Facts::of(&board, &notices, &problems);
+        Dataset {
+            board,
+            notices,
+            problems,
+            folded,
+            facts,
+        }
+    }
+
+    /// Whether any notice is in the category `key`.
+    pub fn has_category(&self, key: &str) -> bool {
+        self.facts
+            .categories_in_use
+            .iter()
+            .any(|category| category.key == key)
+    }
+
+    /// The categories in use, in the board's order, then any unlisted ones by key.
+    pub fn categories_in_use(&self) -> &[Category] {
+        &self.facts.categories_in_use
+    }
+
+    /// The years that have notices, newest first.
+    pub fn years(&self) -> &[u16] {
+        &self.facts.years
+    }
+
+    /// Where the notice with this id is in `notices`.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.facts.index_of_id.get(id).copied()
+    }
+
+    /// How many notices were left out because of problems.
+    pub fn skipped_count(&self) -> usize {
+        self.facts.skipped_count
+    }
+
+    /// The plain list: every notice newest first, pinned ones on top.
+    pub fn plain_order(&self) -> &Arc<NoticeOrder> {
+        &self.facts.plain_order
+    }
+}
+
+impl Facts {
+    fn of(board: &Board, notices: &[Notice], problems: &[Problem]) -> Facts {
+        let mut index_of_id = HashMap::with_capacity(notices.len());
+        for (index, notice) in notices.iter().enumerate() {
+            index_of_id
+                .entry(notice.id.as_str().to_string())
+                .or_insert(index);
+        }
+        let mut keys: Vec<&str> = notices
+            .iter()
+            .filter_map(|n| n.category.as_deref())
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let in_use = |key: &str| keys.binary_search(&key).is_ok();
+        let listed = board.categories.iter().filter(|c| in_use(&c.key)).cloned();
+        let unlisted = keys
+            .iter()
+            .filter(|key| !board.categories.iter().any(|c| c.key == **key))
+            .map(|key| Category {
+                key: key.to_string(),
+                label: key.to_string(),
+            });
+        let categories_in_use = listed.chain(unlisted).collect();
+        let mut years: Vec<u16> = notices.iter().map(|notice| notice.date.year).collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        let mut skipped: Vec<usize> = problems
+            .iter()
+            .filter_map(|problem| match problem.place {
+                Place::Notice { position, .. } => Some(position),
+                Place::Board => None,
+            })
+            .collect();
+        skipped.dedup();
+        // As on eGovFrame boards, pinned notices lead the plain list.
+        let (pinned, rest): (Vec<usize>, Vec<usize>) =
+            (0..notices.len()).partition(|&index| notices[index].pinned);
+        let plain_order = Arc::new(NoticeOrder::new(
+            pinned.iter().chain(&rest).copied().collect(),
+            pinned.len(),
+        ));
+        Facts {
+            index_of_id,
+            categories_in_use,
+            years,
+            skipped_count: skipped.len(),
+            plain_order,
+        }
+    }
+}
+
+/// Notices in the order of a list (indices into [`Dataset::notices`]), shared by every page
+/// of that list and by the notices opened from it.
+#[derive(Clone, Debug, Default)]
+pub struct NoticeOrder {
+    indices: Vec<usize>,
+    /// How many of `indices` are pinned notices shown on top of the first page.
+    pinned_on_top: usize,
+    /// Each notice's place in `indices`, found once when first asked (previous and next on
+    /// every notice page would otherwise search the list each time).
+    places: OnceLock<HashMap<usize, usize>>,
+}
+
+impl NoticeOrder {
+    pub fn new(indices: Vec<usize>, pinned_on_top: usize) -> NoticeOrder {
+        NoticeOrder {
+            indices,
+            pinned_on_top,
+            places: OnceLock::new(),
+        }
+    }
+
+    pub fn indices(&self) -> &[usize] {
+        &self.indices
+    }
+
+    pub fn pinned_on_top(&self) -> usize {
+        self.pinned_on_top
+    }
+
+    /// Where notice `index` is in this order.
+    pub fn place_of(&self, index: usize) -> Option<usize> {
+        let places = self.places.get_or_init(|| {
+            let mut places = HashMap::with_capacity(self.indices.len());
+            for (place, &index) in self.indices.iter().enumerate() {
+                places.entry(index).or_insert(place);
+            }
+            places
+        });
+        places.get(&index).copied()
+    }
+}
+
+impl PartialEq for NoticeOrder {
+    /// The same notices in the same order (the cache of places is not compared).
+    fn eq(&self, other: &Self) -> bool {
+        self.indices == other.indices && self.pinned_on_top == other.pinned_on_top
+    }
+}
+
+impl Eq for NoticeOrder {}
+
+/// The notice with its title and body folded for search.
+pub(super) fn with_search_text(notice: Notice) -> (Notice, String) {
+    let folded = fold(&format!("{}\n{}", notice.title, notice.body));
+    (notice, folded)
+}
