@@ -10,7 +10,7 @@
 
 use crate::app::{App, BoardConfig, Mode};
 use crate::model::format::{escape_markup, first_words, with_trailing_slash};
-use crate::model::listing::ListQuery;
+use crate::model::listing::{ListQuery, Listing};
 use crate::model::{Dataset, Date};
 use crate::screen::{Load, Screen};
 use crate::url_state::{notice_file, Addressing, UrlState, View};
@@ -58,12 +58,24 @@ pub fn prerender(
     data: Arc<Dataset>,
     options: &Options,
 ) -> Result<Vec<PrerenderedPage>, String> {
+    let mut pages = Vec::new();
+    prerender_each(template, data, options, |page| {
+        pages.push(page);
+        Ok(())
+    })?;
+    Ok(pages)
+}
+
+/// [`prerender`], handing each page to `each` as soon as it is rendered, so that a board of
+/// 100,000 notices is never held in memory as 100,000 pages at once.
+pub fn prerender_each(
+    template: &str,
+    data: Arc<Dataset>,
+    options: &Options,
+    mut each: impl FnMut(PrerenderedPage) -> Result<(), String>,
+) -> Result<(), String> {
     let template = Template::parse(template, options.feed.as_deref())?;
-    let first_page = Screen::new(&Load::Ready(data.clone()), &UrlState::list(), None);
-    let pages = match &first_page {
-        Screen::List { listing, .. } => listing.pages.max(1),
-        _ => 1,
-    };
+    let pages = Listing::new(&data, &ListQuery::default(), data.board.page_size).pages;
     let list_pages = (1..=pages).map(|page| {
         UrlState::list().with_list(ListQuery {
             page,
@@ -75,14 +87,12 @@ pub fn prerender(
         .iter()
         .filter(|notice| notice_file(notice.id.as_str()).is_some())
         .map(|notice| UrlState::list().with_view(View::Notice(notice.id.as_str().to_string())));
-    Ok(list_pages
-        .chain(notices)
-        .map(|url| {
-            let (file, _) = url.to_url("", Addressing::Files);
-            let html = template.fill(&data, &url, &file, options);
-            PrerenderedPage { file, html }
-        })
-        .collect())
+    for url in list_pages.chain(notices) {
+        let (file, _) = url.to_url("", Addressing::Files);
+        let html = template.fill(&data, &url, &file, options);
+        each(PrerenderedPage { file, html })?;
+    }
+    Ok(())
 }
 
 /// Puts the page's own stylesheets (`<link rel="stylesheet" href="./…">`) into the page as

@@ -11,11 +11,11 @@
 use clap::{Parser, Subcommand};
 use notice_board::feed::{self, FEED_FILE, SITEMAP_FILE};
 use notice_board::model::csv_import::notices_from_csv;
-use notice_board::model::locate::locate;
+use notice_board::model::locate::locate_all;
 use notice_board::model::parse::{parse_data_bytes, parse_data_file};
 use notice_board::model::warnings::warnings;
 use notice_board::model::{Dataset, Date, LoadError, Place, Problem};
-use notice_board::prerender::{inline_stylesheets, prerender, Options};
+use notice_board::prerender::{inline_stylesheets, prerender_each, Options};
 use notice_board::url_state::is_view_file;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -129,18 +129,24 @@ fn run_validate(file: &Path) -> Result<(), String> {
     };
     let text = String::from_utf8_lossy(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let report = |kind: &str, problem: &Problem| {
-        let (line, column) = locate(text, &problem.place, &problem.field).unwrap_or((1, 1));
-        println!("{name}:{line}:{column}: {kind}: {problem}");
+    let report = |kind: &str, problems: &[Problem]| {
+        let places: Vec<_> = problems
+            .iter()
+            .map(|p| (&p.place, p.field.as_str()))
+            .collect();
+        for (problem, place) in problems.iter().zip(locate_all(text, &places)) {
+            let (line, column) = place.unwrap_or((1, 1));
+            println!("{name}:{line}:{column}: {kind}: {problem}");
+        }
     };
     let mut errors = data.problems.clone();
     errors.sort_by_key(|problem| match problem.place {
         Place::Board => 0,
         Place::Notice { position, .. } => position,
     });
-    errors.iter().for_each(|problem| report("error", problem));
+    report("error", &errors);
     let found = warnings(&data, today());
-    found.iter().for_each(|problem| report("warning", problem));
+    report("warning", &found);
     println!(
         "{name}: {} notices read, {} errors, {} warnings",
         data.notices.len(),
@@ -242,12 +248,13 @@ fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Res
     let template = inline_stylesheets(&template, |href| {
         std::fs::read_to_string(dist.join(href)).ok()
     });
-    let pages = prerender(&template, Arc::new(data), &options)?;
-    for page in &pages {
+    let mut written = HashSet::new();
+    prerender_each(&template, Arc::new(data), &options, |page| {
         write(&dist.join(&page.file), &page.html)?;
-    }
+        written.insert(page.file);
+        Ok(())
+    })?;
     // Pages of notices that are gone from the data (and their compressed copies) go too.
-    let written: HashSet<&str> = pages.iter().map(|page| page.file.as_str()).collect();
     let mut removed = 0;
     let entries = std::fs::read_dir(dist)
         .map_err(|error| format!("cannot list {}: {error}", dist.display()))?;
@@ -262,7 +269,7 @@ fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Res
     }
     println!(
         "prerender: wrote {} pages into {}, removed {removed} old files",
-        pages.len(),
+        written.len(),
         dist.display()
     );
     Ok(())
