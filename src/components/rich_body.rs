@@ -76,6 +76,7 @@ fn element_view(element: &RichElement, context: Context) -> AnyView {
                     height=*height
                     loading="lazy"
                     decoding="async"
+                    referrerpolicy="no-referrer"
                     lang=attributes.lang
                 />
             }

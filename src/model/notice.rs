@@ -78,6 +78,9 @@ pub struct Board {
     pub categories: Vec<Category>,
     /// Notices on one list page (pinned notices on page 1 come on top of these).
     pub page_size: usize,
+    /// Hosts that images in HTML bodies may come from besides the board's own site (in lower
+    /// case), when the board limits them (`board.imageHosts`).
+    pub image_hosts: Option<Vec<String>>,
 }
 
 impl Board {
@@ -108,6 +111,7 @@ impl Default for Board {
             menu: vec![link("What's New", "./", true)],
             categories: Vec::new(),
             page_size: 10,
+            image_hosts: None,
         }
     }
 }
@@ -117,6 +121,9 @@ pub struct Attachment {
     pub name: String,
     /// Already checked by [`super::safe_url`].
     pub url: String,
+    /// On another site than the data file's: shown with that site's name, never as one of
+    /// the board's own files.
+    pub off_site: bool,
     /// Size in bytes, when the export knows it.
     pub size: Option<u64>,
     /// File type as people know it ("PDF", "HWP"): from the data, or the file name's extension.

@@ -11,8 +11,8 @@ use super::record::{
     AttachmentRecord, BoardRecord, BodyFormat, DataFileRecord, Field, IdRecord, LinkRecord,
     NoticeRecord,
 };
-use super::rich_text::sanitise;
-use super::safe_url::{resolve, safe_url};
+use super::rich_text::sanitise_for;
+use super::safe_url::{leaves_the_board, origin, resolve, safe_url};
 use outline::{Outline, Outliner, Progress};
 use serde::Deserialize;
 use serde_json::Value;
@@ -170,11 +170,14 @@ impl DataReader {
                     Progress::Unexpected => self.read_at_once(),
                 },
                 Stage::Reading {
-                    entries, listed, ..
+                    entries,
+                    listed,
+                    board,
                 } => {
                     let position = *listed - entries.len() + 1;
+                    let image_hosts = board.image_hosts.as_deref();
                     match entries.next(&self.text) {
-                        Some(Ok(entry)) => self.read.entry(position, entry, &self.url),
+                        Some(Ok(entry)) => self.read.entry(position, entry, &self.url, image_hosts),
                         // Told as serde_json tells it, at its place in the whole file.
                         Some(Err(_)) => self.read_at_once(),
                         None => {}
@@ -300,7 +303,7 @@ impl DataReader {
 }
 
 impl ReadNotices {
-    fn entry(&mut self, position: usize, entry: Value, url: &str) {
+    fn entry(&mut self, position: usize, entry: Value, url: &str, image_hosts: Option<&[String]>) {
         if !entry.is_object() {
             return self.problems.push(Problem {
                 place: Place::Notice { position, id: None },
@@ -312,7 +315,7 @@ impl ReadNotices {
             });
         }
         let record = NoticeRecord::deserialize(entry).unwrap_or_default();
-        match read_notice(record, position, url) {
+        match read_notice(record, position, url, image_hosts) {
             Ok(notice) => match self.first_position_of_id.get(notice.id.as_str()) {
                 Some(first) => self.problems.push(Problem {
                     place: Place::Notice {
@@ -455,6 +458,40 @@ fn read_board(record: BoardRecord, problems: &mut Vec<Problem>) -> Result<Board,
             ),
         ),
     }
+    match record.image_hosts.read() {
+        Ok(None) => {}
+        Ok(Some(hosts)) => {
+            let mut kept = Vec::new();
+            for (index, name) in hosts.iter().enumerate() {
+                let host = name.trim().trim_end_matches('.').to_ascii_lowercase();
+                let valid = host
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-.".contains(&b));
+                if valid && (1..=253).contains(&host.len()) {
+                    kept.push(host);
+                } else {
+                    report(
+                        "imageHosts",
+                        format!(
+                            "item {index} must be a host name such as “cdn.mois.go.kr” (found “{}”); images from it are not shown.",
+                            truncated(name)
+                        ),
+                    );
+                }
+            }
+            board.image_hosts = Some(kept);
+        }
+        Err(other) => {
+            report(
+                "imageHosts",
+                format!(
+                    "must be a list of host names such as [\"cdn.mois.go.kr\"]; found {}. Only the board's own images are shown.",
+                    describe(&other)
+                ),
+            );
+            board.image_hosts = Some(Vec::new());
+        }
+    }
     Ok(board)
 }
 
@@ -501,7 +538,12 @@ fn read_categories(entries: BTreeMap<String, Field<String>>) -> Result<Vec<Categ
 }
 
 /// Reads one notice, or every problem it has.
-fn read_notice(record: NoticeRecord, position: usize, url: &str) -> Result<Notice, Vec<Problem>> {
+fn read_notice(
+    record: NoticeRecord,
+    position: usize,
+    url: &str,
+    image_hosts: Option<&[String]>,
+) -> Result<Notice, Vec<Problem>> {
     let raw_id = record.id.value().map(|raw| truncated(&raw.to_string()));
     let mut errors: Vec<(String, String)> = Vec::new();
     let e = &mut errors;
@@ -536,7 +578,7 @@ fn read_notice(record: NoticeRecord, position: usize, url: &str) -> Result<Notic
             Some(pinned),
             Some(lang),
         ) if errors.is_empty() => {
-            let rich_body = html.then(|| Arc::new(sanitise(&body, url)));
+            let rich_body = html.then(|| Arc::new(sanitise_for(&body, url, image_hosts)));
             Ok(Notice {
                 id,
                 title,
@@ -724,6 +766,7 @@ fn read_attachments(
                 .filter(|k| !k.is_empty())
                 .or_else(|| extension(&name).or_else(|| extension(&url)));
             attachments.push(Attachment {
+                off_site: leaves_the_board(&url, origin(data_url)),
                 name,
                 url,
                 size,

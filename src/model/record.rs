@@ -57,6 +57,11 @@ pub struct BoardRecord {
     #[schemars(range(min = 1, max = 100))]
     #[serde(default)]
     pub page_size: Field<u64>,
+    /// Host names that images in HTML bodies may come from besides the board's own site,
+    /// e.g. ["www.mois.go.kr", "cdn.mois.go.kr"]: images from any other host are not shown
+    /// (their alt text is). When absent, images may come from any https address.
+    #[serde(default)]
+    pub image_hosts: Field<Vec<String>>,
 }
 
 /// A link of the breadcrumb or the menu.
@@ -314,7 +319,7 @@ mod tests {
                 optional += usize::from(!required);
             }
         }
-        assert_eq!(optional, 15);
+        assert_eq!(optional, 16);
     }
 
     /// Every field the sample data uses is in the schema, so editors are never told that a

@@ -10,7 +10,7 @@ mod tokenizer;
 #[cfg(test)]
 mod tests;
 
-pub use sanitise::sanitise;
+pub use sanitise::{sanitise, sanitise_for};
 
 /// A sanitised HTML body.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -18,6 +18,9 @@ pub struct RichText {
     pub nodes: Vec<RichNode>,
     /// What the sanitiser removed or changed, with how often: for `notices validate`.
     pub removed: Vec<(String, usize)>,
+    /// Hosts of the images it shows from other sites than the data file's: for
+    /// `notices validate`, when the board does not limit them (`board.imageHosts`).
+    pub image_hosts: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -6,7 +6,8 @@ use super::{Dataset, Date};
 use std::collections::HashMap;
 
 /// Warnings about `data`, in the file's order: dates after `today`, titles used by more
-/// than one notice, empty bodies, HTML the sanitiser changes, attachments without a size.
+/// than one notice, empty bodies, HTML the sanitiser changes, images from other sites (when
+/// the board does not list the hosts it trusts), attachments without a size.
 pub fn warnings(data: &Dataset, today: Date) -> Vec<Problem> {
     let mut notices: Vec<_> = data.notices.iter().collect();
     notices.sort_by_key(|notice| notice.position);
@@ -65,6 +66,18 @@ pub fn warnings(data: &Dataset, today: Date) -> Vec<Problem> {
                     removed.join("; ")
                 ),
             );
+        }
+        let off_site_images = notice.rich_body.as_ref().map(|rich| &rich.image_hosts);
+        if let Some(hosts) = off_site_images.filter(|hosts| !hosts.is_empty()) {
+            if data.board.image_hosts.is_none() {
+                warn(
+                    "body".into(),
+                    format!(
+                        "shows images from another site than the data file's ({}): every reader's browser asks that site for them. List the sites you trust in board.imageHosts to leave out images from any other.",
+                        hosts.join(", ")
+                    ),
+                );
+            }
         }
         for (index, attachment) in notice.attachments.iter().enumerate() {
             if attachment.size.is_none() {
@@ -136,5 +149,32 @@ mod tests {
             parse_data_file(include_str!("../../public/notices.json"), "notices.json").unwrap();
         let today = Date::parse("2026-11-28").unwrap();
         assert_eq!(warnings(&data, today), []);
+    }
+
+    #[test]
+    fn images_from_other_sites_are_reported_unless_the_board_lists_its_image_hosts() {
+        let notices = r#""notices": [
+            {"id": 1, "title": "A", "date": "2024-01-01", "views": 1, "bodyFormat": "html",
+             "body": "Maps: <img src='maps/a.png' alt='Own'><img src='\\\\cdn.example\\b.png' alt='B'><img src='https://x.example/c.png' alt='C'>"},
+            {"id": 2, "title": "B", "date": "2024-01-01", "views": 1, "bodyFormat": "html",
+             "body": "Maps: <img src='maps/a.png' alt='Own'>"}
+        ]}"#;
+        let today = Date::parse("2026-11-28").unwrap();
+        let found = |board: &str| -> Vec<String> {
+            let text = format!(r#"{{"version": 1, "board": {board}, {notices}"#);
+            let data = parse_data_file(&text, "notices.json").unwrap();
+            warnings(&data, today)
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        };
+        assert_eq!(
+            found(r#"{"title": "B"}"#),
+            ["Notice 1 (id “1”), field “body”: shows images from another site than the data file's (cdn.example, x.example): every reader's browser asks that site for them. List the sites you trust in board.imageHosts to leave out images from any other."]
+        );
+        assert_eq!(
+            found(r#"{"title": "B", "imageHosts": ["CDN.example"]}"#),
+            ["Notice 1 (id “1”), field “body”: has HTML the board does not show as written; it removes: an image from x.example, not one of board.imageHosts."]
+        );
     }
 }

@@ -161,3 +161,43 @@ fn every_page_links_to_the_feed() {
     assert!(!again[0].html.contains("data-feed"));
     assert!(!again[0].html.contains("Subscribe"));
 }
+
+#[test]
+fn links_images_and_files_on_other_sites_are_shown_as_such_on_the_page() {
+    let body = r#"<p><a href="\\evil.example/" target="_blank">a</a> <a href="/\evil.example/">b</a> <a href="\/evil.example/">c</a> <a href="http:\\evil.example/">d</a> <a href="http:evil.example/">e</a> <a href="files/own.pdf">own</a> <img src="\\cdn.example/p.png" alt="Map"></p>"#;
+    let notice = serde_json::json!({
+        "id": "links", "title": "Links", "date": "2024-01-01", "views": 1,
+        "bodyFormat": "html", "body": body,
+        "attachments": [
+            { "name": "invoice.pdf", "url": r"\\evil.example/invoice.pdf", "size": 10 },
+            { "name": "guide.pdf", "url": "files/guide.pdf", "size": 10 }
+        ]
+    });
+    let text = serde_json::json!({ "version": 1, "board": { "title": "B" }, "notices": [notice] });
+    let data = Arc::new(parse_data_file(&text.to_string(), "notices.json").unwrap());
+    let pages = prerender(TEMPLATE, data, &options()).unwrap();
+    let html = page(&pages, "notice-links.html");
+    let link = |href: &str| {
+        let start = html.find(&format!("href=\"{href}\"")).expect(href);
+        let tag_start = html[..start].rfind('<').unwrap();
+        &html[tag_start..start + html[start..].find('>').unwrap()]
+    };
+    for href in ["//evil.example/", "http://evil.example/"] {
+        assert!(
+            link(href).contains("rel=\"noopener noreferrer\""),
+            "{}",
+            link(href)
+        );
+    }
+    assert_eq!(html.matches("rel=\"noopener noreferrer\"").count(), 6);
+    assert!(link("//evil.example/").contains("target=\"_blank\""));
+    assert!(!link("files/own.pdf").contains("rel="));
+    assert!(html.contains("src=\"https://cdn.example/p.png\""));
+    assert!(html.contains("referrerpolicy=\"no-referrer\""));
+    // The file on another site says where it is, and is not offered as the board's download.
+    let invoice = link("//evil.example/invoice.pdf");
+    assert!(!invoice.contains("download"), "{invoice}");
+    assert!(html
+        .contains("invoice.pdf<span class=\"attachment-facts\"> (PDF, 10 bytes, on evil.example)"));
+    assert!(link("files/guide.pdf").contains("download"));
+}

@@ -85,22 +85,32 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
     .into_any()
 }
 
-/// Files attached to the notice, as "name (PDF, 1.4 MB)".
+/// Files attached to the notice, as "name (PDF, 1.4 MB)". A file on another site says which
+/// ("name (PDF, on law.go.kr)") and is linked as any link to another site is.
 #[component]
 fn Attachments(attachments: Vec<Attachment>) -> impl IntoView {
     let items = attachments
         .into_iter()
         .map(|file| {
+            let site = file.off_site.then(|| {
+                let host = crate::model::safe_url::host(&file.url);
+                format!("on {}", host.as_deref().unwrap_or("another site"))
+            });
             let facts: Vec<String> = file
                 .kind
                 .iter()
                 .cloned()
                 .chain(file.size.map(file_size))
+                .chain(site)
                 .collect();
             let facts = (!facts.is_empty()).then(|| format!(" ({})", facts.join(", ")));
+            let (download, rel) = match file.off_site {
+                false => (Some(""), None),
+                true => (None, Some("noopener noreferrer")),
+            };
             view! {
                 <li>
-                    <a href=file.url download="">
+                    <a href=file.url download=download rel=rel>
                         {file.name}
                         <span class="attachment-facts">{facts}</span>
                     </a>

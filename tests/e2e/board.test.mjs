@@ -210,4 +210,28 @@ describe('the notice board', () => {
     assert.equal(await page.getByRole('link', { name: 'fellowship@mois.go.kr' }).getAttribute('href'), 'mailto:fellowship@mois.go.kr');
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'nothing but the table box scrolls at 320 px');
   });
+
+  it('marks a link written with backslashes as another site and loads body images without a Referer', async () => {
+    const hostile = structuredClone(sample);
+    Object.assign(hostile.notices[0], {
+      title: 'Backslash links',
+      bodyFormat: 'html',
+      body: '<p><a href="\\\\evil.example/" target="_blank">Pay the invoice</a></p><p><img src="\\\\cdn.example/map.png" alt="Map"></p>',
+    });
+    env.server.dataOverride = { body: JSON.stringify(hostile) };
+    try {
+      const page = await openPage(env.browser);
+      await page.goto(`${env.server.url}?id=${hostile.notices[0].id}`);
+      await waitForView(page, 'Backslash links');
+      const link = page.getByRole('link', { name: 'Pay the invoice (opens in a new tab)' });
+      assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+      assert.equal(await link.getAttribute('target'), '_blank');
+      assert.equal(await link.evaluate((a) => new URL(a.href).host), 'evil.example', 'what is marked is where the browser goes');
+      const image = page.locator('.notice-body img');
+      assert.equal(await image.getAttribute('referrerpolicy'), 'no-referrer');
+      assert.equal(await image.evaluate((img) => img.src), 'https://cdn.example/map.png');
+    } finally {
+      env.server.dataOverride = null;
+    }
+  });
 });

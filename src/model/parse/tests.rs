@@ -422,6 +422,76 @@ fn attachment_addresses_are_relative_to_the_data_file() {
     );
 }
 
+#[test]
+fn an_attachment_written_with_backslashes_is_on_another_site_not_the_boards_own_file() {
+    let mut notice = notice_json(1, "2020-01-01");
+    notice["attachments"] = json!([
+        { "name": "invoice.pdf", "url": "\\\\evil.example/invoice.pdf" },
+        { "name": "Guide", "url": "files\\guide.pdf" },
+        { "name": "Law", "url": "http:law.go.kr/a.pdf" }
+    ]);
+    let text = file_with(vec![notice]);
+    let read = |data_url: &str| -> Vec<(String, bool)> {
+        let data = parse_data_file(&text, data_url).unwrap();
+        assert_eq!(data.problems, []);
+        data.notices[0]
+            .attachments
+            .iter()
+            .map(|a| (a.url.clone(), a.off_site))
+            .collect()
+    };
+    let owned = |url: &str, off_site| (url.to_string(), off_site);
+    assert_eq!(
+        read("notices.json"),
+        [
+            owned("//evil.example/invoice.pdf", true),
+            owned("files/guide.pdf", false),
+            owned("http://law.go.kr/a.pdf", true),
+        ]
+    );
+    assert_eq!(
+        read("https://cdn.moel.go.kr/news/notices.json"),
+        [
+            owned("https://evil.example/invoice.pdf", true),
+            owned("https://cdn.moel.go.kr/news/files/guide.pdf", false),
+            owned("http://law.go.kr/a.pdf", true),
+        ]
+    );
+}
+
+#[test]
+fn image_hosts_limit_the_images_of_every_notice() {
+    let mut notice = notice_json(1, "2020-01-01");
+    notice["bodyFormat"] = json!("html");
+    notice["body"] =
+        json!("<img src=\"https://cdn.mois.go.kr/a.png\" alt=\"A\"><img src=\"https://x.example/b.png\" alt=\"B\">");
+    let read = |hosts: Value| {
+        let text = json!({ "version": 1, "board": { "title": "B", "imageHosts": hosts }, "notices": [notice] });
+        parse(&text.to_string()).unwrap()
+    };
+    let data = read(json!([" CDN.mois.go.kr. ", "www.mois.go.kr"]));
+    assert_eq!(data.problems, []);
+    assert_eq!(
+        data.board.image_hosts.as_deref(),
+        Some(&["cdn.mois.go.kr".to_string(), "www.mois.go.kr".to_string()][..])
+    );
+    assert_eq!(data.notices[0].body, "B");
+    // A bad entry is reported and left out; the others still limit the images.
+    let data = read(json!(["cdn.mois.go.kr", "https://x.example/"]));
+    assert_eq!(data.problems.len(), 1);
+    assert_eq!(data.problems[0].field, "board.imageHosts");
+    assert_eq!(data.notices[0].body, "B");
+    // A list that cannot be read keeps only the board's own images: never every host.
+    let data = read(json!("cdn.mois.go.kr"));
+    assert_eq!(data.problems[0].field, "board.imageHosts");
+    assert_eq!(data.notices[0].body, "AB");
+    // Absent or null: images from any https site.
+    let data = read(Value::Null);
+    assert_eq!(data.problems, []);
+    assert_eq!(data.board.image_hosts, None);
+    assert_eq!(data.notices[0].body, "");
+}
+
 // Files that break in the ways real exports break: each is refused with a clear message
 // or read sensibly, never a panic or a hang.
 

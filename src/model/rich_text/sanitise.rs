@@ -6,8 +6,8 @@
 use super::tokenizer::{tokenize, Token};
 use super::{has_text, Kind, RichElement, RichNode, RichText};
 use crate::model::parse::is_language_tag;
-use crate::model::safe_url::{origin, resolve, safe_url};
-use std::collections::BTreeMap;
+use crate::model::safe_url::{host, leaves_the_board, origin, resolve, safe_url};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Deeper nesting is flattened (its tags unwrapped), so that showing a body never recurses
 /// deeper than this.
@@ -78,11 +78,18 @@ const VOID: [&str; 14] = [
 ];
 
 /// Sanitises `html`, a notice body fetched from `data_url` (relative links and images are
-/// resolved against it).
+/// resolved against it), with images from any site.
 pub fn sanitise(html: &str, data_url: &str) -> RichText {
+    sanitise_for(html, data_url, None)
+}
+
+/// [`sanitise`], keeping only the images of the board's own site and, when the board lists
+/// them (`board.imageHosts`), of `image_hosts`.
+pub fn sanitise_for(html: &str, data_url: &str, image_hosts: Option<&[String]>) -> RichText {
     let mut builder = Builder {
         data_url,
         data_origin: origin(data_url),
+        image_hosts,
         ..Builder::default()
     };
     for token in tokenize(html) {
@@ -96,6 +103,7 @@ pub fn sanitise(html: &str, data_url: &str) -> RichText {
     RichText {
         nodes,
         removed: builder.removed.into_iter().collect(),
+        image_hosts: builder.off_site_images.into_iter().collect(),
     }
 }
 
@@ -103,6 +111,10 @@ pub fn sanitise(html: &str, data_url: &str) -> RichText {
 struct Builder<'a> {
     data_url: &'a str,
     data_origin: Option<&'a str>,
+    /// `board.imageHosts`, when the board limits where images come from.
+    image_hosts: Option<&'a [String]>,
+    /// Hosts of the images kept from other sites than the data file's.
+    off_site_images: BTreeSet<String>,
     root: Vec<RichNode>,
     /// Open elements, innermost last, with their tag name.
     open: Vec<(String, RichElement)>,
@@ -434,38 +446,65 @@ impl Builder<'_> {
             return None;
         };
         let href = resolve(self.data_url, &url);
-        let external = match (origin(&href), self.data_origin) {
-            (Some(link), Some(data)) => !link.eq_ignore_ascii_case(data),
-            (Some(_), None) => true,
-            (None, _) => href.starts_with("//"),
-        };
         Some(Kind::Link {
+            external: leaves_the_board(&href, self.data_origin),
             href,
-            external,
             new_tab: target.is_some_and(|t| t.eq_ignore_ascii_case("_blank")),
         })
     }
 
+    /// An image is kept with its alt text (empty for a decorative one) when it loads over
+    /// `https` (or is the board's own) and, when the board lists image hosts, from one of
+    /// them. One refused for its address leaves its alt text in its place.
     fn image(&mut self, src: Option<&str>, attributes: &[(String, String)]) -> Option<Kind> {
         let alt = attributes.iter().find(|(name, _)| name == "alt");
         let Some((_, alt)) = alt else {
             self.note("an image without alt text".into());
             return None;
         };
-        let url = src.and_then(safe_url).filter(|url| {
-            let scheme_end = url.find([':', '/', '?', '#']);
-            scheme_end.is_none_or(|end| !url[end..].starts_with(':'))
-                || url
-                    .get(..6)
-                    .is_some_and(|s| s.eq_ignore_ascii_case("https:"))
+        let alt = alt.split_whitespace().collect::<Vec<_>>().join(" ");
+        let raw = src;
+        // A protocol-relative address loads over the page's scheme: https is the one allowed.
+        let src = src.and_then(safe_url).map(|url| {
+            let src = resolve(self.data_url, &url);
+            let own = !leaves_the_board(&src, self.data_origin);
+            let src = match src.starts_with("//") {
+                true => format!("https:{src}"),
+                false => src,
+            };
+            (src, own)
         });
-        let Some(url) = url else {
-            self.note(format!(
+        let refused = match &src {
+            Some((src, own))
+                if *own
+                    || src
+                        .get(..6)
+                        .is_some_and(|s| s.eq_ignore_ascii_case("https:")) =>
+            {
+                let host = host(src).filter(|_| !own);
+                match (host, self.image_hosts) {
+                    (Some(host), Some(allowed)) if !allowed.contains(&host) => {
+                        Some(format!("an image from {host}, not one of board.imageHosts"))
+                    }
+                    (host, _) => {
+                        self.off_site_images.extend(host);
+                        None
+                    }
+                }
+            }
+            Some((src, _)) => Some(format!("an image from {}", scheme_of(src))),
+            None => Some(format!(
                 "an image from {}",
-                src.map_or("nowhere".into(), scheme_of)
-            ));
-            return None;
+                raw.map_or("nowhere".into(), scheme_of)
+            )),
         };
+        if let Some(why) = refused {
+            self.note(why);
+            if !alt.is_empty() {
+                self.text(alt);
+            }
+            return None;
+        }
         let size = |name: &str| {
             attributes
                 .iter()
@@ -474,8 +513,8 @@ impl Builder<'_> {
                 .filter(|n| *n > 0)
         };
         Some(Kind::Image {
-            src: resolve(self.data_url, &url),
-            alt: alt.split_whitespace().collect::<Vec<_>>().join(" "),
+            src: src.map(|(src, _)| src).unwrap_or_default(),
+            alt,
             width: size("width"),
             height: size("height"),
         })

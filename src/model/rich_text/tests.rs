@@ -180,7 +180,7 @@ fn preformatted_text_keeps_its_lines_and_spaces() {
 fn links_allow_web_mail_and_phone_addresses_and_resolve_relative_ones() {
     assert_eq!(
         clean("<a href=\"files/a.pdf\">a</a><a href=\"mailto:x@y.kr\">m</a><a href=\"tel:+82-2\">t</a><a href=\"https://www.mois.go.kr/x\">s</a>"),
-        "<a href=https://www.mois.go.kr/eng/files/a.pdf>a</a><a href=mailto:x@y.kr>m</a><a href=tel:+82-2>t</a><a href=https://www.mois.go.kr/x>s</a>"
+        "<a href=https://www.mois.go.kr/eng/files/a.pdf>a</a><a href=mailto:x@y.kr external>m</a><a href=tel:+82-2 external>t</a><a href=https://www.mois.go.kr/x>s</a>"
     );
     assert_eq!(
         clean("<a href=\"http://www.gov.kr/\" target=\"_blank\">Gov</a><a href=https://x.kr target=other>X</a>"),
@@ -209,7 +209,8 @@ fn script_addresses_are_refused_however_they_are_hidden() {
         "vbscript:msgbox(1)",
     ] {
         let html = format!("<a href=\"{href}\">x</a><img src=\"{href}\" alt=\"y\">");
-        assert_eq!(clean(&html), "x", "{href}");
+        // The refused image's alt text stays, as text.
+        assert_eq!(clean(&html), "xy", "{href}");
     }
     assert!(removed("<a href=\"javascript:x\">x</a>").contains(&"a link to javascript:".into()));
 }
@@ -221,7 +222,7 @@ fn images_need_alt_text_and_a_safe_https_or_relative_source() {
         "<img src=https://cdn.kr/a.png alt=\"A map\" width=300>"
     );
     assert_eq!(clean("<img src=\"a.png\">"), "");
-    assert_eq!(clean("<img src=\"http://a.kr/a.png\" alt=\"x\">"), "");
+    assert_eq!(clean("<img src=\"http://a.kr/a.png\" alt=\"x\">"), "x");
     assert_eq!(
         clean("<img src=\"a.png\" alt=\"\">"),
         "<img src=https://www.mois.go.kr/eng/a.png alt=\"\">"
@@ -390,6 +391,8 @@ fn assert_only_allowed(nodes: &[RichNode], depth: usize) {
                 Kind::Image { src, .. } => {
                     let lower = src.to_ascii_lowercase();
                     assert!(!lower.contains("script:") && !lower.starts_with("data:"));
+                    let own = !crate::model::safe_url::leaves_the_board(src, None);
+                    assert!(own || lower.starts_with("https://"), "{src}");
                 }
                 _ => {}
             }
@@ -432,5 +435,131 @@ fn raw_text_elements_are_reported_as_dropped() {
     assert_eq!(
         removed("<xmp><b>x</b></xmp><plaintext>rest"),
         ["<plaintext> with its content", "<xmp> with its content"]
+    );
+}
+
+/// Addresses a browser on an https page follows to another site, however they are written.
+const OFF_SITE_HREFS: [(&str, &str); 5] = [
+    ("\\\\evil.example/", "https://evil.example/"),
+    ("/\\evil.example/", "https://evil.example/"),
+    ("\\/evil.example/", "https://evil.example/"),
+    ("http:\\\\evil.example/", "http://evil.example/"),
+    ("http:evil.example/", "http://evil.example/"),
+];
+
+#[test]
+fn links_written_with_backslashes_or_without_slashes_open_as_another_site() {
+    for (href, followed) in OFF_SITE_HREFS {
+        let html = format!("<a href=\"{href}\" target=\"_blank\">Invoice</a>");
+        assert_eq!(
+            clean(&html),
+            format!("<a href={followed} external new-tab>Invoice</a>"),
+            "{href}"
+        );
+        // Next to the page (no origin known), the written address is the one followed too.
+        let rich = sanitise(&html, "notices.json");
+        let Some(RichNode::Element(RichElement {
+            kind:
+                Kind::Link {
+                    href: written,
+                    external,
+                    ..
+                },
+            ..
+        })) = rich.nodes.first()
+        else {
+            panic!("{href} is kept as a link");
+        };
+        assert!(external, "{href} is marked as another site");
+        assert!(
+            written.starts_with("//evil.example/") || written.starts_with("http://evil.example/"),
+            "{href} is written as {written}"
+        );
+    }
+    // The board's own addresses, even with a backslash, stay the board's.
+    assert_eq!(
+        clean("<a href=\"\\eng\\news\">News</a><a href=\"https:\\\\www.mois.go.kr\\eng\">Home</a>"),
+        "<a href=https://www.mois.go.kr/eng/news>News</a><a href=https://www.mois.go.kr/eng>Home</a>"
+    );
+}
+
+#[test]
+fn images_load_over_https_from_wherever_a_browser_would_load_them() {
+    for src in [
+        "\\\\cdn.example/p.png",
+        "//cdn.example/p.png",
+        "/\\cdn.example/p.png",
+    ] {
+        let html = format!("<img src=\"{src}\" alt=\"Map\">");
+        assert_eq!(
+            clean(&html),
+            "<img src=https://cdn.example/p.png alt=\"Map\">",
+            "{src}"
+        );
+        assert_eq!(
+            show(&sanitise(&html, "notices.json").nodes),
+            "<img src=https://cdn.example/p.png alt=\"Map\">",
+            "{src} next to the page"
+        );
+        // On a board served over http, the same address loads over http: refused.
+        let rich = sanitise(&html, "http://www.mois.go.kr/eng/notices.json");
+        assert_eq!(show(&rich.nodes), "Map", "{src} from an http board");
+        assert_eq!(rich.removed, [("an image from http:".to_string(), 1)]);
+    }
+    for src in [
+        "http:\\\\cdn.example/p.png",
+        "http:cdn.example/p.png",
+        "HTTP://cdn.example/p.png",
+    ] {
+        let html = format!("<p>See <img src=\"{src}\" alt=\"the map\"></p>");
+        assert_eq!(clean(&html), "<p>See the map</p>", "{src}");
+    }
+}
+
+#[test]
+fn images_from_hosts_the_board_does_not_list_are_left_out_with_their_alt_text() {
+    let hosts = ["www.mois.go.kr".to_string(), "cdn.mois.go.kr".to_string()];
+    let html = "<p><img src=\"https://cdn.mois.go.kr/a.png\" alt=\"A\">\
+        <img src=\"https://CDN.MOIS.GO.KR:443/b.png\" alt=\"B\">\
+        <img src=\"maps/c.png\" alt=\"C\">\
+        <img src=\"https://tracker.example/d.png\" alt=\"D\">\
+        <img src=\"\\\\tracker.example/e.png\" alt=\"\">\
+        <a href=\"https://www.gov.kr/\"><img src=\"https://www.gov.kr/logo.png\" alt=\"Gov\"></a></p>";
+    let rich = sanitise_for(html, "https://board.example/notices.json", Some(&hosts));
+    assert_eq!(
+        show(&rich.nodes),
+        "<p><img src=https://cdn.mois.go.kr/a.png alt=\"A\">\
+         <img src=https://CDN.MOIS.GO.KR:443/b.png alt=\"B\">\
+         <img src=https://board.example/maps/c.png alt=\"C\">\
+         D<a href=https://www.gov.kr/ external>Gov</a></p>"
+            .replace("         ", "")
+    );
+    assert_eq!(
+        rich.removed,
+        [
+            (
+                "an image from tracker.example, not one of board.imageHosts".to_string(),
+                2
+            ),
+            (
+                "an image from www.gov.kr, not one of board.imageHosts".to_string(),
+                1
+            ),
+        ]
+    );
+    assert_eq!(rich.image_hosts, ["cdn.mois.go.kr"]);
+    // Without the list, images come from any https site, and say which.
+    let rich = sanitise(html, "https://board.example/notices.json");
+    assert_eq!(rich.removed, []);
+    assert_eq!(
+        rich.image_hosts,
+        ["cdn.mois.go.kr", "tracker.example", "www.gov.kr"]
+    );
+    // An empty list keeps the board's own images only.
+    let rich = sanitise_for(html, "https://board.example/notices.json", Some(&[]));
+    assert_eq!(rich.image_hosts, Vec::<String>::new());
+    assert_eq!(
+        show(&rich.nodes),
+        "<p>AB<img src=https://board.example/maps/c.png alt=\"C\">D<a href=https://www.gov.kr/ external>Gov</a></p>"
     );
 }
