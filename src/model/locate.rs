@@ -241,6 +241,27 @@ mod tests {
         assert_eq!(locate(FILE, &notice(9), "title"), Some((4, 14)));
     }
 
+    #[test]
+    fn many_places_at_once_are_found_as_one_at_a_time() {
+        let board = Place::Board;
+        let (first, second, missing) = (notice(1), notice(2), notice(9));
+        let places = [
+            (&second, "attachments[1].url"),
+            (&first, "date"),
+            (&second, "attachments[0].name"),
+            (&second, "date"),
+            (&board, "menu[0].url"),
+            (&missing, "title"),
+            (&second, "attachments[1].url"),
+        ];
+        let one_at_a_time: Vec<_> = places
+            .iter()
+            .map(|(place, field)| locate(FILE, place, field))
+            .collect();
+        assert_eq!(locate_all(FILE, &places), one_at_a_time);
+        assert_eq!(one_at_a_time[0], Some((9, 62)));
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics(text in "\\PC{0,300}", position in 0usize..5, field in "[a-z\\[\\]0-9.]{0,12}") {

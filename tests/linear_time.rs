@@ -1,0 +1,95 @@
+//! Every stage a data file goes through (reading and checking it, `notices validate`'s
+//! warnings and their places in the file, prerendering, the feed, search) takes time linear in its size, whatever the file
+//! holds: each pathological pattern is run at one size and at four times that size, and the
+//! larger must take less than six times as long (a quadratic stage takes sixteen times).
+//!
+//! The bounds are generous on purpose: this guards against quadratic work, not for speed.
+//! `cargo run --profile tools --example adversarial` reports the actual times.
+
+#[path = "support/hostile.rs"]
+mod hostile;
+
+use notice_board::feed;
+use notice_board::model::listing::{ListQuery, Listing};
+use notice_board::model::locate::locate_all;
+use notice_board::model::warnings::warnings;
+use notice_board::model::{parse_data_file, Date};
+use notice_board::prerender::{prerender, Options};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// The built page's shape that prerendering needs (the real `index.html`).
+const TEMPLATE: &str = include_str!("../index.html");
+
+/// How much longer the input is in the second run, and the most its time may grow.
+const GROWTH: usize = 4;
+const MAX_TIME_GROWTH: u32 = 6;
+/// Times this short are noise, not a trend.
+const FLOOR: Duration = Duration::from_millis(25);
+
+/// The shortest of three runs: the least disturbed by the rest of the machine.
+fn time(mut work: impl FnMut()) -> Duration {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .min()
+        .expect("three runs")
+}
+
+/// Everything done with a data file: reading and checking it, the editors' warnings, the
+/// prerendered pages (every view's formatting and sanitised bodies), the feed and sitemap,
+/// and a search over it.
+fn every_stage(text: &str) {
+    let data = Arc::new(parse_data_file(text, "notices.json").expect("a readable data file"));
+    let found = warnings(&data, Date::parse("2026-01-01").expect("a date"));
+    let places: Vec<_> = (data.problems.iter().chain(&found))
+        .map(|problem| (&problem.place, problem.field.as_str()))
+        .collect();
+    let _ = locate_all(text, &places);
+    let options = Options {
+        data_url: "notices.json".into(),
+        base_url: Some("https://www.example.go.kr/news/".into()),
+        feed: Some("feed.xml".into()),
+        today: None,
+    };
+    prerender(TEMPLATE, data.clone(), &options).expect("pages");
+    let _ = feed::atom(&data, "https://www.example.go.kr/news/");
+    let _ = feed::sitemap(&data, "https://www.example.go.kr/news/");
+    let query = ListQuery {
+        q: "a 행정 kisa".into(),
+        page: 1,
+        ..ListQuery::default()
+    };
+    let _ = Listing::new(&data, &query, 10);
+}
+
+fn assert_linear(what: &str, small: &str, large: &str) {
+    let small_time = time(|| every_stage(small));
+    let large_time = time(|| every_stage(large));
+    assert!(
+        large_time <= small_time.max(FLOOR) * MAX_TIME_GROWTH,
+        "{what}: {} bytes took {small_time:?}, {} bytes took {large_time:?}",
+        small.len(),
+        large.len(),
+    );
+}
+
+#[test]
+fn every_pathological_body_takes_linear_time() {
+    let size = 256 * 1024;
+    for pattern in hostile::patterns() {
+        let small = hostile::data_file_with_body(&(pattern.make)(size), pattern.place);
+        let large = hostile::data_file_with_body(&(pattern.make)(size * GROWTH), pattern.place);
+        assert_linear(pattern.name, &small, &large);
+    }
+}
+
+#[test]
+fn many_notices_take_linear_time() {
+    let small = hostile::data_file_with_notices(200);
+    let large = hostile::data_file_with_notices(200 * GROWTH);
+    assert_linear("notices", &small, &large);
+}
