@@ -71,10 +71,22 @@ pub struct Today(pub Option<Date>);
 
 /// The data file's board settings, with those of the mount element (`data-page-size`,
 /// `data-lang`) in their place where it has them.
-fn with_overrides(mut data: Dataset, page_size: Option<usize>, lang: Option<String>) -> Dataset {
+/// The data set with the embedding page's settings, copied only when they change something:
+/// prerendering shares one data set between all the pages it renders.
+fn with_overrides(
+    data: Arc<Dataset>,
+    page_size: Option<usize>,
+    lang: Option<String>,
+) -> Arc<Dataset> {
+    let same_page_size = page_size.is_none_or(|size| size == data.board.page_size);
+    let same_lang = lang.as_ref().is_none_or(|lang| *lang == data.board.lang);
+    if same_page_size && same_lang {
+        return data;
+    }
+    let mut data = Arc::unwrap_or_clone(data);
     data.board.page_size = page_size.unwrap_or(data.board.page_size);
     data.board.lang = lang.unwrap_or(data.board.lang);
-    data
+    Arc::new(data)
 }
 
 /// Announcements wait until the page has settled, so that typing a search is not
@@ -98,16 +110,16 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     provide_context(HeadingLevel(config.heading_level));
     provide_context(Feed(config.feed));
     let overrides = StoredValue::new((config.page_size, config.lang));
-    let ready = move |data: Dataset| {
+    let ready = move |data: Arc<Dataset>| {
         let (page_size, lang) = overrides.get_value();
-        Load::Ready(Arc::new(with_overrides(data, page_size, lang)))
+        Load::Ready(with_overrides(data, page_size, lang))
     };
 
     let preloaded = config.preloaded.is_some();
     let load = RwSignal::new(
         config
             .preloaded
-            .map_or(Load::Loading, |data| ready(Arc::unwrap_or_clone(data))),
+            .map_or(Load::Loading, ready),
     );
     let data_url = StoredValue::new(config.data_url);
     // `fresh` skips the browser cache, so "Try again" sees a file that has just been fixed.
@@ -116,7 +128,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = platform::fetch_dataset(data_url.get_value(), fresh).await;
             load.set(match result {
-                Ok(data) => ready(data),
+                Ok(data) => ready(Arc::new(data)),
                 Err(error) => Load::Failed(error),
             });
             if fresh {
