@@ -13,6 +13,11 @@ use std::collections::{BTreeMap, BTreeSet};
 /// deeper than this.
 const MAX_DEPTH: usize = 32;
 
+/// The report of what was removed names at most this many different things; the rest are
+/// counted together (a tag with thousands of invented attributes is one finding, not a
+/// report of thousands of lines).
+const MAX_NOTED_KINDS: usize = 50;
+
 /// Elements dropped with everything inside them: code, embedded documents, forms' controls,
 /// and markup languages with their own parsing rules.
 const DROPPED: [&str; 28] = [
@@ -146,6 +151,11 @@ impl Builder<'_> {
     }
 
     fn note(&mut self, what: String) {
+        let what = if self.removed.len() >= MAX_NOTED_KINDS && !self.removed.contains_key(&what) {
+            "other tags and attributes".to_string()
+        } else {
+            what
+        };
         *self.removed.entry(what).or_default() += 1;
     }
 
