@@ -13,6 +13,7 @@ use super::record::{
 use super::rich_text::sanitise;
 use super::safe_url::{resolve, safe_url};
 use super::search::fold;
+use escapes::BAD_ESCAPE;
 use outline::{Outline, Outliner, Progress};
 use serde::Deserialize;
 use serde_json::Value;
@@ -158,6 +159,9 @@ pub struct DataReader {
     text: String,
     stage: Stage,
     read: ReadNotices,
+    /// Where the first invalid escape is, as serde_json tells it, if there is one: the error
+    /// for the whole file when it is not inside a notice (see [`escapes`]).
+    bad_escape: Option<LoadError>,
 }
 
 enum Stage {
@@ -240,11 +244,18 @@ impl DataReader {
                 url: url.to_string(),
             });
         }
+        let (text, bad_escape) = escapes::repair(text);
+        let bad_escape = bad_escape.map(|(line, column)| LoadError::Malformed {
+            line,
+            column,
+            detail: "invalid escape".into(),
+        });
         Ok(DataReader {
             url: url.to_string(),
             text,
             stage: Stage::Outlining(Outliner::default()),
             read: ReadNotices::default(),
+            bad_escape,
         })
     }
 
@@ -268,6 +279,7 @@ impl DataReader {
                             &self.text,
                             outline,
                             &mut self.read.problems,
+                            self.bad_escape.as_ref(),
                         ) {
                             Some(reading) => self.stage = reading,
                             None => self.read_at_once(),
@@ -294,7 +306,12 @@ impl DataReader {
     /// Checks the outlined file's version and board, and lists its notices for reading.
     /// `None` when a member is not JSON or the file is refused: the whole file is then parsed
     /// at once, so that a syntax error anywhere is told first, as serde_json tells it.
-    fn open_outlined(text: &str, outline: Outline, problems: &mut Vec<Problem>) -> Option<Stage> {
+    fn open_outlined(
+        text: &str,
+        outline: Outline,
+        problems: &mut Vec<Problem>,
+        bad_escape: Option<&LoadError>,
+    ) -> Option<Stage> {
         let mut root = serde_json::Map::new();
         for (key, range) in outline.members {
             root.insert(key, serde_json::from_str(&text[range]).ok()?);
@@ -302,7 +319,7 @@ impl DataReader {
         let notices = outline
             .notices
             .map(|ranges| Entries::Outlined(ranges.into_iter()));
-        match DataReader::open(root, notices, problems) {
+        match DataReader::open(root, notices, problems, bad_escape) {
             Stage::Failed(_) => None,
             reading => Some(reading),
         }
@@ -313,10 +330,18 @@ impl DataReader {
     /// expect.
     fn read_at_once(&mut self) {
         self.read = ReadNotices::default();
-        self.stage = DataReader::parse_at_once(&self.text, &mut self.read.problems);
+        self.stage = DataReader::parse_at_once(
+            &self.text,
+            &mut self.read.problems,
+            self.bad_escape.as_ref(),
+        );
     }
 
-    fn parse_at_once(text: &str, problems: &mut Vec<Problem>) -> Stage {
+    fn parse_at_once(
+        text: &str,
+        problems: &mut Vec<Problem>,
+        bad_escape: Option<&LoadError>,
+    ) -> Stage {
         let root: Value = match serde_json::from_str(text) {
             Ok(root) => root,
             Err(error) => {
@@ -328,7 +353,7 @@ impl DataReader {
             }
         };
         match root {
-            Value::Object(root) => DataReader::open(root, None, problems),
+            Value::Object(root) => DataReader::open(root, None, problems, bad_escape),
             other => Stage::Failed(LoadError::BadShape {
                 field: "(top level)".into(),
                 message: format!(
@@ -340,12 +365,23 @@ impl DataReader {
     }
 
     /// Checks the file's version and board, and the list of notices: the outlined one, or
-    /// else the root's own "notices".
+    /// else the root's own "notices". An invalid escape outside the notices fails the file
+    /// (`bad_escape` is where the first one is).
     fn open(
         mut root: serde_json::Map<String, Value>,
         notices: Option<Entries>,
         problems: &mut Vec<Problem>,
+        bad_escape: Option<&LoadError>,
     ) -> Stage {
+        if let Some(error) = bad_escape {
+            let outside_notices = root.iter().any(|(key, value)| {
+                let listed = notices.is_none() && key == "notices" && value.is_array();
+                key.contains(BAD_ESCAPE) || (!listed && has_bad_escape(value))
+            });
+            if outside_notices {
+                return Stage::Failed(error.clone());
+            }
+        }
         let entries = match notices {
             Some(entries) => Ok(entries),
             None => match root.remove("notices") {
@@ -407,6 +443,9 @@ impl DataReader {
 
 impl ReadNotices {
     fn entry(&mut self, position: usize, entry: Value, url: &str) {
+        if has_bad_escape(&entry) {
+            return self.problems.push(bad_escape_problem(position, &entry));
+        }
         if !entry.is_object() {
             return self.problems.push(Problem {
                 place: Place::Notice { position, id: None },
@@ -438,6 +477,40 @@ impl ReadNotices {
             },
             Err(mut notice_problems) => self.problems.append(&mut notice_problems),
         }
+    }
+}
+
+/// Whether an invalid escape is anywhere in `value` (see [`escapes`]).
+fn has_bad_escape(value: &Value) -> bool {
+    match value {
+        Value::String(text) => text.contains(BAD_ESCAPE),
+        Value::Array(items) => items.iter().any(has_bad_escape),
+        Value::Object(members) => members
+            .iter()
+            .any(|(key, value)| key.contains(BAD_ESCAPE) || has_bad_escape(value)),
+        _ => false,
+    }
+}
+
+/// The problem of a notice with an invalid escape, in its first field that has one.
+fn bad_escape_problem(position: usize, entry: &Value) -> Problem {
+    let field = entry
+        .as_object()
+        .and_then(|members| {
+            members
+                .iter()
+                .find(|(key, value)| !key.contains(BAD_ESCAPE) && has_bad_escape(value))
+        })
+        .map_or_else(|| "(notice)".to_string(), |(key, _)| key.clone());
+    let id = match entry.get("id") {
+        Some(Value::Number(number)) => Some(number.to_string()),
+        Some(Value::String(id)) if !id.contains(BAD_ESCAPE) => Some(truncated(id.trim())),
+        _ => None,
+    };
+    Problem {
+        place: Place::Notice { position, id },
+        field,
+        message: "has an invalid escape: in a text, a backslash must start one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u with four hex digits (write \\\\ for a backslash itself).".into(),
     }
 }
 
@@ -982,6 +1055,7 @@ fn json_error_detail(error: &serde_json::Error) -> String {
     }
 }
 
+mod escapes;
 mod outline;
 
 #[cfg(test)]

@@ -609,3 +609,78 @@ fn an_html_body_is_sanitised_and_searched_as_its_text() {
     let rich = notice.rich_body.as_ref().expect("an HTML body");
     assert_eq!(rich.removed, [("<script> with its content".to_string(), 1)]);
 }
+
+#[test]
+fn a_title_cut_inside_an_emoji_is_read_with_a_replacement_character() {
+    // A JavaScript CMS cut "🎉" (\ud83c\udf89) in half; the escaped backslash is just text.
+    let text = file_with(vec![
+        notice_json(1, "2024-01-01"),
+        notice_json(2, "2024-01-02"),
+    ])
+    .replacen("Notice 1", r"Party \ud83c", 1)
+    .replacen("Notice 2", r"Lone \udf89 and \\ud800 \ud83c\udf89", 1);
+    let data = parse(&text).unwrap();
+    assert_eq!(data.problems, []);
+    let titles: Vec<&str> = data.notices.iter().map(|n| n.title.as_str()).collect();
+    assert_eq!(titles, ["Lone \u{fffd} and \\ud800 🎉", "Party \u{fffd}"]);
+    assert_eq!(Ok(data), parse_at_once(text.as_bytes()));
+}
+
+#[test]
+fn an_invalid_escape_leaves_out_only_its_notice() {
+    let text = file_with(vec![
+        notice_json(1, "2024-01-01"),
+        notice_json(2, "2024-01-02"),
+        notice_json(3, "2024-01-03"),
+    ])
+    .replacen("Text.", r"C:\xampp\u12G4", 1)
+    .replacen("\"Notice 3\"", r#""Notice \é""#, 1);
+    let data = parse(&text).unwrap();
+    let ids: Vec<&str> = data.notices.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["2"]);
+    let places: Vec<(String, String)> = data
+        .problems
+        .iter()
+        .map(|p| {
+            (
+                p.to_string().split(':').next().unwrap().to_string(),
+                p.field.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (
+                "Notice 1 (id “1”), field “body”".to_string(),
+                "body".to_string()
+            ),
+            (
+                "Notice 3 (id “3”), field “title”".to_string(),
+                "title".to_string()
+            ),
+        ]
+    );
+    assert!(data.problems[0].message.contains("invalid escape"));
+    assert_eq!(Ok(data), parse_at_once(text.as_bytes()));
+}
+
+#[test]
+fn an_invalid_escape_outside_the_notices_fails_the_file_where_serde_json_says() {
+    let text = file_with(vec![notice_json(1, "2024-01-01")])
+        .replacen("\"board\"", "\n\"board\"", 1)
+        .replacen("News & Notices", r"News \x Notices", 1)
+        .replacen("Notice 1", r"Notice \q", 1);
+    let expected = serde_json::from_str::<Value>(&text).unwrap_err();
+    let error = parse(&text).unwrap_err();
+    assert_eq!(
+        error,
+        LoadError::Malformed {
+            line: expected.line(),
+            column: expected.column(),
+            detail: "invalid escape".into()
+        }
+    );
+    assert_eq!((expected.line(), expected.column()), (2, 25));
+    assert_eq!(Err(error), parse_at_once(text.as_bytes()));
+}
