@@ -162,3 +162,60 @@ fn import_builds_a_valid_data_file_from_a_spreadsheet() {
         "{said}"
     );
 }
+
+/// Whether `output` holds anything a terminal would act on: control characters other than
+/// a line break (escape sequences, bells, C1 controls) or bidi controls.
+fn terminal_controls(output: &str) -> Vec<char> {
+    output
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n')
+                || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+#[test]
+fn values_from_the_data_reach_the_terminal_as_text_not_as_commands() {
+    let link = r"\u001b]8;;https://evil.example/\u0007click\u001b]8;;\u0007";
+    let data = format!(
+        r#"{{"version": 1, "board": {{"title": "News"}}, "notices": [
+  {{ "id": 1, "title": "Fine", "date": "{link}", "views": 1, "body": "x" }},
+  {{ "id": "x\u001b[2J", "title": "Fine", "date": "2024-01-01", "views": 1, "body": "x" }},
+  {{ "id": 3, "title": "Fine \u202egnp.exe", "date": "2024-01-01", "views": "\u009b31m\u2066", "body": "x" }},
+  {{ "id": 4, "title": "Four", "date": "2024-01-01", "views": 1, "body": "x",
+     "attachments": [{{ "name": "invoice\u202efdp.exe\u0007", "url": "a.exe" }}] }}
+]}}"#
+    );
+    let dir = site("terminal", &data);
+    let file = dir.join("notices.json");
+    let validate = notices(&["validate", file.to_str().unwrap()]);
+    let prerender = notices(&["prerender", dir.to_str().unwrap()]);
+    let csv = dir.join("notices.csv");
+    std::fs::write(
+        &csv,
+        "id,title,date,views,body\n1,A,\"\u{1b}]8;;https://evil.example/\u{7}x\u{202e}\",10,x\n",
+    )
+    .unwrap();
+    let import = notices(&[
+        "import",
+        csv.to_str().unwrap(),
+        "--output",
+        dir.join("o.json").to_str().unwrap(),
+    ]);
+    for (what, output) in [
+        ("validate", validate),
+        ("prerender", prerender),
+        ("import", import),
+    ] {
+        for (stream, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
+            let said = text(bytes);
+            assert_eq!(terminal_controls(&said), [], "{what} {stream}: {said}");
+        }
+        let said = text(&output.stdout) + &text(&output.stderr);
+        assert!(
+            said.contains(r"\u{1b}]8;;https://evil.example/\u{7}"),
+            "{what} still shows the value, as text: {said}"
+        );
+    }
+}
