@@ -59,6 +59,12 @@ pub fn prerender(
     options: &Options,
 ) -> Result<Vec<PrerenderedPage>, String> {
     let template = Template::parse(template, options.feed.as_deref())?;
+    distinct_without_case(
+        data.notices
+            .iter()
+            .map(|n| n.id.as_str())
+            .filter_map(notice_file),
+    )?;
     let first_page = Screen::new(&Load::Ready(data.clone()), &UrlState::list(), None);
     let pages = match &first_page {
         Screen::List { listing, .. } => listing.pages.max(1),
@@ -83,6 +89,21 @@ pub fn prerender(
             PrerenderedPage { file, html }
         })
         .collect())
+}
+
+/// Refuses two file names that differ only in case: on a disk or server that ignores case
+/// one page would overwrite the other. The data reader already leaves out the later of two
+/// such notices; this holds for any data set.
+fn distinct_without_case(files: impl Iterator<Item = String>) -> Result<(), String> {
+    let mut seen = std::collections::HashMap::new();
+    for file in files {
+        if let Some(first) = seen.insert(file.to_ascii_lowercase(), file.clone()) {
+            return Err(format!(
+                "two pages would be written as {first} and {file}, which are one file where case is ignored: give the notices ids that differ by more than case"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Puts the page's own stylesheets (`<link rel="stylesheet" href="./…">`) into the page as

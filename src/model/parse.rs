@@ -206,7 +206,8 @@ impl Entries {
 struct ReadNotices {
     notices: Vec<(Notice, String)>,
     problems: Vec<Problem>,
-    first_position_of_id: HashMap<String, usize>,
+    /// By id in lower case: the first notice with it, and its id as written.
+    first_with_id: HashMap<String, (usize, String)>,
 }
 
 impl DataReader {
@@ -458,23 +459,34 @@ impl ReadNotices {
         }
         let record = NoticeRecord::deserialize(entry).unwrap_or_default();
         match read_notice(record, position, url) {
-            Ok(notice) => match self.first_position_of_id.get(notice.id.as_str()) {
-                Some(first) => self.problems.push(Problem {
+            Ok(notice) => {
+                // Keyed without case: `Case` and `case` would be one page file
+                // (notice-case.html) on servers and disks that ignore case.
+                let key = notice.id.as_str().to_ascii_lowercase();
+                let message = match self.first_with_id.get(&key) {
+                    None => {
+                        self.first_with_id
+                            .insert(key, (position, notice.id.0.clone()));
+                        self.notices.push(with_search_text(notice));
+                        return;
+                    }
+                    Some((first, id)) if *id == notice.id.0 => {
+                        format!("repeats the id of notice {first}; every notice needs its own id.")
+                    }
+                    Some((first, id)) => format!(
+                        "differs only in upper and lower case from the id “{}” of notice {first}: on servers that ignore case both would have the same page. Every notice needs its own id.",
+                        truncated(id)
+                    ),
+                };
+                self.problems.push(Problem {
                     place: Place::Notice {
                         position,
-                        id: Some(notice.id.0.clone()),
+                        id: Some(notice.id.0),
                     },
                     field: "id".into(),
-                    message: format!(
-                        "repeats the id of notice {first}; every notice needs its own id."
-                    ),
-                }),
-                None => {
-                    self.first_position_of_id
-                        .insert(notice.id.0.clone(), position);
-                    self.notices.push(with_search_text(notice));
-                }
-            },
+                    message,
+                });
+            }
             Err(mut notice_problems) => self.problems.append(&mut notice_problems),
         }
     }

@@ -161,3 +161,21 @@ fn every_page_links_to_the_feed() {
     assert!(!again[0].html.contains("data-feed"));
     assert!(!again[0].html.contains("Subscribe"));
 }
+
+#[test]
+fn never_writes_two_pages_whose_names_differ_only_in_case() {
+    // The reader leaves such a notice out; a data set made another way is refused.
+    let mut notices = sample().notices.clone();
+    notices.truncate(2);
+    notices[0].id = crate::model::NoticeId("Case".into());
+    notices[1].id = crate::model::NoticeId("case".into());
+    let data = Arc::new(Dataset::new(sample().board.clone(), notices, Vec::new()));
+    let error = prerender(TEMPLATE, data, &options())
+        .err()
+        .expect("refused");
+    assert!(
+        error.contains("notice-Case.html and notice-case.html")
+            || error.contains("notice-case.html and notice-Case.html"),
+        "{error}"
+    );
+}

@@ -684,3 +684,18 @@ fn an_invalid_escape_outside_the_notices_fails_the_file_where_serde_json_says() 
     assert_eq!((expected.line(), expected.column()), (2, 25));
     assert_eq!(Err(error), parse_at_once(text.as_bytes()));
 }
+
+#[test]
+fn ids_that_differ_only_in_case_keep_the_first_notice_and_name_both() {
+    let mut upper = notice_json(0, "2020-01-01");
+    upper["id"] = json!("Case");
+    let mut lower = notice_json(0, "2021-01-01");
+    lower["id"] = json!("case");
+    let data = parse(&file_with(vec![upper, notice_json(1, "2020-01-02"), lower])).unwrap();
+    let ids: Vec<&str> = data.notices.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["1", "Case"]);
+    assert_eq!(
+        data.problems[0].to_string(),
+        "Notice 3 (id “case”), field “id”: differs only in upper and lower case from the id “Case” of notice 1: on servers that ignore case both would have the same page. Every notice needs its own id."
+    );
+}
