@@ -219,3 +219,36 @@ fn values_from_the_data_reach_the_terminal_as_text_not_as_commands() {
         );
     }
 }
+
+#[test]
+fn validate_reports_bidi_controls_and_ids_that_differ_only_in_case() {
+    let dir = site(
+        "bidi",
+        r#"{
+  "version": 1,
+  "board": { "title": "News" },
+  "notices": [
+    { "id": "Case", "title": "Pay \u202eelif", "date": "2024-01-01", "views": 3, "body": "ok",
+      "attachments": [{ "name": "invoice\u202efdp.exe", "url": "invoice.exe", "size": 1 }] },
+    { "id": "case", "title": "Other", "date": "2024-01-02", "views": 3, "body": "ok" }
+  ]
+}"#,
+    );
+    let file = dir.join("notices.json");
+    let output = notices(&["validate", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let name = file.display().to_string();
+    let lines: Vec<String> = text(&output.stdout)
+        .lines()
+        .map(|line| line.replace(&name, "F"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "F:7:13: error: Notice 2 (id “case”), field “id”: differs only in upper and lower case from the id “Case” of notice 1: on servers that ignore case both would have the same page. Every notice needs its own id.",
+            "F:5:30: warning: Notice 1 (id “Case”), field “title”: has bidirectional text controls (U+202E), which can make it read in another order than it is written; the board leaves them out.",
+            "F:6:33: warning: Notice 1 (id “Case”), field “attachments[0].name”: has bidirectional text controls (U+202E), which can make it read in another order than it is written and disguise the file's real type (“invoice” U+202E “fdp.exe” shows as “invoiceexe.pdf”); the board leaves them out.",
+            "F: 1 notices read, 1 errors, 2 warnings",
+        ]
+    );
+}

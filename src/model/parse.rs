@@ -42,6 +42,9 @@ pub struct Dataset {
     pub problems: Vec<Problem>,
     /// Each notice's title and body folded for search, computed once at load.
     pub folded: Vec<String>,
+    /// What the reader changed in notices it kept (bidi controls left out of titles and
+    /// file names), for `notices validate` to warn about.
+    pub notes: Vec<Problem>,
 }
 
 impl Dataset {
@@ -67,6 +70,7 @@ impl Dataset {
             notices,
             problems,
             folded,
+            notes: Vec::new(),
         }
     }
 
@@ -206,6 +210,7 @@ impl Entries {
 struct ReadNotices {
     notices: Vec<(Notice, String)>,
     problems: Vec<Problem>,
+    notes: Vec<Problem>,
     /// By id in lower case: the first notice with it, and its id as written.
     first_with_id: HashMap<String, (usize, String)>,
 }
@@ -430,12 +435,17 @@ impl DataReader {
             Stage::Failed(error) => Err(error),
             Stage::Reading { board, listed, .. } => {
                 let ReadNotices {
-                    notices, problems, ..
+                    notices,
+                    problems,
+                    notes,
+                    ..
                 } = self.read;
                 if notices.is_empty() && listed > 0 {
                     return Err(LoadError::NoValidNotices { problems });
                 }
-                Ok(Dataset::from_searchable(board, notices, problems))
+                let mut data = Dataset::from_searchable(board, notices, problems);
+                data.notes = notes;
+                Ok(data)
             }
             Stage::Outlining(_) => unreachable!("read_while reads to the end"),
         }
@@ -459,7 +469,7 @@ impl ReadNotices {
         }
         let record = NoticeRecord::deserialize(entry).unwrap_or_default();
         match read_notice(record, position, url) {
-            Ok(notice) => {
+            Ok(mut notice) => {
                 // Keyed without case: `Case` and `case` would be one page file
                 // (notice-case.html) on servers and disks that ignore case.
                 let key = notice.id.as_str().to_ascii_lowercase();
@@ -467,6 +477,7 @@ impl ReadNotices {
                     None => {
                         self.first_with_id
                             .insert(key, (position, notice.id.0.clone()));
+                        self.leave_out_bidi_controls(&mut notice);
                         self.notices.push(with_search_text(notice));
                         return;
                     }
@@ -490,6 +501,73 @@ impl ReadNotices {
             Err(mut notice_problems) => self.problems.append(&mut notice_problems),
         }
     }
+}
+
+impl ReadNotices {
+    /// Leaves out of the notice's title the bidi controls that reorder text (embeddings,
+    /// overrides, isolates), and out of its file names every bidi control (marks too): with
+    /// them `invoice\u{202E}fdp.exe` shows as “invoiceexe.pdf”, even inside an isolate.
+    /// Right-to-left text itself is kept; the views isolate it.
+    fn leave_out_bidi_controls(&mut self, notice: &mut Notice) {
+        let place = Place::Notice {
+            position: notice.position,
+            id: Some(notice.id.0.clone()),
+        };
+        let mut note = |field: String, found: Vec<char>, harm: &str| {
+            let codes: Vec<String> = found
+                .iter()
+                .map(|c| format!("U+{:04X}", *c as u32))
+                .collect();
+            self.notes.push(Problem {
+                place: place.clone(),
+                field,
+                message: format!(
+                    "has bidirectional text controls ({}), which can make it read in another order than it is written{harm}; the board leaves them out.",
+                    codes.join(", ")
+                ),
+            });
+        };
+        if let Some((title, found)) = without_bidi_controls(&notice.title, false) {
+            notice.title = title;
+            note("title".into(), found, "");
+        }
+        for (index, file) in notice.attachments.iter_mut().enumerate() {
+            if let Some((name, found)) = without_bidi_controls(&file.name, true) {
+                file.name = name;
+                let harm = " and disguise the file's real type (“invoice” U+202E “fdp.exe” shows as “invoiceexe.pdf”)";
+                note(format!("attachments[{index}].name"), found, harm);
+            }
+        }
+    }
+}
+
+/// A required text that is not only bidi controls (which the reader leaves out).
+fn visible(text: Option<String>, marks_too: bool) -> Result<Option<String>, String> {
+    match text
+        .as_deref()
+        .and_then(|t| without_bidi_controls(t, marks_too))
+    {
+        Some((kept, _)) if kept.is_empty() => Err("must not be empty.".into()),
+        _ => Ok(text),
+    }
+}
+
+/// `text` without its bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069),
+/// and without marks (U+200E, U+200F, U+061C) if `marks_too`, with the ones it had; `None`
+/// when it has none.
+fn without_bidi_controls(text: &str, marks_too: bool) -> Option<(String, Vec<char>)> {
+    let control = |c: char| {
+        matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            || (marks_too && matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}'))
+    };
+    if !text.contains(control) {
+        return None;
+    }
+    let mut found: Vec<char> = text.chars().filter(|&c| control(c)).collect();
+    found.sort_unstable();
+    found.dedup();
+    let kept = text.chars().filter(|&c| !control(c)).collect::<String>();
+    Some((kept.trim().to_string(), found))
 }
 
 /// Whether an invalid escape is anywhere in `value` (see [`escapes`]).
@@ -700,7 +778,7 @@ fn read_notice(record: NoticeRecord, position: usize, url: &str) -> Result<Notic
     let title = keep(
         e,
         "title",
-        text(record.title, Required::NonEmpty, MAX_LINE_CHARS),
+        text(record.title, Required::NonEmpty, MAX_LINE_CHARS).and_then(|t| visible(t, false)),
     );
     let date = keep(e, "date", read_date(record.date));
     let views = keep(e, "views", read_views(record.views));
@@ -871,6 +949,7 @@ fn read_attachments(
             }
         };
         let name = text(record.name, Required::NonEmpty, MAX_LINE_CHARS)
+            .and_then(|name| visible(name, true))
             .map_err(|m| errors.push((field("name"), m)))
             .ok()
             .flatten();
@@ -913,7 +992,8 @@ fn read_attachments(
         if let (Some(name), Some(url)) = (name, url) {
             let kind = kind
                 .filter(|k| !k.is_empty())
-                .or_else(|| extension(&name).or_else(|| extension(&url)));
+                // The file's own extension first: it is what is downloaded.
+                .or_else(|| extension(&url).or_else(|| extension(&name)));
             attachments.push(Attachment {
                 name,
                 url,

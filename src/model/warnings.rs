@@ -96,6 +96,12 @@ pub fn warnings(data: &Dataset, today: Date) -> Vec<Problem> {
             }
         }
     }
+    // What the reader changed, with the rest of each notice's warnings, in file order.
+    found.extend(data.notes.iter().cloned());
+    found.sort_by_key(|problem| match problem.place {
+        Place::Notice { position, .. } => position,
+        Place::Board => 0,
+    });
     found
 }
 

@@ -699,3 +699,26 @@ fn ids_that_differ_only_in_case_keep_the_first_notice_and_name_both() {
         "Notice 3 (id “case”), field “id”: differs only in upper and lower case from the id “Case” of notice 1: on servers that ignore case both would have the same page. Every notice needs its own id."
     );
 }
+
+#[test]
+fn bidi_controls_are_left_out_of_titles_and_file_names() {
+    let mut notice = notice_json(1, "2024-01-01");
+    notice["title"] = json!("Pay \u{202e}elif\u{2066} now \u{200f}");
+    notice["attachments"] = json!([{ "name": "\u{200e}invoice\u{202e}fdp.exe", "url": "a.exe" }]);
+    let mut only_controls = notice_json(2, "2024-01-01");
+    only_controls["title"] = json!("\u{202e}\u{2066}");
+    let data = parse(&file_with(vec![notice, only_controls])).unwrap();
+    let read = &data.notices[0];
+    assert_eq!(
+        read.title, "Pay elif now \u{200f}",
+        "marks are kept in titles"
+    );
+    assert_eq!(read.attachments[0].name, "invoicefdp.exe");
+    assert_eq!(read.attachments[0].kind.as_deref(), Some("EXE"));
+    let noted: Vec<&str> = data.notes.iter().map(|n| n.field.as_str()).collect();
+    assert_eq!(noted, ["title", "attachments[0].name"]);
+    assert_eq!(
+        data.problems[0].to_string(),
+        "Notice 2 (id “2”), field “title”: must not be empty."
+    );
+}
