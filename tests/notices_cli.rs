@@ -252,3 +252,35 @@ fn validate_reports_bidi_controls_and_ids_that_differ_only_in_case() {
         ]
     );
 }
+
+#[test]
+fn validate_reads_a_title_cut_inside_an_emoji_and_leaves_out_only_a_notice_with_a_bad_escape() {
+    let dir = site(
+        "surrogate",
+        r#"{
+  "version": 1,
+  "board": { "title": "News" },
+  "notices": [
+    { "id": 1, "title": "Party \ud83c", "date": "2024-01-01", "views": 3, "body": "ok" },
+    { "id": 2, "title": "Path", "date": "2024-01-02", "views": 3, "body": "C:\xampp" },
+    { "id": 3, "title": "Fine \\ud83c", "date": "2024-01-03", "views": 3, "body": "ok" }
+  ]
+}"#,
+    );
+    let file = dir.join("notices.json");
+    let output = notices(&["validate", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let name = file.display().to_string();
+    let lines: Vec<String> = text(&output.stdout)
+        .lines()
+        .map(|line| line.replace(&name, "F"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            r#"F:6:75: error: Notice 2 (id “2”), field “body”: has an invalid escape: in a text, a backslash must start one of \" \\ \/ \b \f \n \r \t or \u with four hex digits (write \\ for a backslash itself)."#,
+            r"F:5:25: warning: Notice 1 (id “1”), field “title”: has “�” where a character could not be read, shown as it is: often half of an emoji or another character cut in two by the exporting system (a lone escape such as \ud83c).",
+            "F: 2 notices read, 1 errors, 1 warnings",
+        ]
+    );
+}
