@@ -298,7 +298,10 @@ impl DataReader {
                 } => {
                     let position = *listed - entries.len() + 1;
                     match entries.next(&self.text) {
-                        Some(Ok(entry)) => self.read.entry(position, entry, &self.url),
+                        Some(Ok(entry)) => {
+                            let escapes = self.bad_escape.is_some();
+                            self.read.entry(position, entry, &self.url, escapes)
+                        }
                         // Told as serde_json tells it, at its place in the whole file.
                         Some(Err(_)) => self.read_at_once(),
                         None => {}
@@ -453,8 +456,9 @@ impl DataReader {
 }
 
 impl ReadNotices {
-    fn entry(&mut self, position: usize, entry: Value, url: &str) {
-        if has_bad_escape(&entry) {
+    /// Reads one notice; `bad_escapes` when the file has an invalid escape somewhere.
+    fn entry(&mut self, position: usize, entry: Value, url: &str, bad_escapes: bool) {
+        if bad_escapes && has_bad_escape(&entry) {
             return self.problems.push(bad_escape_problem(position, &entry));
         }
         if !entry.is_object() {

@@ -19,36 +19,38 @@ pub const BAD_ESCAPE: char = '\u{85}';
 /// line and column of the first invalid escape, if any, as serde_json tells them.
 pub fn repair(text: String) -> (String, Option<(usize, usize)>) {
     let bytes = text.as_bytes();
-    let mut edits: Vec<(usize, &'static [u8])> = Vec::new();
+    // The file's own U+0085, so that the mark means an invalid escape and nothing else.
+    let mut edits: Vec<(usize, &'static [u8])> = text
+        .match_indices(BAD_ESCAPE)
+        .map(|(at, _)| (at, "\u{80}".as_bytes()))
+        .collect();
     let mut first_bad = None;
-    let mut in_string = false;
+    // Each backslash from the start, with what it escapes. Strings are not told apart from
+    // the rest: a backslash outside a string is a syntax error that serde_json reports at
+    // that very place, whatever is written there. `find` is a fast search, not a loop by byte.
     let mut at = 0;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'"' => in_string = !in_string,
-            0xC2 if bytes.get(at + 1) == Some(&0x85) => edits.push((at, "\u{80}".as_bytes())),
-            b'\\' if in_string && at + 1 < bytes.len() => {
-                let (length, edit) = escape(bytes, at);
-                if let Some(edit) = edit {
-                    if edit.starts_with("\u{85}".as_bytes()) {
-                        // serde_json stops after the escaped character or the four digits.
-                        let read = if bytes[at + 1] == b'u' { 6 } else { 2 };
-                        first_bad.get_or_insert(at + read);
-                    }
-                    edits.push((at, edit));
-                }
-                at += length;
-                continue;
-            }
-            _ => {}
+    while let Some(found) = text[at..].find('\\') {
+        at += found;
+        if at + 1 == bytes.len() {
+            break;
         }
-        at += 1;
+        let (length, edit) = escape(bytes, at);
+        if let Some(edit) = edit {
+            if edit.starts_with("\u{85}".as_bytes()) {
+                // serde_json stops after the escaped character or the four digits.
+                let read = if bytes[at + 1] == b'u' { 6 } else { 2 };
+                first_bad.get_or_insert(at + read);
+            }
+            edits.push((at, edit));
+        }
+        at += length;
     }
     if edits.is_empty() {
         return (text, None);
     }
     let first_bad = first_bad.map(|read| serde_position(bytes, read));
     let mut bytes = text.into_bytes();
+    // In the order found: an escape of a U+0085 (`\` and it) overwrites its own edit.
     for (at, edit) in edits {
         bytes[at..at + edit.len()].copy_from_slice(edit);
     }
@@ -58,7 +60,7 @@ pub fn repair(text: String) -> (String, Option<(usize, usize)>) {
     (text, first_bad)
 }
 
-/// The escape at `at` (a backslash inside a string, not the last byte): its length in bytes,
+/// The escape at `at` (a backslash, not the last byte): its length in bytes,
 /// and what to write in its place, if anything.
 fn escape(bytes: &[u8], at: usize) -> (usize, Option<&'static [u8]>) {
     const REPLACEMENT: &[u8] = b"\\uFFFD";
@@ -134,7 +136,6 @@ mod tests {
     fn valid_escapes_and_escaped_backslashes_are_left_alone() {
         for text in [
             r#""\ud83d\ude00 \\ud800 \\\" \n \u0041 \/""#,
-            r#"{"a": 1} \ud800"#,
             r#""ends in \u12"#,
             "\"\\",
         ] {
@@ -150,6 +151,7 @@ mod tests {
             ("\"\\é\"", "\"\u{85} \""),
             ("\"\\가\"", "\"\u{85}  \""),
             ("\"\\\n\"", "\"\u{85}\""),
+            ("\"\\\u{85}\"", "\"\u{85} \""),
         ] {
             let (text_after, _) = repaired(text);
             assert_eq!(text_after, expected);
