@@ -211,8 +211,8 @@ struct ReadNotices {
     notices: Vec<(Notice, String)>,
     problems: Vec<Problem>,
     notes: Vec<Problem>,
-    /// By id in lower case: the first notice with it, and its id as written.
-    first_with_id: HashMap<String, (usize, String)>,
+    /// By id in lower case: where the first notice with it is in `notices`.
+    first_with_id: HashMap<String, usize>,
 }
 
 impl DataReader {
@@ -477,21 +477,23 @@ impl ReadNotices {
                 // Keyed without case: `Case` and `case` would be one page file
                 // (notice-case.html) on servers and disks that ignore case.
                 let key = notice.id.as_str().to_ascii_lowercase();
-                let message = match self.first_with_id.get(&key) {
+                let first = match self.first_with_id.get(&key) {
+                    Some(&index) => &self.notices[index].0,
                     None => {
-                        self.first_with_id
-                            .insert(key, (position, notice.id.0.clone()));
+                        self.first_with_id.insert(key, self.notices.len());
                         self.leave_out_bidi_controls(&mut notice);
                         self.notices.push(with_search_text(notice));
                         return;
                     }
-                    Some((first, id)) if *id == notice.id.0 => {
-                        format!("repeats the id of notice {first}; every notice needs its own id.")
-                    }
-                    Some((first, id)) => format!(
+                };
+                let (id, first) = (first.id.as_str(), first.position);
+                let message = if id == notice.id.as_str() {
+                    format!("repeats the id of notice {first}; every notice needs its own id.")
+                } else {
+                    format!(
                         "differs only in upper and lower case from the id “{}” of notice {first}: on servers that ignore case both would have the same page. Every notice needs its own id.",
                         truncated(id)
-                    ),
+                    )
                 };
                 self.problems.push(Problem {
                     place: Place::Notice {
@@ -513,36 +515,70 @@ impl ReadNotices {
     /// them `invoice\u{202E}fdp.exe` shows as “invoiceexe.pdf”, even inside an isolate.
     /// Right-to-left text itself is kept; the views isolate it.
     fn leave_out_bidi_controls(&mut self, notice: &mut Notice) {
-        let place = Place::Notice {
-            position: notice.position,
-            id: Some(notice.id.0.clone()),
-        };
-        let mut note = |field: String, found: Vec<char>, harm: &str| {
-            let codes: Vec<String> = found
-                .iter()
-                .map(|c| format!("U+{:04X}", *c as u32))
-                .collect();
-            self.notes.push(Problem {
-                place: place.clone(),
-                field,
-                message: format!(
-                    "has bidirectional text controls ({}), which can make it read in another order than it is written{harm}; the board leaves them out.",
-                    codes.join(", ")
-                ),
-            });
-        };
-        if let Some((title, found)) = without_bidi_controls(&notice.title, false) {
+        if let Some(title) = without_bidi_controls(&notice.title, false) {
+            note_bidi(&mut self.notes, notice, None, &notice.title);
             notice.title = title;
-            note("title".into(), found, "");
         }
-        for (index, file) in notice.attachments.iter_mut().enumerate() {
-            if let Some((name, found)) = without_bidi_controls(&file.name, true) {
-                file.name = name;
-                let harm = " and disguise the file's real type (“invoice” U+202E “fdp.exe” shows as “invoiceexe.pdf”)";
-                note(format!("attachments[{index}].name"), found, harm);
+        for index in 0..notice.attachments.len() {
+            let name = &notice.attachments[index].name;
+            if let Some(kept) = without_bidi_controls(name, true) {
+                note_bidi(&mut self.notes, notice, Some(index), name);
+                notice.attachments[index].name = kept;
             }
         }
     }
+}
+
+/// Notes for `notices validate` which bidi controls were left out of the title (`None`) or of
+/// attachment `file`'s name. Only the native tool shows notes: the wasm has none of this.
+#[cfg(not(target_arch = "wasm32"))]
+fn note_bidi(notes: &mut Vec<Problem>, notice: &Notice, file: Option<usize>, text: &str) {
+    let mut codes: Vec<String> = Vec::new();
+    for c in text.chars().filter(|&c| is_bidi_control(c, file.is_some())) {
+        let code = format!("U+{:04X}", c as u32);
+        if !codes.contains(&code) {
+            codes.push(code); // at most the 12 controls
+        }
+    }
+    let (field, harm) = match file {
+        None => ("title".to_string(), ""),
+        Some(index) => (
+            format!("attachments[{index}].name"),
+            " and disguise the file's real type (“invoice” U+202E “fdp.exe” shows as “invoiceexe.pdf”)",
+        ),
+    };
+    notes.push(Problem {
+        place: Place::Notice {
+            position: notice.position,
+            id: Some(notice.id.0.clone()),
+        },
+        field,
+        message: format!(
+            "has bidirectional text controls ({}), which can make it read in another order than it is written{harm}; the board leaves them out.",
+            codes.join(", ")
+        ),
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+fn note_bidi(_: &mut Vec<Problem>, _: &Notice, _: Option<usize>, _: &str) {}
+
+/// The bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069), and if
+/// `marks_too` the marks (U+200E, U+200F, U+061C).
+fn is_bidi_control(c: char, marks_too: bool) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || (marks_too && matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}'))
+}
+
+/// `text` without its bidi controls (see [`is_bidi_control`]), trimmed; `None` when it has
+/// none.
+fn without_bidi_controls(text: &str, marks_too: bool) -> Option<String> {
+    let control = |c: char| is_bidi_control(c, marks_too);
+    if !text.contains(control) {
+        return None;
+    }
+    let kept: String = text.chars().filter(|&c| !control(c)).collect();
+    Some(kept.trim().to_string())
 }
 
 /// A required text that is not only bidi controls (which the reader leaves out).
@@ -551,27 +587,9 @@ fn visible(text: Option<String>, marks_too: bool) -> Result<Option<String>, Stri
         .as_deref()
         .and_then(|t| without_bidi_controls(t, marks_too))
     {
-        Some((kept, _)) if kept.is_empty() => Err("must not be empty.".into()),
+        Some(kept) if kept.is_empty() => Err("must not be empty.".into()),
         _ => Ok(text),
     }
-}
-
-/// `text` without its bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069),
-/// and without marks (U+200E, U+200F, U+061C) if `marks_too`, with the ones it had; `None`
-/// when it has none.
-fn without_bidi_controls(text: &str, marks_too: bool) -> Option<(String, Vec<char>)> {
-    let control = |c: char| {
-        matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-            || (marks_too && matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}'))
-    };
-    if !text.contains(control) {
-        return None;
-    }
-    let mut found: Vec<char> = text.chars().filter(|&c| control(c)).collect();
-    found.sort_unstable();
-    found.dedup();
-    let kept = text.chars().filter(|&c| !control(c)).collect::<String>();
-    Some((kept.trim().to_string(), found))
 }
 
 /// Whether an invalid escape is anywhere in `value` (see [`escapes`]).

@@ -20,10 +20,8 @@ pub const BAD_ESCAPE: char = '\u{85}';
 pub fn repair(text: String) -> (String, Option<(usize, usize)>) {
     let bytes = text.as_bytes();
     // The file's own U+0085, so that the mark means an invalid escape and nothing else.
-    let mut edits: Vec<(usize, &'static [u8])> = text
-        .match_indices(BAD_ESCAPE)
-        .map(|(at, _)| (at, "\u{80}".as_bytes()))
-        .collect();
+    let nels: Vec<usize> = text.match_indices(BAD_ESCAPE).map(|(at, _)| at).collect();
+    let mut edits: Vec<(usize, &'static str)> = Vec::new();
     let mut first_bad = None;
     // Each backslash from the start, with what it escapes. Strings are not told apart from
     // the rest: a backslash outside a string is a syntax error that serde_json reports at
@@ -36,7 +34,7 @@ pub fn repair(text: String) -> (String, Option<(usize, usize)>) {
         }
         let (length, edit) = escape(bytes, at);
         if let Some(edit) = edit {
-            if edit.starts_with("\u{85}".as_bytes()) {
+            if edit.starts_with(BAD_ESCAPE) {
                 // serde_json stops after the escaped character or the four digits.
                 let read = if bytes[at + 1] == b'u' { 6 } else { 2 };
                 first_bad.get_or_insert(at + read);
@@ -45,25 +43,34 @@ pub fn repair(text: String) -> (String, Option<(usize, usize)>) {
         }
         at += length;
     }
-    if edits.is_empty() {
+    if edits.is_empty() && nels.is_empty() {
         return (text, None);
     }
     let first_bad = first_bad.map(|read| serde_position(bytes, read));
-    let mut bytes = text.into_bytes();
-    // In the order found: an escape of a U+0085 (`\` and it) overwrites its own edit.
-    for (at, edit) in edits {
-        bytes[at..at + edit.len()].copy_from_slice(edit);
+    // Both lists are in the order of the text: merged, with what is between them copied.
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut nels = nels.into_iter().peekable();
+    for (at, edit) in edits.into_iter().chain([(text.len(), "")]) {
+        while let Some(nel) = nels.next_if(|&nel| nel < at) {
+            // One that was escaped (`\` and it) is part of the escape's edit.
+            if nel >= copied {
+                out.push_str(&text[copied..nel]);
+                out.push('\u{80}');
+                copied = nel + BAD_ESCAPE.len_utf8();
+            }
+        }
+        out.push_str(&text[copied..at]);
+        out.push_str(edit);
+        copied = at + edit.len();
     }
-    // Each edit replaces whole characters with as many bytes of whole characters.
-    let text = String::from_utf8(bytes)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
-    (text, first_bad)
+    (out, first_bad)
 }
 
 /// The escape at `at` (a backslash, not the last byte): its length in bytes,
 /// and what to write in its place, if anything.
-fn escape(bytes: &[u8], at: usize) -> (usize, Option<&'static [u8]>) {
-    const REPLACEMENT: &[u8] = b"\\uFFFD";
+fn escape(bytes: &[u8], at: usize) -> (usize, Option<&'static str>) {
+    const REPLACEMENT: &str = "\\uFFFD";
     let surrogate = |from: usize, range: std::ops::Range<u32>| {
         bytes.get(from..from + 2) == Some(b"\\u")
             && hex(bytes, from + 2).is_some_and(|code| range.contains(&code))
@@ -75,17 +82,17 @@ fn escape(bytes: &[u8], at: usize) -> (usize, Option<&'static [u8]>) {
         b'u' => match hex(bytes, at + 2) {
             Some(0xD800..0xDC00) if surrogate(at + 6, 0xDC00..0xE000) => (12, None),
             Some(0xD800..0xE000) => (6, Some(REPLACEMENT)),
-            Some(0x85) => (6, Some(b"\\u0080")),
+            Some(0x85) => (6, Some("\\u0080")),
             Some(_) => (6, None),
-            None => (2, Some("\u{85}".as_bytes())),
+            None => (2, Some("\u{85}")),
         },
         // Any other character: the backslash and it become the mark (and spaces, to keep the
         // length of a character of several bytes).
         lead => match lead {
-            0xF0.. => (5, Some("\u{85}   ".as_bytes())),
-            0xE0.. => (4, Some("\u{85}  ".as_bytes())),
-            0xC0.. => (3, Some("\u{85} ".as_bytes())),
-            _ => (2, Some("\u{85}".as_bytes())),
+            0xF0.. => (5, Some("\u{85}   ")),
+            0xE0.. => (4, Some("\u{85}  ")),
+            0xC0.. => (3, Some("\u{85} ")),
+            _ => (2, Some("\u{85}")),
         },
     }
 }
@@ -104,11 +111,9 @@ fn serde_position(bytes: &[u8], read: usize) -> (usize, usize) {
 
 /// The value of the four hex digits at `at`.
 fn hex(bytes: &[u8], at: usize) -> Option<u32> {
-    let digits = std::str::from_utf8(bytes.get(at..at + 4)?).ok()?;
-    if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    u32::from_str_radix(digits, 16).ok()
+    bytes.get(at..at + 4)?.iter().try_fold(0, |value, &b| {
+        Some(value * 16 + char::from(b).to_digit(16)?)
+    })
 }
 
 #[cfg(test)]
