@@ -722,3 +722,11 @@ fn bidi_controls_are_left_out_of_titles_and_file_names() {
         "Notice 2 (id “2”), field “title”: must not be empty."
     );
 }
+
+#[test]
+fn the_type_of_a_file_is_that_of_what_is_downloaded_not_of_its_name() {
+    let mut notice = notice_json(1, "2020-01-01");
+    notice["attachments"] = json!([{ "name": "invoice.pdf", "url": "files/invoice.exe" }]);
+    let data = parse(&file_with(vec![notice])).unwrap();
+    assert_eq!(data.notices[0].attachments[0].kind.as_deref(), Some("EXE"));
+}
