@@ -730,3 +730,20 @@ fn the_type_of_a_file_is_that_of_what_is_downloaded_not_of_its_name() {
     let data = parse(&file_with(vec![notice])).unwrap();
     assert_eq!(data.notices[0].attachments[0].kind.as_deref(), Some("EXE"));
 }
+
+proptest::proptest! {
+    #[test]
+    fn any_escapes_in_one_notice_never_take_the_others(raw in "[\\\\ud80cAx9 ]{0,24}") {
+        let text = file_with(vec![notice_json(1, "2024-01-01"), notice_json(2, "2024-01-02")])
+            .replacen("Notice 1", &raw, 1);
+        let read = parse(&text);
+        proptest::prop_assert_eq!(&read, &parse_at_once(text.as_bytes()));
+        // Unless a last backslash escapes the closing quote, the file's structure holds.
+        let trailing = raw.len() - raw.trim_end_matches('\\').len();
+        if trailing % 2 == 0 {
+            let data = read.unwrap();
+            proptest::prop_assert!(data.index_of("2").is_some());
+            proptest::prop_assert_eq!(data.notices.len() + data.skipped_count(), 2);
+        }
+    }
+}
