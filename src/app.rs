@@ -116,11 +116,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     };
 
     let preloaded = config.preloaded.is_some();
-    let load = RwSignal::new(
-        config
-            .preloaded
-            .map_or(Load::Loading, ready),
-    );
+    let load = RwSignal::new(config.preloaded.map_or(Load::Loading, ready));
     let data_url = StoredValue::new(config.data_url);
     // `fresh` skips the browser cache, so "Try again" sees a file that has just been fixed.
     let fetch_data = move |fresh: bool| {

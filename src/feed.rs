@@ -70,7 +70,7 @@ pub fn atom(data: &Dataset, base_url: &str) -> String {
         ));
     }
     xml.push_str("</feed>\n");
-    xml
+    xml_chars_only(xml)
 }
 
 /// The sitemap (sitemaps.org) of every prerendered page: the list's pages and each notice.
@@ -104,6 +104,14 @@ pub fn sitemap(data: &Dataset, base_url: &str) -> String {
         }
     }
     xml.push_str("</urlset>\n");
+    xml_chars_only(xml)
+}
+
+/// The document without the characters XML 1.0 forbids (its `Char` production: no control
+/// characters but tab and line breaks, no U+FFFE or U+FFFF): a feed reader refuses the whole
+/// feed for one of them, and the data may hold them (`\uFFFF` in a title, `&#xFFFF;` in a body).
+fn xml_chars_only(mut xml: String) -> String {
+    xml.retain(|c| matches!(c, '\t' | '\n' | '\r' | ' '..='\u{fffd}' | '\u{10000}'..));
     xml
 }
 
@@ -177,6 +185,37 @@ mod tests {
             !map.contains("a%20b"),
             "no page of its own, so not in the sitemap"
         );
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_left_out_of_the_feed_and_sitemap() {
+        let text = include_str!("../public/notices.json")
+            .replacen("\"title\": \"", "\"title\": \"A\\uFFFEB\\uFFFFC\\u0001 ", 2)
+            .replacen(
+                "\"body\": \"",
+                "\"bodyFormat\": \"html\", \"body\": \"&#xFFFF;&#xFFFE;&#1;&#x1F600;<b>\\uFFFF</b>",
+                3,
+            );
+        let data = parse_data_file(&text, "notices.json").unwrap();
+        let odd = |c: char| matches!(c, '\u{fffe}' | '\u{ffff}') || (c < ' ' && c != '\n');
+        assert!(
+            data.notices.iter().any(|n| n.title.contains(odd))
+                && data.notices.iter().any(|n| n.body.contains(odd)),
+            "the data holds them"
+        );
+        for xml in [
+            atom(&data, "https://x.example/\u{ffff}"),
+            sitemap(&data, "https://x.example/\u{1}"),
+        ] {
+            let forbidden: Vec<char> = xml
+                .chars()
+                .filter(|&c| {
+                    !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..='\u{10ffff}')
+                })
+                .collect();
+            assert_eq!(forbidden, Vec::<char>::new());
+        }
+        assert!(atom(&data, "https://x.example/").contains("<title>ABC "));
     }
 
     #[test]

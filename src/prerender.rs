@@ -75,6 +75,12 @@ pub fn prerender_each(
     mut each: impl FnMut(PrerenderedPage) -> Result<(), String>,
 ) -> Result<(), String> {
     let template = Template::parse(template, options.feed.as_deref())?;
+    distinct_without_case(
+        data.notices
+            .iter()
+            .map(|n| n.id.as_str())
+            .filter_map(notice_file),
+    )?;
     let pages = Listing::new(&data, &ListQuery::default(), data.board.page_size).pages;
     let list_pages = (1..=pages).map(|page| {
         UrlState::list().with_list(ListQuery {
@@ -91,6 +97,21 @@ pub fn prerender_each(
         let (file, _) = url.to_url("", Addressing::Files);
         let html = template.fill(&data, &url, &file, options);
         each(PrerenderedPage { file, html })?;
+    }
+    Ok(())
+}
+
+/// Refuses two file names that differ only in case: on a disk or server that ignores case
+/// one page would overwrite the other. The data reader already leaves out the later of two
+/// such notices; this holds for any data set.
+fn distinct_without_case(files: impl Iterator<Item = String>) -> Result<(), String> {
+    let mut seen = std::collections::HashMap::new();
+    for file in files {
+        if let Some(first) = seen.insert(file.to_ascii_lowercase(), file.clone()) {
+            return Err(format!(
+                "two pages would be written as {first} and {file}, which are one file where case is ignored: give the notices ids that differ by more than case"
+            ));
+        }
     }
     Ok(())
 }

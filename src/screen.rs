@@ -1,6 +1,7 @@
 //! What the page shows for a given data state and URL: which view, the list page, its title,
 //! breadcrumb and status message. Pure, so every view's words are unit-tested natively.
 
+use crate::model::format::isolated;
 use crate::model::listing::{ListQuery, Listing};
 use crate::model::{Board, Dataset, LoadError, NavLink, Notice};
 use crate::url_state::{UrlState, View};
@@ -191,29 +192,35 @@ impl Screen {
     }
 
     /// The document title: most specific first, the organisation last.
+    /// Text from the data or the URL is isolated ([`isolated`]): right-to-left text in a
+    /// title cannot reorder the rest.
     pub fn title(&self) -> String {
         let board = self.board();
-        let suffix = format!("{} – {}", board.title, board.site_name);
+        let board_title = isolated(&board.title);
+        let suffix = format!("{board_title} – {}", isolated(&board.site_name));
         match self {
             Screen::List { query, listing, .. } => {
                 let search = if query.q.is_empty() {
                     String::new()
                 } else {
-                    format!("Search results for “{}” – ", query.q)
+                    format!("Search results for “{}” – ", isolated(&query.q))
                 };
                 let page = if listing.pages > 1 {
                     format!(" (page {} of {})", listing.page, listing.pages)
                 } else {
                     String::new()
                 };
-                format!("{search}{}{page} – {}", board.title, board.site_name)
+                format!(
+                    "{search}{board_title}{page} – {}",
+                    isolated(&board.site_name)
+                )
             }
             Screen::Loading => format!("Loading – {suffix}"),
             Screen::Failed(_) => format!("Error: notices could not be loaded – {suffix}"),
             Screen::NotFound { .. } => format!("Notice not found – {suffix}"),
             Screen::Notice { .. } => format!(
                 "{} – {suffix}",
-                self.notice().map_or("", |n| n.title.as_str())
+                isolated(self.notice().map_or("", |n| n.title.as_str()))
             ),
         }
     }

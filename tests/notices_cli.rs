@@ -162,3 +162,125 @@ fn import_builds_a_valid_data_file_from_a_spreadsheet() {
         "{said}"
     );
 }
+
+/// Whether `output` holds anything a terminal would act on: control characters other than
+/// a line break (escape sequences, bells, C1 controls) or bidi controls.
+fn terminal_controls(output: &str) -> Vec<char> {
+    output
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n')
+                || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+#[test]
+fn values_from_the_data_reach_the_terminal_as_text_not_as_commands() {
+    let link = r"\u001b]8;;https://evil.example/\u0007click\u001b]8;;\u0007";
+    let data = format!(
+        r#"{{"version": 1, "board": {{"title": "News"}}, "notices": [
+  {{ "id": 1, "title": "Fine", "date": "{link}", "views": 1, "body": "x" }},
+  {{ "id": "x\u001b[2J", "title": "Fine", "date": "2024-01-01", "views": 1, "body": "x" }},
+  {{ "id": 3, "title": "Fine \u202egnp.exe", "date": "2024-01-01", "views": "\u009b31m\u2066", "body": "x" }},
+  {{ "id": 4, "title": "Four", "date": "2024-01-01", "views": 1, "body": "x",
+     "attachments": [{{ "name": "invoice\u202efdp.exe\u0007", "url": "a.exe" }}] }}
+]}}"#
+    );
+    let dir = site("terminal", &data);
+    let file = dir.join("notices.json");
+    let validate = notices(&["validate", file.to_str().unwrap()]);
+    let prerender = notices(&["prerender", dir.to_str().unwrap()]);
+    let csv = dir.join("notices.csv");
+    std::fs::write(
+        &csv,
+        "id,title,date,views,body\n1,A,\"\u{1b}]8;;https://evil.example/\u{7}x\u{202e}\",10,x\n",
+    )
+    .unwrap();
+    let import = notices(&[
+        "import",
+        csv.to_str().unwrap(),
+        "--output",
+        dir.join("o.json").to_str().unwrap(),
+    ]);
+    for (what, output) in [
+        ("validate", validate),
+        ("prerender", prerender),
+        ("import", import),
+    ] {
+        for (stream, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
+            let said = text(bytes);
+            assert_eq!(terminal_controls(&said), [], "{what} {stream}: {said}");
+        }
+        let said = text(&output.stdout) + &text(&output.stderr);
+        assert!(
+            said.contains(r"\u{1b}]8;;https://evil.example/\u{7}"),
+            "{what} still shows the value, as text: {said}"
+        );
+    }
+}
+
+#[test]
+fn validate_reports_bidi_controls_and_ids_that_differ_only_in_case() {
+    let dir = site(
+        "bidi",
+        r#"{
+  "version": 1,
+  "board": { "title": "News" },
+  "notices": [
+    { "id": "Case", "title": "Pay \u202eelif", "date": "2024-01-01", "views": 3, "body": "ok",
+      "attachments": [{ "name": "invoice\u202efdp.exe", "url": "invoice.exe", "size": 1 }] },
+    { "id": "case", "title": "Other", "date": "2024-01-02", "views": 3, "body": "ok" }
+  ]
+}"#,
+    );
+    let file = dir.join("notices.json");
+    let output = notices(&["validate", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let name = file.display().to_string();
+    let lines: Vec<String> = text(&output.stdout)
+        .lines()
+        .map(|line| line.replace(&name, "F"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "F:7:13: error: Notice 2 (id “case”), field “id”: differs only in upper and lower case from the id “Case” of notice 1: on servers that ignore case both would have the same page. Every notice needs its own id.",
+            "F:5:30: warning: Notice 1 (id “Case”), field “title”: has bidirectional text controls (U+202E), which can make it read in another order than it is written; the board leaves them out.",
+            "F:6:33: warning: Notice 1 (id “Case”), field “attachments[0].name”: has bidirectional text controls (U+202E), which can make it read in another order than it is written and disguise the file's real type (“invoice” U+202E “fdp.exe” shows as “invoiceexe.pdf”); the board leaves them out.",
+            "F: 1 notices read, 1 errors, 2 warnings",
+        ]
+    );
+}
+
+#[test]
+fn validate_reads_a_title_cut_inside_an_emoji_and_leaves_out_only_a_notice_with_a_bad_escape() {
+    let dir = site(
+        "surrogate",
+        r#"{
+  "version": 1,
+  "board": { "title": "News" },
+  "notices": [
+    { "id": 1, "title": "Party \ud83c", "date": "2024-01-01", "views": 3, "body": "ok" },
+    { "id": 2, "title": "Path", "date": "2024-01-02", "views": 3, "body": "C:\xampp" },
+    { "id": 3, "title": "Fine \\ud83c", "date": "2024-01-03", "views": 3, "body": "ok" }
+  ]
+}"#,
+    );
+    let file = dir.join("notices.json");
+    let output = notices(&["validate", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let name = file.display().to_string();
+    let lines: Vec<String> = text(&output.stdout)
+        .lines()
+        .map(|line| line.replace(&name, "F"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            r#"F:6:75: error: Notice 2 (id “2”), field “body”: has an invalid escape: in a text, a backslash must start one of \" \\ \/ \b \f \n \r \t or \u with four hex digits (write \\ for a backslash itself)."#,
+            r"F:5:25: warning: Notice 1 (id “1”), field “title”: has “�” where a character could not be read, shown as it is: often half of an emoji or another character cut in two by the exporting system (a lone escape such as \ud83c).",
+            "F: 2 notices read, 1 errors, 1 warnings",
+        ]
+    );
+}

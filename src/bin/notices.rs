@@ -8,6 +8,9 @@
 //! cargo run --profile tools --bin notices -- schema > public/notices.schema.json
 //! ```
 
+// Everything the tool prints goes through `say!` and `tell!` (see `terminal_safe`).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 use clap::{Parser, Subcommand};
 use notice_board::feed::{self, FEED_FILE, SITEMAP_FILE};
 use notice_board::model::csv_import::notices_from_csv;
@@ -21,6 +24,82 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+
+/// Prints a line on standard output, made safe for a terminal (see [`terminal_safe`]).
+macro_rules! say {
+    ($($arg:tt)*) => { out(false, &format!($($arg)*)) };
+}
+
+/// Prints a line on standard error, made safe for a terminal (see [`terminal_safe`]).
+macro_rules! tell {
+    ($($arg:tt)*) => { out(true, &format!($($arg)*)) };
+}
+
+/// The one place the tool prints a message: messages echo values from the data file, which
+/// is hostile, and a terminal obeys what it prints (`\u001b]8;;…` makes a live link,
+/// `\u001b[2J` clears the screen, U+202E reverses what is read).
+#[allow(clippy::print_stdout, clippy::print_stderr)]
+fn out(to_stderr: bool, line: &str) {
+    let line = terminal_safe(line);
+    if to_stderr {
+        eprintln!("{line}");
+    } else {
+        println!("{line}");
+    }
+}
+
+/// The schema is the tool's own text, not the data's.
+#[allow(clippy::print_stdout)]
+fn write_schema(schema: &str) {
+    print!("{schema}");
+}
+
+/// `text` with every character that could drive a terminal or change the order in which
+/// it shows text written as `\u{…}`: control characters (C0, DEL, C1: escape sequences,
+/// bells, carriage returns) except line breaks, and invisible format characters (bidi
+/// controls and marks, zero-width characters, soft hyphens, line and paragraph separators).
+fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| (c.is_control() && c != '\n') || is_format_character(c);
+    if !text.contains(unsafe_char) {
+        return text.into();
+    }
+    let mut safe = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            safe.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            safe.push(c);
+        }
+    }
+    safe.into()
+}
+
+/// Unicode's format characters (general category Cf), and the line and paragraph separators.
+fn is_format_character(c: char) -> bool {
+    matches!(
+        c as u32,
+        0xAD | 0x600..=0x605
+            | 0x61C
+            | 0x6DD
+            | 0x70F
+            | 0x890..=0x891
+            | 0x8E2
+            | 0x180E
+            | 0x200B..=0x200F
+            | 0x2028..=0x202E
+            | 0x2060..=0x2064
+            | 0x2066..=0x206F
+            | 0xFEFF
+            | 0xFFF9..=0xFFFB
+            | 0x110BD
+            | 0x110CD
+            | 0x13430..=0x1343F
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0001
+            | 0xE0020..=0xE007F
+    )
+}
 
 #[derive(Parser)]
 #[command(version, about = "Tools for the News & Notices board's data file")]
@@ -93,14 +172,14 @@ fn main() -> ExitCode {
         } => run_prerender(&dist, data, base_url),
         Command::Feed { file, base_url } => run_feed(&file, &base_url),
         Command::Schema => {
-            print!("{}", notice_board::model::record::json_schema());
+            write_schema(&notice_board::model::record::json_schema());
             Ok(())
         }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("error: {message}");
+            tell!("error: {message}");
             ExitCode::FAILURE
         }
     }
@@ -122,7 +201,7 @@ fn run_validate(file: &Path) -> Result<(), String> {
                 _ => name.to_string(),
             };
             for detail in error.details() {
-                println!("{place}: error: {detail}");
+                say!("{place}: error: {detail}");
             }
             return Err(format!("{name}: {}", error.summary()));
         }
@@ -136,7 +215,7 @@ fn run_validate(file: &Path) -> Result<(), String> {
             .collect();
         for (problem, place) in problems.iter().zip(locate_all(text, &places)) {
             let (line, column) = place.unwrap_or((1, 1));
-            println!("{name}:{line}:{column}: {kind}: {problem}");
+            say!("{name}:{line}:{column}: {kind}: {problem}");
         }
     };
     let mut errors = data.problems.clone();
@@ -147,7 +226,7 @@ fn run_validate(file: &Path) -> Result<(), String> {
     report("error", &errors);
     let found = warnings(&data, today());
     report("warning", &found);
-    println!(
+    say!(
         "{name}: {} notices read, {} errors, {} warnings",
         data.notices.len(),
         errors.len(),
@@ -190,7 +269,7 @@ fn run_import(file: &Path, output: &Path, board: Option<&Path>) -> Result<(), St
         )
     })?;
     for problem in &data.problems {
-        println!(
+        say!(
             "{}: error: {problem} (row {} of the data)",
             file.display(),
             row_of(problem)
@@ -203,7 +282,7 @@ fn run_import(file: &Path, output: &Path, board: Option<&Path>) -> Result<(), St
         ));
     }
     write(output, &text)?;
-    println!(
+    say!(
         "import: wrote {} notices to {}",
         data.notices.len(),
         output.display()
@@ -226,7 +305,7 @@ fn run_feed(file: &Path, base_url: &str) -> Result<(), String> {
 fn write_feed(data: &Dataset, dir: &Path, base_url: &str) -> Result<(), String> {
     write(&dir.join(FEED_FILE), &feed::atom(data, base_url))?;
     write(&dir.join(SITEMAP_FILE), &feed::sitemap(data, base_url))?;
-    println!(
+    say!(
         "feed: wrote {FEED_FILE} and {SITEMAP_FILE} into {}",
         dir.display()
     );
@@ -267,7 +346,7 @@ fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Res
             removed += 1;
         }
     }
-    println!(
+    say!(
         "prerender: wrote {} pages into {}, removed {removed} old files",
         written.len(),
         dist.display()
@@ -289,7 +368,7 @@ fn read_data(path: &Path, what: &str) -> Result<Dataset, String> {
         )
     })?;
     for problem in &data.problems {
-        eprintln!("warning: {problem} (this notice is left out)");
+        tell!("warning: {problem} (this notice is left out)");
     }
     Ok(data)
 }

@@ -23,7 +23,9 @@ pub fn Breadcrumb(crumbs: Signal<Vec<Crumb>>) -> impl IntoView {
                     view! { <li><AppLink to>{label}</AppLink></li> }.into_any()
                 }
                 Crumb::Current(label) => {
-                    view! { <li><span aria-current="page">{label}</span></li> }.into_any()
+                    // Isolated: the notice's title may be right-to-left text.
+                    view! { <li><span aria-current="page" dir="auto">{label}</span></li> }
+                        .into_any()
                 }
             })
             .collect_view()

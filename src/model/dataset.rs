@@ -17,6 +17,9 @@ pub struct Dataset {
     pub problems: Vec<Problem>,
     /// Each notice's title and body folded for search, computed once at load.
     pub folded: Vec<String>,
+    /// What the reader changed in notices it kept (bidi controls left out of titles and
+    /// file names), for `notices validate` to warn about.
+    pub notes: Vec<Problem>,
     facts: Facts,
 }
 
@@ -54,6 +57,7 @@ impl Dataset {
             notices,
             problems,
             folded,
+            notes: Vec::new(),
             facts,
         }
     }

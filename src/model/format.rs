@@ -201,6 +201,26 @@ pub fn first_words(text: &str, max_chars: usize) -> String {
     format!("{cut}…")
 }
 
+/// Text from the data or the URL inside plain text of ours (the document title): wrapped in
+/// FSI…PDI (U+2068, U+2069) when it has right-to-left letters or bidi controls, so that it
+/// cannot reorder the words around it (“ – News & Notices”), and without the embeddings,
+/// overrides and isolates it had (an unpaired one would end the isolate early); as it is
+/// otherwise.
+pub fn isolated(text: &str) -> String {
+    let explicit = |c: char| matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069);
+    let bidi = |c: char| {
+        explicit(c)
+            || matches!(c as u32, 0x590..=0x8FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFE | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF | 0x200E | 0x200F)
+    };
+    if !text.contains(bidi) {
+        return text.to_string();
+    }
+    let mut out = String::from('\u{2068}');
+    out.extend(text.chars().filter(|&c| !explicit(c)));
+    out.push('\u{2069}');
+    out
+}
+
 /// Escapes text for HTML or XML, in content and in quoted attribute values.
 pub fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

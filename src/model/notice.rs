@@ -126,7 +126,8 @@ pub struct Attachment {
     pub off_site: bool,
     /// Size in bytes, when the export knows it.
     pub size: Option<u64>,
-    /// File type as people know it ("PDF", "HWP"): from the data, or the file name's extension.
+    /// File type as people know it ("PDF", "HWP"): from the data, or the extension of the
+    /// downloaded file (the URL), or else of the name.
     pub kind: Option<String>,
 }
 

@@ -13,6 +13,7 @@ use super::record::{
 };
 use super::rich_text::sanitise_for;
 use super::safe_url::{leaves_the_board, origin, resolve, safe_url};
+use escapes::BAD_ESCAPE;
 use outline::{Outline, Outliner, Progress};
 use serde::Deserialize;
 use serde_json::Value;
@@ -52,6 +53,9 @@ pub struct DataReader {
     text: String,
     stage: Stage,
     read: ReadNotices,
+    /// Where the first invalid escape is, as serde_json tells it, if there is one: the error
+    /// for the whole file when it is not inside a notice (see [`escapes`]).
+    bad_escape: Option<LoadError>,
 }
 
 enum Stage {
@@ -96,7 +100,9 @@ impl Entries {
 struct ReadNotices {
     notices: Vec<(Notice, String)>,
     problems: Vec<Problem>,
-    first_position_of_id: HashMap<String, usize>,
+    notes: Vec<Problem>,
+    /// By id in lower case: where the first notice with it is in `notices`.
+    first_with_id: HashMap<String, usize>,
 }
 
 impl DataReader {
@@ -134,11 +140,18 @@ impl DataReader {
                 url: url.to_string(),
             });
         }
+        let (text, bad_escape) = escapes::repair(text);
+        let bad_escape = bad_escape.map(|(line, column)| LoadError::Malformed {
+            line,
+            column,
+            detail: "invalid escape".into(),
+        });
         Ok(DataReader {
             url: url.to_string(),
             text,
             stage: Stage::Outlining(Outliner::default()),
             read: ReadNotices::default(),
+            bad_escape,
         })
     }
 
@@ -162,6 +175,7 @@ impl DataReader {
                             &self.text,
                             outline,
                             &mut self.read.problems,
+                            self.bad_escape.as_ref(),
                         ) {
                             Some(reading) => self.stage = reading,
                             None => self.read_at_once(),
@@ -177,7 +191,11 @@ impl DataReader {
                     let position = *listed - entries.len() + 1;
                     let image_hosts = board.image_hosts.as_deref();
                     match entries.next(&self.text) {
-                        Some(Ok(entry)) => self.read.entry(position, entry, &self.url, image_hosts),
+                        Some(Ok(entry)) => {
+                            let escapes = self.bad_escape.is_some();
+                            self.read
+                                .entry(position, entry, &self.url, image_hosts, escapes)
+                        }
                         // Told as serde_json tells it, at its place in the whole file.
                         Some(Err(_)) => self.read_at_once(),
                         None => {}
@@ -191,7 +209,12 @@ impl DataReader {
     /// Checks the outlined file's version and board, and lists its notices for reading.
     /// `None` when a member is not JSON or the file is refused: the whole file is then parsed
     /// at once, so that a syntax error anywhere is told first, as serde_json tells it.
-    fn open_outlined(text: &str, outline: Outline, problems: &mut Vec<Problem>) -> Option<Stage> {
+    fn open_outlined(
+        text: &str,
+        outline: Outline,
+        problems: &mut Vec<Problem>,
+        bad_escape: Option<&LoadError>,
+    ) -> Option<Stage> {
         let mut root = serde_json::Map::new();
         for (key, range) in outline.members {
             root.insert(key, serde_json::from_str(&text[range]).ok()?);
@@ -199,7 +222,7 @@ impl DataReader {
         let notices = outline
             .notices
             .map(|ranges| Entries::Outlined(ranges.into_iter()));
-        match DataReader::open(root, notices, problems) {
+        match DataReader::open(root, notices, problems, bad_escape) {
             Stage::Failed(_) => None,
             reading => Some(reading),
         }
@@ -210,10 +233,18 @@ impl DataReader {
     /// expect.
     fn read_at_once(&mut self) {
         self.read = ReadNotices::default();
-        self.stage = DataReader::parse_at_once(&self.text, &mut self.read.problems);
+        self.stage = DataReader::parse_at_once(
+            &self.text,
+            &mut self.read.problems,
+            self.bad_escape.as_ref(),
+        );
     }
 
-    fn parse_at_once(text: &str, problems: &mut Vec<Problem>) -> Stage {
+    fn parse_at_once(
+        text: &str,
+        problems: &mut Vec<Problem>,
+        bad_escape: Option<&LoadError>,
+    ) -> Stage {
         let root: Value = match serde_json::from_str(text) {
             Ok(root) => root,
             Err(error) => {
@@ -225,7 +256,7 @@ impl DataReader {
             }
         };
         match root {
-            Value::Object(root) => DataReader::open(root, None, problems),
+            Value::Object(root) => DataReader::open(root, None, problems, bad_escape),
             other => Stage::Failed(LoadError::BadShape {
                 field: "(top level)".into(),
                 message: format!(
@@ -237,12 +268,23 @@ impl DataReader {
     }
 
     /// Checks the file's version and board, and the list of notices: the outlined one, or
-    /// else the root's own "notices".
+    /// else the root's own "notices". An invalid escape outside the notices fails the file
+    /// (`bad_escape` is where the first one is).
     fn open(
         mut root: serde_json::Map<String, Value>,
         notices: Option<Entries>,
         problems: &mut Vec<Problem>,
+        bad_escape: Option<&LoadError>,
     ) -> Stage {
+        if let Some(error) = bad_escape {
+            let outside_notices = root.iter().any(|(key, value)| {
+                let listed = notices.is_none() && key == "notices" && value.is_array();
+                key.contains(BAD_ESCAPE) || (!listed && has_bad_escape(value))
+            });
+            if outside_notices {
+                return Stage::Failed(error.clone());
+            }
+        }
         let entries = match notices {
             Some(entries) => Ok(entries),
             None => match root.remove("notices") {
@@ -290,12 +332,17 @@ impl DataReader {
             Stage::Failed(error) => Err(error),
             Stage::Reading { board, listed, .. } => {
                 let ReadNotices {
-                    notices, problems, ..
+                    notices,
+                    problems,
+                    notes,
+                    ..
                 } = self.read;
                 if notices.is_empty() && listed > 0 {
                     return Err(LoadError::NoValidNotices { problems });
                 }
-                Ok(Dataset::from_searchable(board, notices, problems))
+                let mut data = Dataset::from_searchable(board, notices, problems);
+                data.notes = notes;
+                Ok(data)
             }
             Stage::Outlining(_) => unreachable!("read_while reads to the end"),
         }
@@ -303,7 +350,18 @@ impl DataReader {
 }
 
 impl ReadNotices {
-    fn entry(&mut self, position: usize, entry: Value, url: &str, image_hosts: Option<&[String]>) {
+    /// Reads one notice; `bad_escapes` when the file has an invalid escape somewhere.
+    fn entry(
+        &mut self,
+        position: usize,
+        entry: Value,
+        url: &str,
+        image_hosts: Option<&[String]>,
+        bad_escapes: bool,
+    ) {
+        if bad_escapes && has_bad_escape(&entry) {
+            return self.problems.push(bad_escape_problem(position, &entry));
+        }
         if !entry.is_object() {
             return self.problems.push(Problem {
                 place: Place::Notice { position, id: None },
@@ -316,25 +374,156 @@ impl ReadNotices {
         }
         let record = NoticeRecord::deserialize(entry).unwrap_or_default();
         match read_notice(record, position, url, image_hosts) {
-            Ok(notice) => match self.first_position_of_id.get(notice.id.as_str()) {
-                Some(first) => self.problems.push(Problem {
+            Ok(mut notice) => {
+                // Keyed without case: `Case` and `case` would be one page file
+                // (notice-case.html) on servers and disks that ignore case.
+                let key = notice.id.as_str().to_ascii_lowercase();
+                let first = match self.first_with_id.get(&key) {
+                    Some(&index) => &self.notices[index].0,
+                    None => {
+                        self.first_with_id.insert(key, self.notices.len());
+                        self.leave_out_bidi_controls(&mut notice);
+                        self.notices.push(with_search_text(notice));
+                        return;
+                    }
+                };
+                let (id, first) = (first.id.as_str(), first.position);
+                let message = if id == notice.id.as_str() {
+                    format!("repeats the id of notice {first}; every notice needs its own id.")
+                } else {
+                    format!(
+                        "differs only in upper and lower case from the id “{}” of notice {first}: on servers that ignore case both would have the same page. Every notice needs its own id.",
+                        truncated(id)
+                    )
+                };
+                self.problems.push(Problem {
                     place: Place::Notice {
                         position,
-                        id: Some(notice.id.0.clone()),
+                        id: Some(notice.id.0),
                     },
                     field: "id".into(),
-                    message: format!(
-                        "repeats the id of notice {first}; every notice needs its own id."
-                    ),
-                }),
-                None => {
-                    self.first_position_of_id
-                        .insert(notice.id.0.clone(), position);
-                    self.notices.push(with_search_text(notice));
-                }
-            },
+                    message,
+                });
+            }
             Err(mut notice_problems) => self.problems.append(&mut notice_problems),
         }
+    }
+}
+
+impl ReadNotices {
+    /// Leaves out of the notice's title the bidi controls that reorder text (embeddings,
+    /// overrides, isolates), and out of its file names every bidi control (marks too): with
+    /// them `invoice\u{202E}fdp.exe` shows as “invoiceexe.pdf”, even inside an isolate.
+    /// Right-to-left text itself is kept; the views isolate it.
+    fn leave_out_bidi_controls(&mut self, notice: &mut Notice) {
+        if let Some(title) = without_bidi_controls(&notice.title, false) {
+            note_bidi(&mut self.notes, notice, None, &notice.title);
+            notice.title = title;
+        }
+        for index in 0..notice.attachments.len() {
+            let name = &notice.attachments[index].name;
+            if let Some(kept) = without_bidi_controls(name, true) {
+                note_bidi(&mut self.notes, notice, Some(index), name);
+                notice.attachments[index].name = kept;
+            }
+        }
+    }
+}
+
+/// Notes for `notices validate` which bidi controls were left out of the title (`None`) or of
+/// attachment `file`'s name. Only the native tool shows notes: the wasm has none of this.
+#[cfg(not(target_arch = "wasm32"))]
+fn note_bidi(notes: &mut Vec<Problem>, notice: &Notice, file: Option<usize>, text: &str) {
+    let mut codes: Vec<String> = Vec::new();
+    for c in text.chars().filter(|&c| is_bidi_control(c, file.is_some())) {
+        let code = format!("U+{:04X}", c as u32);
+        if !codes.contains(&code) {
+            codes.push(code); // at most the 12 controls
+        }
+    }
+    let (field, harm) = match file {
+        None => ("title".to_string(), ""),
+        Some(index) => (
+            format!("attachments[{index}].name"),
+            " and disguise the file's real type (“invoice” U+202E “fdp.exe” shows as “invoiceexe.pdf”)",
+        ),
+    };
+    notes.push(Problem {
+        place: Place::Notice {
+            position: notice.position,
+            id: Some(notice.id.0.clone()),
+        },
+        field,
+        message: format!(
+            "has bidirectional text controls ({}), which can make it read in another order than it is written{harm}; the board leaves them out.",
+            codes.join(", ")
+        ),
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+fn note_bidi(_: &mut Vec<Problem>, _: &Notice, _: Option<usize>, _: &str) {}
+
+/// The bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069), and if
+/// `marks_too` the marks (U+200E, U+200F, U+061C).
+fn is_bidi_control(c: char, marks_too: bool) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || (marks_too && matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}'))
+}
+
+/// `text` without its bidi controls (see [`is_bidi_control`]), trimmed; `None` when it has
+/// none.
+fn without_bidi_controls(text: &str, marks_too: bool) -> Option<String> {
+    let control = |c: char| is_bidi_control(c, marks_too);
+    if !text.contains(control) {
+        return None;
+    }
+    let kept: String = text.chars().filter(|&c| !control(c)).collect();
+    Some(kept.trim().to_string())
+}
+
+/// A required text that is not only bidi controls (which the reader leaves out).
+fn visible(text: Option<String>, marks_too: bool) -> Result<Option<String>, String> {
+    match text
+        .as_deref()
+        .and_then(|t| without_bidi_controls(t, marks_too))
+    {
+        Some(kept) if kept.is_empty() => Err("must not be empty.".into()),
+        _ => Ok(text),
+    }
+}
+
+/// Whether an invalid escape is anywhere in `value` (see [`escapes`]).
+fn has_bad_escape(value: &Value) -> bool {
+    match value {
+        Value::String(text) => text.contains(BAD_ESCAPE),
+        Value::Array(items) => items.iter().any(has_bad_escape),
+        Value::Object(members) => members
+            .iter()
+            .any(|(key, value)| key.contains(BAD_ESCAPE) || has_bad_escape(value)),
+        _ => false,
+    }
+}
+
+/// The problem of a notice with an invalid escape, in its first field that has one.
+fn bad_escape_problem(position: usize, entry: &Value) -> Problem {
+    let field = entry
+        .as_object()
+        .and_then(|members| {
+            members
+                .iter()
+                .find(|(key, value)| !key.contains(BAD_ESCAPE) && has_bad_escape(value))
+        })
+        .map_or_else(|| "(notice)".to_string(), |(key, _)| key.clone());
+    let id = match entry.get("id") {
+        Some(Value::Number(number)) => Some(number.to_string()),
+        Some(Value::String(id)) if !id.contains(BAD_ESCAPE) => Some(truncated(id.trim())),
+        _ => None,
+    };
+    Problem {
+        place: Place::Notice { position, id },
+        field,
+        message: "has an invalid escape: in a text, a backslash must start one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u with four hex digits (write \\\\ for a backslash itself).".into(),
     }
 }
 
@@ -551,7 +740,7 @@ fn read_notice(
     let title = keep(
         e,
         "title",
-        text(record.title, Required::NonEmpty, MAX_LINE_CHARS),
+        text(record.title, Required::NonEmpty, MAX_LINE_CHARS).and_then(|t| visible(t, false)),
     );
     let date = keep(e, "date", read_date(record.date));
     let views = keep(e, "views", read_views(record.views));
@@ -722,6 +911,7 @@ fn read_attachments(
             }
         };
         let name = text(record.name, Required::NonEmpty, MAX_LINE_CHARS)
+            .and_then(|name| visible(name, true))
             .map_err(|m| errors.push((field("name"), m)))
             .ok()
             .flatten();
@@ -764,7 +954,8 @@ fn read_attachments(
         if let (Some(name), Some(url)) = (name, url) {
             let kind = kind
                 .filter(|k| !k.is_empty())
-                .or_else(|| extension(&name).or_else(|| extension(&url)));
+                // The file's own extension first: it is what is downloaded.
+                .or_else(|| extension(&url).or_else(|| extension(&name)));
             attachments.push(Attachment {
                 off_site: leaves_the_board(&url, origin(data_url)),
                 name,
@@ -919,6 +1110,7 @@ fn json_error_detail(error: &serde_json::Error) -> String {
     }
 }
 
+mod escapes;
 mod outline;
 
 #[cfg(test)]

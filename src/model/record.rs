@@ -158,7 +158,8 @@ pub struct AttachmentRecord {
     /// The size in bytes.
     #[serde(default)]
     pub size: Field<u64>,
-    /// The file type as people know it ("PDF", "HWP"); from the name's extension when absent.
+    /// The file type as people know it ("PDF", "HWP"); from the extension of the url (or else
+    /// of the name) when absent.
     #[serde(rename = "type")]
     #[schemars(length(max = 1000))]
     #[serde(default)]

@@ -5,9 +5,12 @@ use super::problem::{Place, Problem};
 use super::{Dataset, Date};
 use std::collections::HashMap;
 
+const UNREADABLE: &str = "has “\u{fffd}” where a character could not be read, shown as it is: often half of an emoji or another character cut in two by the exporting system (a lone escape such as \\ud83c).";
+
 /// Warnings about `data`, in the file's order: dates after `today`, titles used by more
-/// than one notice, empty bodies, HTML the sanitiser changes, images from other sites (when
-/// the board does not list the hosts it trusts), attachments without a size.
+/// than one notice, characters that could not be read, empty bodies, HTML the sanitiser
+/// changes, images from other sites (when the board does not list the hosts it trusts),
+/// attachments without a size.
 pub fn warnings(data: &Dataset, today: Date) -> Vec<Problem> {
     let mut notices: Vec<_> = data.notices.iter().collect();
     notices.sort_by_key(|notice| notice.position);
@@ -42,6 +45,22 @@ pub fn warnings(data: &Dataset, today: Date) -> Vec<Problem> {
             ),
             None => {
                 first_with_title.insert(&notice.title, notice.position);
+            }
+        }
+        let names = notice.attachments.iter().enumerate();
+        let texts = [("title".to_string(), notice.title.as_str())]
+            .into_iter()
+            .chain(
+                notice
+                    .category
+                    .as_deref()
+                    .map(|c| ("category".to_string(), c)),
+            )
+            .chain([("body".to_string(), notice.body.as_str())])
+            .chain(names.map(|(i, file)| (format!("attachments[{i}].name"), file.name.as_str())));
+        for (field, text) in texts {
+            if text.contains('\u{fffd}') {
+                warn(field, UNREADABLE.into());
             }
         }
         if notice.body.trim().is_empty() {
@@ -91,6 +110,12 @@ pub fn warnings(data: &Dataset, today: Date) -> Vec<Problem> {
             }
         }
     }
+    // What the reader changed, with the rest of each notice's warnings, in file order.
+    found.extend(data.notes.iter().cloned());
+    found.sort_by_key(|problem| match problem.place {
+        Place::Notice { position, .. } => position,
+        Place::Board => 0,
+    });
     found
 }
 
@@ -176,5 +201,27 @@ mod tests {
             found(r#"{"title": "B", "imageHosts": ["CDN.example"]}"#),
             ["Notice 1 (id “1”), field “body”: has HTML the board does not show as written; it removes: an image from x.example, not one of board.imageHosts."]
         );
+    }
+}
+
+#[cfg(test)]
+mod unreadable_tests {
+    use super::*;
+    use crate::model::parse_data_file;
+
+    #[test]
+    fn a_character_that_could_not_be_read_is_reported_with_its_field() {
+        let text = r#"{"version": 1, "board": {"title": "B"}, "notices": [
+            {"id": 1, "title": "Party \ud83c", "date": "2024-01-01", "views": 1, "body": "Fine",
+             "attachments": [{"name": "a\udc00.pdf", "url": "a.pdf", "size": 1}]}
+        ]}"#;
+        let data = parse_data_file(text, "notices.json").unwrap();
+        let today = Date::parse("2026-11-28").unwrap();
+        let fields: Vec<String> = warnings(&data, today)
+            .into_iter()
+            .filter(|w| w.message == UNREADABLE)
+            .map(|w| w.field)
+            .collect();
+        assert_eq!(fields, ["title", "attachments[0].name"]);
     }
 }

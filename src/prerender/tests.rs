@@ -197,7 +197,107 @@ fn links_images_and_files_on_other_sites_are_shown_as_such_on_the_page() {
     // The file on another site says where it is, and is not offered as the board's download.
     let invoice = link("//evil.example/invoice.pdf");
     assert!(!invoice.contains("download"), "{invoice}");
-    assert!(html
-        .contains("invoice.pdf<span class=\"attachment-facts\"> (PDF, 10 bytes, on evil.example)"));
+    assert!(html.contains(
+        "<bdi>invoice.pdf</bdi><span class=\"attachment-facts\"> (PDF, 10 bytes, on evil.example)"
+    ));
     assert!(link("files/guide.pdf").contains("download"));
+}
+
+#[test]
+fn never_writes_two_pages_whose_names_differ_only_in_case() {
+    // The reader leaves such a notice out; a data set made another way is refused.
+    let mut notices = sample().notices.clone();
+    notices.truncate(2);
+    notices[0].id = crate::model::NoticeId("Case".into());
+    notices[1].id = crate::model::NoticeId("case".into());
+    let data = Arc::new(Dataset::new(sample().board.clone(), notices, Vec::new()));
+    let error = prerender(TEMPLATE, data, &options())
+        .err()
+        .expect("refused");
+    assert!(
+        error.contains("notice-Case.html and notice-case.html")
+            || error.contains("notice-case.html and notice-Case.html"),
+        "{error}"
+    );
+}
+
+#[test]
+fn titles_and_file_names_read_in_the_order_they_are_written() {
+    let text = include_str!("../../public/notices.json")
+        .replacen(
+            "\"name\": \"Earthquake action guide (English).pdf\"",
+            "\"name\": \"invoice\\u202Efdp.exe\"",
+            1,
+        )
+        .replacen(
+            "\"url\": \"files/earthquake-action-guide.pdf\",\n          \"size\": 665,\n          \"type\": \"PDF\"",
+            "\"url\": \"files/invoice.exe\", \"size\": 665",
+            1,
+        )
+        .replacen("\"Korean Delegation", "\"Pay now \\u202Eelif.exe\\u2066 Korean Delegation", 1)
+        .replacen("\"Take Part in the", "\"إعلان هام Take Part in the", 2);
+    let data = Arc::new(parse_data_file(&text, "notices.json").unwrap());
+    let pages = prerender(TEMPLATE, data.clone(), &options()).unwrap();
+    let reorders = |c: char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    for page in &pages {
+        // No override or embedding is left; isolates only as our own pair in <title>.
+        let outside_title = page
+            .html
+            .replacen("\u{2068}", "", 1)
+            .replacen("\u{2069}", "", 1);
+        assert!(!outside_title.contains(reorders), "{}", page.file);
+    }
+    let with_file = data
+        .notices
+        .iter()
+        .find(|n| n.attachments.iter().any(|a| a.name.starts_with("invoice")))
+        .unwrap();
+    let html = page(&pages, &format!("notice-{}.html", with_file.id.as_str()));
+    // What a reader sees: the name as written, its real extension last, and the type it says.
+    assert!(
+        html.contains("<bdi>invoicefdp.exe</bdi><span class=\"attachment-facts\"> (EXE"),
+        "{html}"
+    );
+    let titled = data
+        .notices
+        .iter()
+        .find(|n| n.title.starts_with("Pay now"))
+        .unwrap();
+    assert!(titled
+        .title
+        .starts_with("Pay now elif.exe Korean Delegation"));
+    // Right-to-left titles are isolated wherever they appear: list rows, h1, breadcrumb,
+    // previous/next, and the document title.
+    let arabic = data
+        .notices
+        .iter()
+        .find(|n| n.title.starts_with("إعلان"))
+        .unwrap();
+    let html = page(&pages, &format!("notice-{}.html", arabic.id.as_str()));
+    let title = escape_markup(&arabic.title);
+    assert!(
+        html.contains(&format!(
+            "<title>\u{2068}{title}\u{2069} – News &amp; Notices"
+        )),
+        "{html}"
+    );
+    assert!(html.contains(&format!("<bdi>{title}</bdi></h1>")), "h1");
+    assert!(
+        html.contains(&format!(
+            "<span aria-current=\"page\" dir=\"auto\">{title}</span>"
+        )),
+        "breadcrumb"
+    );
+    assert!(
+        pages
+            .iter()
+            .any(|p| !p.file.starts_with("notice-") && p.html.contains("<span dir=\"auto\">إعلان")),
+        "list row"
+    );
+    assert!(
+        pages.iter().any(|p| p
+            .html
+            .contains("<span dir=\"auto\" class=\"pager-title\">إعلان")),
+        "pager"
+    );
 }

@@ -33,7 +33,7 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
                 <li class=class>
                     <AppLink to=to_notice(i)>
                         <span class="pager-label">{label}</span>
-                        <span class="pager-title">{title}</span>
+                        <span class="pager-title" dir="auto">{title}</span>
                     </AppLink>
                 </li>
             }
@@ -70,8 +70,10 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
 
     view! {
         <article class="notice" lang=article_lang>
+            // Titles and names from the data are isolated (`bdi`, `dir="auto"`): right-to-left
+            // text in them cannot reorder what is around them.
             <Heading class="page-title notice-title view-heading" lang=title_lang.map(str::to_string)>
-                {title}
+                <bdi>{title}</bdi>
             </Heading>
             <MetaList notice=notice.clone() board=board.clone() />
             {body}
@@ -111,7 +113,7 @@ fn Attachments(attachments: Vec<Attachment>) -> impl IntoView {
             view! {
                 <li>
                     <a href=file.url download=download rel=rel>
-                        {file.name}
+                        <bdi>{file.name}</bdi>
                         <span class="attachment-facts">{facts}</span>
                     </a>
                 </li>

@@ -112,7 +112,8 @@ fn NoticeRow(
                 {is_pinned.then(|| view! { <span class="tag tag-pinned">"Pinned"</span> " " })}
                 {is_new.then(|| view! { <span class="tag tag-new">"New"</span> " " })}
                 <AppLink to attr:data-notice-id=id>
-                    <span lang=title_lang>{title}</span>
+                    // Isolated: a right-to-left title cannot reorder what is around it.
+                    <span lang=title_lang dir="auto">{title}</span>
                 </AppLink>
             </Heading>
             <MetaList notice board />

@@ -679,3 +679,141 @@ fn an_html_body_is_sanitised_and_searched_as_its_text() {
     let rich = notice.rich_body.as_ref().expect("an HTML body");
     assert_eq!(rich.removed, [("<script> with its content".to_string(), 1)]);
 }
+
+#[test]
+fn a_title_cut_inside_an_emoji_is_read_with_a_replacement_character() {
+    // A JavaScript CMS cut "🎉" (\ud83c\udf89) in half; the escaped backslash is just text.
+    let text = file_with(vec![
+        notice_json(1, "2024-01-01"),
+        notice_json(2, "2024-01-02"),
+    ])
+    .replacen("Notice 1", r"Party \ud83c", 1)
+    .replacen("Notice 2", r"Lone \udf89 and \\ud800 \ud83c\udf89", 1);
+    let data = parse(&text).unwrap();
+    assert_eq!(data.problems, []);
+    let titles: Vec<&str> = data.notices.iter().map(|n| n.title.as_str()).collect();
+    assert_eq!(titles, ["Lone \u{fffd} and \\ud800 🎉", "Party \u{fffd}"]);
+    assert_eq!(Ok(data), parse_at_once(text.as_bytes()));
+}
+
+#[test]
+fn an_invalid_escape_leaves_out_only_its_notice() {
+    let text = file_with(vec![
+        notice_json(1, "2024-01-01"),
+        notice_json(2, "2024-01-02"),
+        notice_json(3, "2024-01-03"),
+    ])
+    .replacen("Text.", r"C:\xampp\u12G4", 1)
+    .replacen("\"Notice 3\"", r#""Notice \é""#, 1);
+    let data = parse(&text).unwrap();
+    let ids: Vec<&str> = data.notices.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["2"]);
+    let places: Vec<(String, String)> = data
+        .problems
+        .iter()
+        .map(|p| {
+            (
+                p.to_string().split(':').next().unwrap().to_string(),
+                p.field.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (
+                "Notice 1 (id “1”), field “body”".to_string(),
+                "body".to_string()
+            ),
+            (
+                "Notice 3 (id “3”), field “title”".to_string(),
+                "title".to_string()
+            ),
+        ]
+    );
+    assert!(data.problems[0].message.contains("invalid escape"));
+    assert_eq!(Ok(data), parse_at_once(text.as_bytes()));
+}
+
+#[test]
+fn an_invalid_escape_outside_the_notices_fails_the_file_where_serde_json_says() {
+    let text = file_with(vec![notice_json(1, "2024-01-01")])
+        .replacen("\"board\"", "\n\"board\"", 1)
+        .replacen("News & Notices", r"News \x Notices", 1)
+        .replacen("Notice 1", r"Notice \q", 1);
+    let expected = serde_json::from_str::<Value>(&text).unwrap_err();
+    let error = parse(&text).unwrap_err();
+    assert_eq!(
+        error,
+        LoadError::Malformed {
+            line: expected.line(),
+            column: expected.column(),
+            detail: "invalid escape".into()
+        }
+    );
+    assert_eq!((expected.line(), expected.column()), (2, 25));
+    assert_eq!(Err(error), parse_at_once(text.as_bytes()));
+}
+
+#[test]
+fn ids_that_differ_only_in_case_keep_the_first_notice_and_name_both() {
+    let mut upper = notice_json(0, "2020-01-01");
+    upper["id"] = json!("Case");
+    let mut lower = notice_json(0, "2021-01-01");
+    lower["id"] = json!("case");
+    let data = parse(&file_with(vec![upper, notice_json(1, "2020-01-02"), lower])).unwrap();
+    let ids: Vec<&str> = data.notices.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["1", "Case"]);
+    assert_eq!(
+        data.problems[0].to_string(),
+        "Notice 3 (id “case”), field “id”: differs only in upper and lower case from the id “Case” of notice 1: on servers that ignore case both would have the same page. Every notice needs its own id."
+    );
+}
+
+#[test]
+fn bidi_controls_are_left_out_of_titles_and_file_names() {
+    let mut notice = notice_json(1, "2024-01-01");
+    notice["title"] = json!("Pay \u{202e}elif\u{2066} now \u{200f}");
+    notice["attachments"] = json!([{ "name": "\u{200e}invoice\u{202e}fdp.exe", "url": "a.exe" }]);
+    let mut only_controls = notice_json(2, "2024-01-01");
+    only_controls["title"] = json!("\u{202e}\u{2066}");
+    let data = parse(&file_with(vec![notice, only_controls])).unwrap();
+    let read = &data.notices[0];
+    assert_eq!(
+        read.title, "Pay elif now \u{200f}",
+        "marks are kept in titles"
+    );
+    assert_eq!(read.attachments[0].name, "invoicefdp.exe");
+    assert_eq!(read.attachments[0].kind.as_deref(), Some("EXE"));
+    let noted: Vec<&str> = data.notes.iter().map(|n| n.field.as_str()).collect();
+    assert_eq!(noted, ["title", "attachments[0].name"]);
+    assert_eq!(
+        data.problems[0].to_string(),
+        "Notice 2 (id “2”), field “title”: must not be empty."
+    );
+}
+
+#[test]
+fn the_type_of_a_file_is_that_of_what_is_downloaded_not_of_its_name() {
+    let mut notice = notice_json(1, "2020-01-01");
+    notice["attachments"] = json!([{ "name": "invoice.pdf", "url": "files/invoice.exe" }]);
+    let data = parse(&file_with(vec![notice])).unwrap();
+    assert_eq!(data.notices[0].attachments[0].kind.as_deref(), Some("EXE"));
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_escapes_in_one_notice_never_take_the_others(raw in "[\\\\ud80cAx9 ]{0,24}") {
+        let text = file_with(vec![notice_json(1, "2024-01-01"), notice_json(2, "2024-01-02")])
+            .replacen("Notice 1", &raw, 1);
+        let read = parse(&text);
+        proptest::prop_assert_eq!(&read, &parse_at_once(text.as_bytes()));
+        // Unless a last backslash escapes the closing quote, the file's structure holds.
+        let trailing = raw.len() - raw.trim_end_matches('\\').len();
+        if trailing % 2 == 0 {
+            let data = read.unwrap();
+            proptest::prop_assert!(data.index_of("2").is_some());
+            proptest::prop_assert_eq!(data.notices.len() + data.skipped_count(), 2);
+        }
+    }
+}
