@@ -157,7 +157,7 @@ pub struct NoticeOrder {
     pinned_on_top: usize,
     /// Each notice's place in `indices`, found once when first asked (previous and next on
     /// every notice page would otherwise search the list each time).
-    places: OnceLock<HashMap<usize, usize>>,
+    places: OnceLock<Vec<usize>>,
 }
 
 impl NoticeOrder {
@@ -179,14 +179,20 @@ impl NoticeOrder {
 
     /// Where notice `index` is in this order.
     pub fn place_of(&self, index: usize) -> Option<usize> {
+        // Indexed by notice (indices are below the number of notices); `usize::MAX` where a
+        // notice is not in this order.
         let places = self.places.get_or_init(|| {
-            let mut places = HashMap::with_capacity(self.indices.len());
-            for (place, &index) in self.indices.iter().enumerate() {
-                places.entry(index).or_insert(place);
+            let size = self.indices.iter().max().map_or(0, |&max| max + 1);
+            let mut places = vec![usize::MAX; size];
+            for (place, &index) in self.indices.iter().enumerate().rev() {
+                places[index] = place;
             }
             places
         });
-        places.get(&index).copied()
+        places
+            .get(index)
+            .copied()
+            .filter(|&place| place != usize::MAX)
     }
 }
 
