@@ -15,7 +15,7 @@ use notice_board::model::format::{link_spans, paragraphs};
 use notice_board::model::locate::locate_all;
 use notice_board::model::warnings::warnings;
 use notice_board::model::{parse_data_file, Date};
-use notice_board::prerender::{prerender, Options};
+use notice_board::prerender::{prerender_each, Options};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -46,7 +46,12 @@ fn stages(text: &str) -> [f64; 5] {
         feed: Some("feed.xml".into()),
         today: None,
     };
-    prerender(TEMPLATE, data.clone(), &options).expect("pages");
+    // Each page is dropped once written, as `notices prerender` does.
+    prerender_each(TEMPLATE, data.clone(), &options, |page| {
+        std::hint::black_box(page);
+        Ok(())
+    })
+    .expect("pages");
     let pages = millis(start);
     let start = Instant::now();
     let _ = feed::atom(&data, "https://www.example.go.kr/news/");
