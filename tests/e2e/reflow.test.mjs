@@ -31,6 +31,13 @@ const HOST_PAGE = `<!DOCTYPE html>
 
 async function assertFits(page, where) {
   assert.deepEqual(await wideContent(page), [], `${where}: nothing wider than the ${await page.evaluate(() => innerWidth)} px window`);
+  // The long value wraps, not the label beside it ("Category:" one letter a line).
+  const labels = await page.locator('.notice-meta dt').evaluateAll((dts) => dts.filter((dt) => {
+    const text = document.createRange();
+    text.selectNodeContents(dt);
+    return text.getClientRects().length > 1;
+  }).map((dt) => dt.textContent));
+  assert.deepEqual(labels, [], `${where}: metadata labels stay on one line`);
 }
 
 describe('long unbroken words from the data at 320 px', () => {
