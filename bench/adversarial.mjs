@@ -14,7 +14,8 @@ import { startServer, DIST, CLIENT_RENDERED } from '../tests/e2e/support/server.
 import { launch } from '../tests/e2e/support/browser.mjs';
 
 const TARGET_MS = 200;
-const TIMEOUT = 15 * 60_000;
+// A step still busy after this long is reported as such; the run goes on on a fresh page.
+const STEP_TIMEOUT = 4 * 60_000;
 const keepAt = process.argv.indexOf('--keep');
 
 const repeat = (unit, bytes) => unit.repeat(Math.ceil(bytes / unit.length));
@@ -65,14 +66,15 @@ const longest = (page) => page.evaluate(() => Math.max(0, ...window.__tasks));
 const reset = (page) => page.evaluate(() => (window.__tasks = []));
 const listShown = (page) => page.waitForFunction(
   () => document.querySelectorAll('.board .notice-row').length > 0 && !document.querySelector('.board .loading'),
-  null, { timeout: TIMEOUT });
+  null, { timeout: STEP_TIMEOUT });
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
 const rows = [];
 const row = (step, bytes, task, time) => {
   rows.push(task);
   const flag = task > TARGET_MS ? `  over ${TARGET_MS} ms` : '';
-  console.log(`${step.padEnd(44)} ${kb(bytes).padStart(8)} ${`${task.toFixed(0)} ms`.padStart(13)} ${`${time} ms`.padStart(9)}${flag}`);
+  const longestTask = task === Infinity ? `> ${STEP_TIMEOUT / 1000} s` : `${task.toFixed(0)} ms`;
+  console.log(`${step.padEnd(44)} ${kb(bytes).padStart(8)} ${longestTask.padStart(13)} ${`${time} ms`.padStart(9)}${flag}`);
 };
 console.log(`Hostile data file: ${notices.length} notices, ${(data.length / 1048576).toFixed(2)} MB (${kb(brotli.length)} brotli)`);
 console.log('Phone profile: 4× CPU slowdown, 1.6 Mbps down, 150 ms RTT, cache off; Chromium headless\n');
@@ -80,9 +82,11 @@ console.log(`${'step'.padEnd(44)} ${'input'.padStart(8)} ${'longest task'.padSta
 
 const server = await startServer({ root: site, brotli: true });
 const browser = await launch();
-try {
+
+/** A fresh phone-profile page with the board loaded and its list shown. */
+async function openBoard() {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
-  context.setDefaultTimeout(TIMEOUT);
+  context.setDefaultTimeout(STEP_TIMEOUT);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -92,34 +96,48 @@ try {
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.addInitScript(recordLongTasks);
-
-  let start = Date.now();
-  await page.goto(server.url + CLIENT_RENDERED, { timeout: TIMEOUT });
+  const start = Date.now();
+  await page.goto(server.url + CLIENT_RENDERED);
   await listShown(page);
-  const loadTime = Date.now() - start;
-  await page.waitForTimeout(1000);
-  row('load the file, show the list', data.length, await longest(page), loadTime);
+  return { context, page, time: Date.now() - start };
+}
+
+try {
+  let board = await openBoard();
+  await board.page.waitForTimeout(1000);
+  row('load the file, show the list', data.length, await longest(board.page), board.time);
 
   for (const [i, notice] of notices.entries()) {
+    const { page } = board;
     await reset(page);
-    start = Date.now();
-    await page.locator('.board .notice-row h2 a').nth(i).click();
-    await page.locator('.board .notice-body').waitFor({ timeout: TIMEOUT });
+    const start = Date.now();
+    const step = `open: ${PATTERNS[i][0]}`;
+    try {
+      await page.locator('.board .notice-row h2 a').nth(i).click();
+      await page.locator('.board .notice-body').waitFor();
+    } catch {
+      // Still busy: report it, and go on with the next notice on a fresh page.
+      row(step, Buffer.byteLength(notice.body), Infinity, Date.now() - start);
+      await board.context.close();
+      board = await openBoard();
+      continue;
+    }
     const time = Date.now() - start;
     await page.waitForTimeout(500);
-    row(`open: ${PATTERNS[i][0]}`, Buffer.byteLength(notice.body), await longest(page), time);
+    row(step, Buffer.byteLength(notice.body), await longest(page), time);
     await page.goBack();
     await listShown(page);
     await page.waitForTimeout(300);
   }
 
+  const { page } = board;
   await reset(page);
-  start = Date.now();
+  const start = Date.now();
   await page.getByLabel('Search notices').fill('drill');
-  await page.waitForFunction(() => document.title.includes('drill'), null, { timeout: TIMEOUT });
+  await page.waitForFunction(() => document.title.includes('drill'));
   await page.waitForTimeout(1000);
   row('search "drill" in all of them', data.length, await longest(page), Date.now() - start);
-  await context.close();
+  await board.context.close();
 } finally {
   await browser.close();
   await server.close();
