@@ -11,8 +11,9 @@ const find = (pattern, what) => {
   if (!match) throw new Error(`postbuild: no ${what} in dist/index.html`);
   return match[1];
 };
-const glue = find(/from '\.\/(notice-board-[0-9a-f]+\.js)'/, 'wasm-bindgen glue');
-const wasm = find(/module_or_path: '\.\/(notice-board-[0-9a-f]+_bg\.wasm)'/, 'wasm file');
+// trunk writes them into the page's start.js tag (Trunk.toml, pattern_script).
+const glue = find(/data-glue="\.\/(notice-board-[0-9a-f]+\.js)"/, 'wasm-bindgen glue');
+const wasm = find(/data-wasm="\.\/(notice-board-[0-9a-f]+_bg\.wasm)"/, 'wasm file');
 // The prerender step puts the stylesheet into the page as <style data-href="./main-….css">.
 const css = find(/href="\.\/(main-[0-9a-f]+\.css)"/, 'stylesheet');
 

@@ -1,8 +1,10 @@
 // Takes screenshots of the built board (list, notice, error) at 1280 and 320 px, so a person
-// can look at what the tests cannot judge. Usage: node scripts/screenshots.mjs [out-dir]
+// can look at what the tests cannot judge, and the list and a notice with 300-character
+// unbroken words from the data at 320 px (long-words-*). Usage: node scripts/screenshots.mjs [out-dir]
 // (after scripts/build). The README's screenshot is docs/screenshot.png from this script.
-import { startServer, CLIENT_RENDERED } from '../tests/e2e/support/server.mjs';
+import { startServer, CLIENT_RENDERED, DIST } from '../tests/e2e/support/server.mjs';
 import { launch, openPage, waitForView } from '../tests/e2e/support/browser.mjs';
+import { longWordData, SECOND } from '../tests/e2e/support/long-words.mjs';
 import fs from 'node:fs';
 
 const out = process.argv[2] ?? 'target/screenshots';
@@ -34,6 +36,16 @@ try {
     await page.screenshot({ path: `${out}/error-${width}.png` });
     server.dataOverride = null;
   }
+  // Words longer than the screen is wide, in titles, the breadcrumb, a file name, a table.
+  server.dataOverride = { body: longWordData(JSON.parse(fs.readFileSync(`${DIST}/notices.json`, 'utf8'))) };
+  for (const [name, query, heading] of [['list', '', 'News & Notices'], ['detail', '?id=900002', SECOND]]) {
+    const page = await openPage(browser, { width: 320, height: 640 });
+    await page.goto(server.url + CLIENT_RENDERED + query);
+    await waitForView(page, heading);
+    await page.screenshot({ path: `${out}/long-words-${name}-320.png`, fullPage: true });
+    await page.context().close();
+  }
+  server.dataOverride = null;
   console.log(`screenshots in ${out}/`);
 } finally {
   await browser.close();

@@ -118,6 +118,8 @@ describe('hosting the built dist/', () => {
       assert.equal(response.status, 200, file);
       assert.equal(response.headers.get('cache-control'), 'no-cache', `${file || 'the directory'} is revalidated`);
     }
+    const policy = (await fetch(base)).headers.get('content-security-policy');
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/, 'the pages are served with a strict policy (and work under it, below)');
     await browseUnderSubPath(browser, base);
   });
 

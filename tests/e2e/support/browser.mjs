@@ -19,11 +19,12 @@ export function launch() {
 }
 
 /**
- * A fresh page at `width` px that records console errors and uncaught exceptions into
+ * A fresh page at `width` CSS px (`deviceScaleFactor` 4 at 320 px is a 1280 px window zoomed
+ * to 400 %) that records console errors and uncaught exceptions into
  * `page.problems`, so a test can assert that nothing went wrong behind the scenes.
  */
-export async function openPage(browser, { width = 1280, height = 900, javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled });
+export async function openPage(browser, { width = 1280, height = 900, javaScriptEnabled = true, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled, deviceScaleFactor });
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (message) => {
@@ -98,4 +99,50 @@ export function serveAndLaunch(serverOptions = {}) {
     await env.server?.close();
   });
   return env;
+}
+
+/**
+ * What sticks out of the viewport sideways (WCAG 1.4.10 reflow): every visible element or
+ * text run, in the document and in open shadow roots, that reaches beyond the window's
+ * width or before its left edge, and every element that hides such overflow (overflow
+ * hidden or clip). Content of a box that scrolls sideways on purpose (overflow auto or
+ * scroll, such as a wide table's box) is left out. Returns descriptions, [] when all fits.
+ */
+export function wideContent(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found = [];
+    const name = (el) => `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}>`;
+    const outside = (rect) => rect.width > 0 && (rect.right > width + 0.5 || rect.left < -0.5);
+    const walk = (parent) => {
+      for (const node of parent.childNodes) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          if (!node.textContent.trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const rect = range.getBoundingClientRect();
+          if (outside(rect)) found.push(`text “${node.textContent.trim().slice(0, 40)}…” in ${name(parent.host ?? parent)}: ${Math.round(rect.left)}–${Math.round(rect.right)} px`);
+          continue;
+        }
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        const style = getComputedStyle(node);
+        if (style.display === 'none' || style.visibility === 'hidden') continue;
+        const rect = node.getBoundingClientRect();
+        // The visually hidden pattern: a 1 px clipped box, for screen readers only.
+        if (rect.width <= 1 && rect.height <= 1) continue;
+        if (outside(rect)) found.push(`${name(node)}: ${Math.round(rect.left)}–${Math.round(rect.right)} px`);
+        if (style.overflowX === 'auto' || style.overflowX === 'scroll') continue;
+        // A text field scrolls its own value: that is not the page overflowing.
+        if (/^(INPUT|TEXTAREA|SELECT)$/.test(node.tagName)) continue;
+        if ((style.overflowX === 'hidden' || style.overflowX === 'clip') && node.scrollWidth > node.clientWidth + 1) {
+          found.push(`${name(node)} hides ${node.scrollWidth - node.clientWidth} px of its content`);
+        }
+        if (node.shadowRoot) walk(node.shadowRoot);
+        walk(node);
+      }
+    };
+    walk(document.body);
+    if (document.documentElement.scrollWidth > width) found.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${width} px`);
+    return found;
+  });
 }
