@@ -1,6 +1,6 @@
 use crate::app::{Feed, Today};
 use crate::components::{ActiveFilters, AppLink, Finder, Heading, MetaList, Pagination};
-use crate::model::format::lang_attribute;
+use crate::model::format::{lang_attribute, thousands};
 use crate::model::search::Terms;
 use crate::model::{Board, Dataset, Notice};
 use crate::navigation::Navigation;
@@ -121,6 +121,11 @@ fn NoticeRow(
     }
 }
 
+/// The report lists this many problems at most: it is on every list page, and a file with
+/// thousands of broken notices must not make every page as long (`notices validate` lists
+/// them all).
+const MAX_LISTED_PROBLEMS: usize = 20;
+
 /// For editors: which notices the data file had but the board could not show, and why.
 #[component]
 fn SkippedReport(data: Arc<Dataset>) -> impl IntoView {
@@ -135,8 +140,19 @@ fn SkippedReport(data: Arc<Dataset>) -> impl IntoView {
             <details class="problem-details">
                 <summary>{summary}</summary>
                 <ul>
-                    {data.problems.iter().map(|problem| view! { <li>{problem.to_string()}</li> }).collect_view()}
+                    {data
+                        .problems
+                        .iter()
+                        .take(MAX_LISTED_PROBLEMS)
+                        .map(|problem| view! { <li>{problem.to_string()}</li> })
+                        .collect_view()}
                 </ul>
+                {(data.problems.len() > MAX_LISTED_PROBLEMS).then(|| {
+                    let more = thousands((data.problems.len() - MAX_LISTED_PROBLEMS) as u64);
+                    view! {
+                        <p>{format!("… and {more} more: “notices validate” lists every problem with its line in the file.")}</p>
+                    }
+                })}
             </details>
         }
     })
