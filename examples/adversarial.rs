@@ -10,64 +10,7 @@
 #[path = "../tests/support/hostile.rs"]
 mod hostile;
 
-use notice_board::feed;
-use notice_board::model::format::{link_spans, paragraphs};
-use notice_board::model::locate::locate_all;
-use notice_board::model::warnings::warnings;
-use notice_board::model::{parse_data_file, Date};
-use notice_board::prerender::{prerender_each, Options};
-use std::sync::Arc;
-use std::time::Instant;
-
-const TEMPLATE: &str = include_str!("../index.html");
-
-fn millis(start: Instant) -> f64 {
-    start.elapsed().as_secs_f64() * 1000.0
-}
-
-/// Milliseconds for: reading (parse, check, sanitise, fold), warnings and locating every
-/// problem in the file (`notices validate`), prerendering,
-/// the feed and sitemap, and plain-text formatting.
-fn stages(text: &str) -> [f64; 5] {
-    let start = Instant::now();
-    let data = Arc::new(parse_data_file(text, "notices.json").expect("a readable data file"));
-    let read = millis(start);
-    let start = Instant::now();
-    let found = warnings(&data, Date::parse("2026-01-01").expect("a date"));
-    let places: Vec<_> = (data.problems.iter().chain(&found))
-        .map(|problem| (&problem.place, problem.field.as_str()))
-        .collect();
-    let _ = locate_all(text, &places);
-    let warn = millis(start);
-    let start = Instant::now();
-    let options = Options {
-        data_url: "notices.json".into(),
-        base_url: Some("https://www.example.go.kr/news/".into()),
-        feed: Some("feed.xml".into()),
-        today: None,
-    };
-    // Each page is dropped once written, as `notices prerender` does.
-    prerender_each(TEMPLATE, data.clone(), &options, |page| {
-        std::hint::black_box(page);
-        Ok(())
-    })
-    .expect("pages");
-    let pages = millis(start);
-    let start = Instant::now();
-    let _ = feed::atom(&data, "https://www.example.go.kr/news/");
-    let _ = feed::sitemap(&data, "https://www.example.go.kr/news/");
-    let feeds = millis(start);
-    let start = Instant::now();
-    for notice in &data.notices {
-        for paragraph in paragraphs(&notice.body) {
-            for line in paragraph {
-                std::hint::black_box(link_spans(line));
-            }
-        }
-    }
-    let format = millis(start);
-    [read, warn, pages, feeds, format]
-}
+use hostile::stages;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -90,7 +33,7 @@ fn main() {
     };
     let header: Vec<String> = sizes.iter().map(|s| format!("{} KB", s / 1024)).collect();
     println!(
-        "Milliseconds per stage (read / warnings / prerender / feed / text formatting) at {}; growth of the total from the first size to the last (input grew {}×).\n",
+        "Milliseconds per stage (read / warnings / prerender / feed / text formatting and search) at {}; growth of the total from the first size to the last (input grew {}×).\n",
         header.join(", "),
         sizes[sizes.len() - 1] / sizes[0]
     );
@@ -124,7 +67,7 @@ fn main() {
     println!("\nLargest growth: {:.1}× ({})", worst.0, worst.1);
     println!("\nMany notices (read / warnings / prerender / feed / formatting, ms):\n");
     println!(
-        "| notices | read | warnings | prerender | feed | formatting |\n|---|---|---|---|---|---|"
+        "| notices | read | warnings | prerender | feed | formatting and search |\n|---|---|---|---|---|---|"
     );
     for count in counts {
         let text = hostile::data_file_with_notices(count);

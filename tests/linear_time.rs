@@ -15,17 +15,9 @@
 #[path = "support/hostile.rs"]
 mod hostile;
 
-use notice_board::feed;
-use notice_board::model::listing::{ListQuery, Listing};
-use notice_board::model::locate::locate_all;
-use notice_board::model::warnings::warnings;
-use notice_board::model::{parse_data_file, Date};
-use notice_board::prerender::{prerender_each, Options};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use hostile::stages;
 
-/// The built page's shape that prerendering needs (the real `index.html`).
-const TEMPLATE: &str = include_str!("../index.html");
+use std::time::{Duration, Instant};
 
 /// How much longer the input is in the second run, and the most its time may grow.
 const GROWTH: usize = 4;
@@ -49,40 +41,15 @@ fn times(small: impl Fn(), large: impl Fn()) -> (Duration, Duration) {
     best
 }
 
-/// Everything done with a data file: reading and checking it, the editors' warnings, the
-/// prerendered pages (every view's formatting and sanitised bodies), the feed and sitemap,
-/// and a search over it.
-fn every_stage(text: &str) {
-    let data = Arc::new(parse_data_file(text, "notices.json").expect("a readable data file"));
-    let found = warnings(&data, Date::parse("2026-01-01").expect("a date"));
-    let places: Vec<_> = (data.problems.iter().chain(&found))
-        .map(|problem| (&problem.place, problem.field.as_str()))
-        .collect();
-    let _ = locate_all(text, &places);
-    let options = Options {
-        data_url: "notices.json".into(),
-        base_url: Some("https://www.example.go.kr/news/".into()),
-        feed: Some("feed.xml".into()),
-        today: None,
-    };
-    // Each page is dropped once written, as `notices prerender` does.
-    prerender_each(TEMPLATE, data.clone(), &options, |page| {
-        std::hint::black_box(page);
-        Ok(())
-    })
-    .expect("pages");
-    let _ = feed::atom(&data, "https://www.example.go.kr/news/");
-    let _ = feed::sitemap(&data, "https://www.example.go.kr/news/");
-    let query = ListQuery {
-        q: "a 행정 kisa".into(),
-        page: 1,
-        ..ListQuery::default()
-    };
-    let _ = Listing::new(&data, &query, 10);
-}
-
 fn assert_linear(what: &str, small: &str, large: &str) {
-    let (small_time, large_time) = times(|| every_stage(small), || every_stage(large));
+    let (small_time, large_time) = times(
+        || {
+            stages(small);
+        },
+        || {
+            stages(large);
+        },
+    );
     assert!(
         large_time <= small_time.max(FLOOR) * MAX_TIME_GROWTH,
         "{what}: {} bytes took {small_time:?}, {} bytes took {large_time:?}",

@@ -1,7 +1,17 @@
 //! Data files made of the patterns that made parts of the board take quadratic time, or
 //! that a hostile or broken CMS export can contain: each pattern repeated to a given size.
 //! Shared by the linear-time test (`tests/linear_time.rs`) and the benchmark
-//! (`examples/adversarial.rs`).
+//! (`examples/adversarial.rs`), with the stages both time.
+
+use notice_board::feed;
+use notice_board::model::format::{link_spans, paragraphs};
+use notice_board::model::listing::{ListQuery, Listing};
+use notice_board::model::locate::locate_all;
+use notice_board::model::warnings::warnings;
+use notice_board::model::{parse_data_file, Date};
+use notice_board::prerender::{prerender_each, Options};
+use std::sync::Arc;
+use std::time::Instant;
 
 /// How a pattern is used in a notice.
 #[derive(Clone, Copy)]
@@ -321,4 +331,63 @@ pub fn data_file_with_notices(count: usize) -> String {
         r#"{{"version":1,"board":{{"title":"Board","pageSize":10}},"notices":[{}]}}"#,
         notices.join(",")
     )
+}
+
+fn millis(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+/// Everything done with a data file, in milliseconds per stage: reading (parse, check,
+/// sanitise, fold), warnings and locating every problem in the file (`notices validate`),
+/// prerendering, the feed and sitemap, and plain-text formatting with a search.
+pub fn stages(text: &str) -> [f64; 5] {
+    let start = Instant::now();
+    let data = Arc::new(parse_data_file(text, "notices.json").expect("a readable data file"));
+    let read = millis(start);
+    let start = Instant::now();
+    let found = warnings(&data, Date::parse("2026-01-01").expect("a date"));
+    let places: Vec<_> = (data.problems.iter().chain(&found))
+        .map(|problem| (&problem.place, problem.field.as_str()))
+        .collect();
+    let _ = locate_all(text, &places);
+    let warn = millis(start);
+    let start = Instant::now();
+    let options = Options {
+        data_url: "notices.json".into(),
+        base_url: Some("https://www.example.go.kr/news/".into()),
+        feed: Some("feed.xml".into()),
+        today: None,
+    };
+    // Each page is dropped once written, as `notices prerender` does.
+    prerender_each(
+        include_str!("../../index.html"),
+        data.clone(),
+        &options,
+        |page| {
+            std::hint::black_box(page);
+            Ok(())
+        },
+    )
+    .expect("pages");
+    let pages = millis(start);
+    let start = Instant::now();
+    let _ = feed::atom(&data, "https://www.example.go.kr/news/");
+    let _ = feed::sitemap(&data, "https://www.example.go.kr/news/");
+    let feeds = millis(start);
+    let start = Instant::now();
+    for notice in &data.notices {
+        for paragraph in paragraphs(&notice.body) {
+            for line in paragraph {
+                std::hint::black_box(link_spans(line));
+            }
+        }
+    }
+    let query = ListQuery {
+        q: "a 행정 kisa".into(),
+        page: 1,
+        ..ListQuery::default()
+    };
+    std::hint::black_box(Listing::new(&data, &query, 10));
+    let format = millis(start);
+    [read, warn, pages, feeds, format]
 }
