@@ -2,6 +2,7 @@
 //! for both inside the page chrome.
 
 use crate::components::{BackToTop, Breadcrumb, SiteFooter, SiteHeader, SkipLinks};
+use crate::i18n::Locale;
 use crate::model::{Dataset, Date};
 use crate::navigation::Navigation;
 use crate::platform::{self, Debouncer};
@@ -145,6 +146,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         Memo::new(move |previous: Option<&Screen>| Screen::new(&load.read(), &nav.url(), previous));
     let kind = Memo::new(move |_| screen.read().kind());
     let board = Signal::derive(move || screen.read().board());
+    provide_context(Memo::new(move |_| Locale::for_tag(&board.read().lang)));
     if mode == Mode::Page {
         Effect::new(move || platform::set_document_title(&screen.read().title()));
     }

@@ -2,6 +2,7 @@
 //!
 //! Layout, top-down:
 //! - [`model`]: the data file's format, its validation and every pure rule (dates, sizes…).
+//! - [`i18n`]: every word the board itself writes, one catalogue per interface language.
 //! - [`url_state`]: the app's state in the query string; [`screen`]: which view, title,
 //!   breadcrumb and status message follow from the data and the URL. Both pure.
 //! - [`platform`]: the only module that calls the browser.
@@ -13,6 +14,7 @@ pub mod app;
 pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod feed;
+pub mod i18n;
 pub mod model;
 pub mod navigation;
 pub mod platform;

@@ -1,3 +1,4 @@
+use super::text;
 use crate::navigation::Navigation;
 use crate::platform;
 use leptos::prelude::*;
@@ -17,7 +18,7 @@ pub fn BackToTop() -> impl IntoView {
         <div class="back-to-top container">
             <a class="back-to-top-link" href=href on:click=on_click>
                 <span class="back-to-top-arrow" aria-hidden="true"></span>
-                "Top"
+                {move || text().back_to_top}
             </a>
         </div>
     }

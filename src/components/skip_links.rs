@@ -1,3 +1,4 @@
+use super::text;
 use crate::platform;
 use leptos::prelude::*;
 
@@ -15,10 +16,10 @@ pub fn SkipLinks() -> impl IntoView {
     view! {
         <div class="skip-links">
             <a class="skip-link" href="#main-content" on:click=skip_to("main-content")>
-                "Skip to main content"
+                {move || text().skip_to_content}
             </a>
             <a class="skip-link" href="#main-menu" on:click=skip_to("main-menu")>
-                "Skip to main menu"
+                {move || text().skip_to_menu}
             </a>
         </div>
     }

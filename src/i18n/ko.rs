@@ -1,0 +1,9 @@
+//! The Korean interface, in the words of Korean government sites (KRDS).
+
+use super::Text;
+
+pub static TEXT: Text = Text {
+    skip_to_content: "본문 바로가기",
+    skip_to_menu: "주메뉴 바로가기",
+    back_to_top: "맨 위로",
+};
