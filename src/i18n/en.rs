@@ -6,4 +6,11 @@ pub static TEXT: Text = Text {
     skip_to_content: "Skip to main content",
     skip_to_menu: "Skip to main menu",
     back_to_top: "Top",
+    // Views and messages (i18n).
+
+    // Language samples and mixed-language text (korean).
+
+    // Finder, filters, print and contrast (finder).
+
+    // Sharing and the compact widget (share).
 };

@@ -6,4 +6,11 @@ pub static TEXT: Text = Text {
     skip_to_content: "본문 바로가기",
     skip_to_menu: "주메뉴 바로가기",
     back_to_top: "맨 위로",
+    // Views and messages (i18n).
+
+    // Language samples and mixed-language text (korean).
+
+    // Finder, filters, print and contrast (finder).
+
+    // Sharing and the compact widget (share).
 };

@@ -53,6 +53,13 @@ pub struct Text {
     pub skip_to_content: &'static str,
     pub skip_to_menu: &'static str,
     pub back_to_top: &'static str,
+    // Views and messages (i18n).
+
+    // Language samples and mixed-language text (korean).
+
+    // Finder, filters, print and contrast (finder).
+
+    // Sharing and the compact widget (share).
 }
 
 #[cfg(test)]
@@ -65,6 +72,10 @@ mod tests {
             ("skip_to_content", text.skip_to_content),
             ("skip_to_menu", text.skip_to_menu),
             ("back_to_top", text.back_to_top),
+            // Views and messages (i18n).
+            // Language samples and mixed-language text (korean).
+            // Finder, filters, print and contrast (finder).
+            // Sharing and the compact widget (share).
         ]
     }
 
