@@ -1,3 +1,4 @@
+use super::breakable;
 use crate::app::HeadingLevel;
 use crate::model::format::language_switch;
 use crate::model::rich_text::{plain_text, Kind, RichElement, RichNode, RichText};
@@ -29,7 +30,7 @@ fn nodes_view(nodes: &[RichNode], context: Context) -> AnyView {
     nodes
         .iter()
         .map(|node| match node {
-            RichNode::Text(text) => text.clone().into_any(),
+            RichNode::Text(text) => breakable(text),
             RichNode::Element(element) => element_view(element, context),
         })
         .collect_view()

@@ -301,3 +301,39 @@ fn titles_and_file_names_read_in_the_order_they_are_written() {
         "pager"
     );
 }
+
+#[test]
+fn a_very_long_word_in_a_body_can_break_every_few_dozen_letters() {
+    // Browsers lay out one unbroken word in time that grows with the square of its length.
+    let word = "A".repeat(1_000);
+    let notice = |id: &str, format: &str, body: &str| {
+        serde_json::json!({ "id": id, "title": id, "date": "2024-01-01", "views": 1,
+            "bodyFormat": format, "body": body })
+    };
+    let notices = [
+        notice("html", "html", &format!("<p>{word}</p>")),
+        notice(
+            "text",
+            "text",
+            &format!("Before {word} after https://example.go.kr/{word}"),
+        ),
+    ];
+    let text = serde_json::json!({ "version": 1, "board": { "title": "B" }, "notices": notices });
+    let data = Arc::new(parse_data_file(&text.to_string(), "notices.json").unwrap());
+    let pages = prerender(TEMPLATE, data, &options()).unwrap();
+    for (file, words) in [("notice-html.html", 1), ("notice-text.html", 2)] {
+        let html = page(&pages, file);
+        let body = &html[html.find("notice-body").unwrap()..];
+        let body = &body[..body.find("</div>").unwrap()];
+        // The text between tags (attributes such as the link's address do not count).
+        let longest_run = body
+            .split('<')
+            .filter_map(|tag_and_text| tag_and_text.split_once('>'))
+            .flat_map(|(_, text)| text.split([' ', '/']))
+            .map(|run| run.chars().count())
+            .max()
+            .unwrap();
+        assert!(longest_run <= 64, "{file}: a run of {longest_run} letters");
+        assert_eq!(body.matches("<wbr>").count(), words * 15, "{file}");
+    }
+}

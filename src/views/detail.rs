@@ -1,4 +1,4 @@
-use crate::components::{AppLink, Heading, MetaList, RichBody};
+use crate::components::{breakable, AppLink, Heading, MetaList, RichBody};
 use crate::model::format::{
     file_size, language_switch, link_spans, outline_level, paragraphs, Span,
 };
@@ -142,9 +142,9 @@ fn plain_body(body: &str, own_lang: &str) -> AnyView {
                     let spans = link_spans(line)
                         .into_iter()
                         .map(|span| match span {
-                            Span::Text(text) => text.to_string().into_any(),
+                            Span::Text(text) => breakable(text),
                             Span::Link(address) => {
-                                view! { <a class="body-link" href=address.to_string()>{address.to_string()}</a> }
+                                view! { <a class="body-link" href=address.to_string()>{breakable(address)}</a> }
                                     .into_any()
                             }
                         })

@@ -4,7 +4,7 @@
 //! (`examples/adversarial.rs`), with the stages both time.
 
 use notice_board::feed;
-use notice_board::model::format::{link_spans, paragraphs};
+use notice_board::model::format::{link_spans, paragraphs, unbroken_pieces};
 use notice_board::model::listing::{ListQuery, Listing};
 use notice_board::model::locate::locate_all;
 use notice_board::model::warnings::warnings;
@@ -379,6 +379,7 @@ pub fn stages(text: &str) -> [f64; 5] {
         for paragraph in paragraphs(&notice.body) {
             for line in paragraph {
                 std::hint::black_box(link_spans(line));
+                std::hint::black_box(unbroken_pieces(line));
             }
         }
     }
