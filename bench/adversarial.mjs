@@ -84,7 +84,7 @@ const server = await startServer({ root: site, brotli: true });
 const browser = await launch();
 
 /** A fresh phone-profile page with the board loaded and its list shown. */
-async function openBoard() {
+async function openBoard(url = server.url + CLIENT_RENDERED) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
   context.setDefaultTimeout(STEP_TIMEOUT);
   const page = await context.newPage();
@@ -97,12 +97,22 @@ async function openBoard() {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.addInitScript(recordLongTasks);
   const start = Date.now();
-  await page.goto(server.url + CLIENT_RENDERED);
+  await page.goto(url);
   await listShown(page);
   return { context, page, time: Date.now() - start };
 }
 
 try {
+  // The same start with the ordinary 46-notice sample, for comparison: its longest task is
+  // the app's own start (compiling the wasm, the first render), whatever the data.
+  const plain = await startServer({ brotli: true });
+  const baseline = await openBoard(plain.url + CLIENT_RENDERED);
+  await baseline.page.waitForTimeout(1000);
+  const sampleBytes = fs.statSync(path.join(DIST, 'notices.json')).size;
+  row('baseline: the 46-notice sample instead', sampleBytes, await longest(baseline.page), baseline.time);
+  await baseline.context.close();
+  await plain.close();
+
   let board = await openBoard();
   await board.page.waitForTimeout(1000);
   row('load the file, show the list', data.length, await longest(board.page), board.time);
