@@ -207,6 +207,11 @@ impl Eq for NoticeOrder {}
 
 /// The notice with its title and body folded for search.
 pub(super) fn with_search_text(notice: Notice) -> (Notice, String) {
-    let folded = fold(&format!("{}\n{}", notice.title, notice.body));
+    let folded = search_text(&notice);
     (notice, folded)
+}
+
+/// The notice's title and body folded for search.
+pub(super) fn search_text(notice: &Notice) -> String {
+    fold(&format!("{}\n{}", notice.title, notice.body))
 }

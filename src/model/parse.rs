@@ -1,7 +1,7 @@
 //! Reads and validates a data file (format version 1). Every field is treated as hostile:
 //! a bad notice is reported and left out, and never takes the good ones down with it.
 
-use super::dataset::{with_search_text, Dataset};
+use super::dataset::{search_text, with_search_text, Dataset};
 use super::date::Date;
 use super::format::thousands;
 use super::locate::line_and_column;
@@ -11,7 +11,7 @@ use super::record::{
     AttachmentRecord, BoardRecord, BodyFormat, DataFileRecord, Field, IdRecord, LinkRecord,
     NoticeRecord,
 };
-use super::rich_text::sanitise_for;
+use super::rich_text::Sanitising;
 use super::safe_url::{leaves_the_board, origin, resolve, safe_url};
 use escapes::BAD_ESCAPE;
 use outline::{Outline, Outliner, Progress};
@@ -103,6 +103,9 @@ struct ReadNotices {
     notes: Vec<Problem>,
     /// By id in lower case: where the first notice with it is in `notices`.
     first_with_id: HashMap<String, usize>,
+    /// An HTML body being sanitised, and where its notice is in `notices`: a huge body is
+    /// sanitised over several slices of work.
+    sanitising: Option<(usize, Sanitising)>,
 }
 
 impl DataReader {
@@ -155,10 +158,16 @@ impl DataReader {
         })
     }
 
-    /// Reads on as long as `more()` says so (asked before each member or notice). Returns
-    /// whether the whole file has been read.
+    /// Reads on as long as `more()` says so (asked before each member or notice, and every
+    /// few hundred tags of an HTML body). Returns whether the whole file has been read.
     pub fn read_while(&mut self, mut more: impl FnMut() -> bool) -> bool {
         loop {
+            if self.read.sanitising.is_some() {
+                if !self.read.sanitise_on(&mut more) {
+                    return false;
+                }
+                continue;
+            }
             let done = match &self.stage {
                 Stage::Outlining(_) => false,
                 Stage::Reading { entries, .. } => entries.len() == 0,
@@ -374,7 +383,7 @@ impl ReadNotices {
         }
         let record = NoticeRecord::deserialize(entry).unwrap_or_default();
         match read_notice(record, position, url, image_hosts) {
-            Ok(mut notice) => {
+            Ok((mut notice, sanitising)) => {
                 // Keyed without case: `Case` and `case` would be one page file
                 // (notice-case.html) on servers and disks that ignore case.
                 let key = notice.id.as_str().to_ascii_lowercase();
@@ -383,7 +392,14 @@ impl ReadNotices {
                     None => {
                         self.first_with_id.insert(key, self.notices.len());
                         self.leave_out_bidi_controls(&mut notice);
-                        self.notices.push(with_search_text(notice));
+                        match sanitising {
+                            // Its search text is made once the body is sanitised.
+                            Some(job) => {
+                                self.sanitising = Some((self.notices.len(), job));
+                                self.notices.push((notice, String::new()));
+                            }
+                            None => self.notices.push(with_search_text(notice)),
+                        }
                         return;
                     }
                 };
@@ -411,6 +427,27 @@ impl ReadNotices {
 }
 
 impl ReadNotices {
+    /// Sanitises on the HTML body being read while `more()` says so; once it is done, the
+    /// notice gets it and its search text. Returns whether it is done.
+    fn sanitise_on(&mut self, more: impl FnMut() -> bool) -> bool {
+        let Some((index, job)) = &mut self.sanitising else {
+            return true;
+        };
+        let index = *index;
+        if !job.run(&self.notices[index].0.body, more) {
+            return false;
+        }
+        let Some((_, job)) = self.sanitising.take() else {
+            return true;
+        };
+        let rich = job.finish();
+        let (notice, folded) = &mut self.notices[index];
+        notice.body = rich.plain_text();
+        notice.rich_body = Some(Arc::new(rich));
+        *folded = search_text(notice);
+        true
+    }
+
     /// Leaves out of the notice's title the bidi controls that reorder text (embeddings,
     /// overrides, isolates), and out of its file names every bidi control (marks too): with
     /// them `invoice\u{202E}fdp.exe` shows as “invoiceexe.pdf”, even inside an isolate.
@@ -726,13 +763,14 @@ fn read_categories(entries: BTreeMap<String, Field<String>>) -> Result<Vec<Categ
         .collect()
 }
 
-/// Reads one notice, or every problem it has.
+/// Reads one notice, or every problem it has. An HTML body comes back as it is written, with
+/// the job that sanitises it.
 fn read_notice(
     record: NoticeRecord,
     position: usize,
     url: &str,
     image_hosts: Option<&[String]>,
-) -> Result<Notice, Vec<Problem>> {
+) -> Result<(Notice, Option<Sanitising>), Vec<Problem>> {
     let raw_id = record.id.value().map(|raw| truncated(&raw.to_string()));
     let mut errors: Vec<(String, String)> = Vec::new();
     let e = &mut errors;
@@ -767,20 +805,20 @@ fn read_notice(
             Some(pinned),
             Some(lang),
         ) if errors.is_empty() => {
-            let rich_body = html.then(|| Arc::new(sanitise_for(&body, url, image_hosts)));
-            Ok(Notice {
+            let notice = Notice {
                 id,
                 title,
                 date,
                 views,
-                body: rich_body.as_ref().map_or(body, |rich| rich.plain_text()),
-                rich_body,
+                body,
+                rich_body: None,
                 category: category.filter(|c| !c.is_empty()),
                 pinned,
                 lang,
                 attachments,
                 position,
-            })
+            };
+            Ok((notice, html.then(|| Sanitising::new(url, image_hosts))))
         }
         (id, ..) => {
             let id = id.map(|id| id.0).or(raw_id);

@@ -10,7 +10,7 @@ mod tokenizer;
 #[cfg(test)]
 mod tests;
 
-pub use sanitise::{sanitise, sanitise_for};
+pub use sanitise::{sanitise, sanitise_for, Sanitising};
 
 /// A sanitised HTML body.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]

@@ -116,6 +116,51 @@ fn parse_at_once(bytes: &[u8]) -> Result<Dataset, LoadError> {
     reader.finish()
 }
 
+/// Reads `text` one smallest slice at a time (the reader is told to stop at the first chance
+/// after one step), as a browser page does; returns the data set and how many slices it took.
+fn parse_in_slices(text: &str) -> (Result<Dataset, LoadError>, usize) {
+    let mut reader = DataReader::from_text(text, URL).unwrap();
+    let mut slices = 1;
+    loop {
+        let mut first_step = true;
+        if reader.read_while(|| std::mem::take(&mut first_step)) {
+            break;
+        }
+        slices += 1;
+    }
+    (reader.finish(), slices)
+}
+
+#[test]
+fn a_huge_html_body_is_sanitised_over_many_slices_with_the_same_result() {
+    let html = |id: i64, paragraphs: usize| {
+        let mut notice = notice_json(id, "2020-01-01");
+        notice["bodyFormat"] = json!("html");
+        notice["body"] = json!(
+            "<p>Drill <b>at</b> <a href=\"files/a.pdf\">two</a><!-- x -->".repeat(paragraphs)
+        );
+        notice
+    };
+    let text = file_with(vec![
+        html(1, 5_000),
+        notice_json(2, "2020-01-02"),
+        html(3, 2),
+        html(3, 2),
+    ]);
+    let (sliced, slices) = parse_in_slices(&text);
+    assert!(slices > 100, "{slices} slices");
+    let at_once = parse(&text);
+    assert_eq!(sliced, at_once);
+    let data = at_once.unwrap();
+    assert_eq!(data.notices.len(), 3);
+    assert_eq!(data.problems.len(), 1, "the repeated id");
+    let huge = data.notices.iter().find(|n| n.id.as_str() == "1").unwrap();
+    assert!(huge.body.starts_with("Drill at two"));
+    assert!(huge.rich_body.is_some());
+    let terms = crate::model::search::Terms::new("two");
+    assert_eq!(data.folded.iter().filter(|f| terms.all_in(f)).count(), 2);
+}
+
 #[test]
 fn a_syntax_error_inside_a_notice_is_located_in_the_whole_file() {
     let text = file_with(vec![

@@ -3,7 +3,7 @@
 //! that a browser would imply (`<p>` before a list, `<li>` before the next) are implied here
 //! too, so the tree has the shape the editor saw.
 
-use super::tokenizer::{tokenize, Token};
+use super::tokenizer::{Token, Tokenizer};
 use super::{has_text, Kind, RichElement, RichNode, RichText};
 use crate::model::parse::is_language_tag;
 use crate::model::safe_url::{host, leaves_the_board, origin, resolve, safe_url};
@@ -91,33 +91,72 @@ pub fn sanitise(html: &str, data_url: &str) -> RichText {
 /// [`sanitise`], keeping only the images of the board's own site and, when the board lists
 /// them (`board.imageHosts`), of `image_hosts`.
 pub fn sanitise_for(html: &str, data_url: &str, image_hosts: Option<&[String]>) -> RichText {
-    let mut builder = Builder {
-        data_url,
-        data_origin: origin(data_url),
-        image_hosts,
-        ..Builder::default()
-    };
-    for token in tokenize(html) {
-        builder.take(token);
+    let mut sanitising = Sanitising::new(data_url, image_hosts);
+    sanitising.run(html, || true);
+    sanitising.finish()
+}
+
+/// A body being sanitised a slice of work at a time, so that a browser page loading a huge
+/// body still answers between slices. Each [`Sanitising::run`] is given the same `html`.
+pub struct Sanitising {
+    builder: Builder,
+    tokens: Tokenizer,
+}
+
+/// How many tokens are taken between two questions whether to go on.
+const TOKENS_PER_SLICE: usize = 256;
+
+impl Sanitising {
+    pub fn new(data_url: &str, image_hosts: Option<&[String]>) -> Sanitising {
+        Sanitising {
+            builder: Builder {
+                data_url: data_url.to_string(),
+                data_origin: origin(data_url).map(str::to_string),
+                image_hosts: image_hosts.map(<[String]>::to_vec),
+                ..Builder::default()
+            },
+            tokens: Tokenizer::default(),
+        }
     }
-    while !builder.open.is_empty() {
-        builder.close_top();
+
+    /// Sanitises on as long as `more()` says so (asked every few hundred tokens). Returns
+    /// whether all of `html` has been read.
+    pub fn run(&mut self, html: &str, mut more: impl FnMut() -> bool) -> bool {
+        loop {
+            for _ in 0..TOKENS_PER_SLICE {
+                match self.tokens.next(html) {
+                    Some(token) => self.builder.take(token),
+                    None => return true,
+                }
+            }
+            if !more() {
+                return false;
+            }
+        }
     }
-    let mut nodes = builder.root;
-    relevel_headings(&mut nodes);
-    RichText {
-        nodes,
-        removed: builder.removed.into_iter().collect(),
-        image_hosts: builder.off_site_images.into_iter().collect(),
+
+    /// The sanitised body, once [`Sanitising::run`] has read all of it.
+    pub fn finish(self) -> RichText {
+        let mut builder = self.builder;
+        while !builder.open.is_empty() {
+            builder.close_top();
+        }
+        let mut nodes = builder.root;
+        relevel_headings(&mut nodes);
+        RichText {
+            nodes,
+            removed: builder.removed.into_iter().collect(),
+            image_hosts: builder.off_site_images.into_iter().collect(),
+        }
     }
 }
 
 #[derive(Default)]
-struct Builder<'a> {
-    data_url: &'a str,
-    data_origin: Option<&'a str>,
+struct Builder {
+    data_url: String,
+    data_origin: Option<String>,
     /// `board.imageHosts`, when the board limits where images come from.
-    image_hosts: Option<&'a [String]>,
+    image_hosts: Option<Vec<String>>,
     /// Hosts of the images kept from other sites than the data file's.
     off_site_images: BTreeSet<String>,
     root: Vec<RichNode>,
@@ -128,7 +167,7 @@ struct Builder<'a> {
     removed: BTreeMap<String, usize>,
 }
 
-impl Builder<'_> {
+impl Builder {
     fn take(&mut self, token: Token) {
         if let Some((name, depth)) = &mut self.dropping {
             match &token {
@@ -455,9 +494,9 @@ impl Builder<'_> {
             self.note(format!("a link to {}", scheme_of(raw)));
             return None;
         };
-        let href = resolve(self.data_url, &url);
+        let href = resolve(&self.data_url, &url);
         Some(Kind::Link {
-            external: leaves_the_board(&href, self.data_origin),
+            external: leaves_the_board(&href, self.data_origin.as_deref()),
             href,
             new_tab: target.is_some_and(|t| t.eq_ignore_ascii_case("_blank")),
         })
@@ -476,8 +515,8 @@ impl Builder<'_> {
         let raw = src;
         // A protocol-relative address loads over the page's scheme: https is the one allowed.
         let src = src.and_then(safe_url).map(|url| {
-            let src = resolve(self.data_url, &url);
-            let own = !leaves_the_board(&src, self.data_origin);
+            let src = resolve(&self.data_url, &url);
+            let own = !leaves_the_board(&src, self.data_origin.as_deref());
             let src = match src.starts_with("//") {
                 true => format!("https:{src}"),
                 false => src,
@@ -492,7 +531,7 @@ impl Builder<'_> {
                         .is_some_and(|s| s.eq_ignore_ascii_case("https:")) =>
             {
                 let host = host(src).filter(|_| !own);
-                match (host, self.image_hosts) {
+                match (host, self.image_hosts.as_deref()) {
                     (Some(host), Some(allowed)) if !allowed.contains(&host) => {
                         Some(format!("an image from {host}, not one of board.imageHosts"))
                     }

@@ -35,46 +35,75 @@ const RAW_TEXT: [&str; 10] = [
     "plaintext",
 ];
 
+/// Every token of `html` at once.
+#[cfg(test)]
 pub fn tokenize(html: &str) -> Vec<Token> {
-    let bytes = html.as_bytes();
-    let mut tokens = Vec::new();
-    let mut text_start = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        if bytes[at] != b'<' {
-            at += 1;
-            continue;
+    let mut tokenizer = Tokenizer::default();
+    std::iter::from_fn(|| tokenizer.next(html)).collect()
+}
+
+/// Reads the tokens of `html` one at a time, so that a long body can be read over several
+/// slices of work. It keeps positions, not the text: each call is given the same `html`.
+#[derive(Default)]
+pub struct Tokenizer {
+    at: usize,
+    /// Where the text before the next tag starts.
+    text_start: usize,
+    /// A tag read together with the text before it, given out after that text.
+    queued: Option<Token>,
+}
+
+impl Tokenizer {
+    pub fn next(&mut self, html: &str) -> Option<Token> {
+        if let Some(token) = self.queued.take() {
+            return Some(token);
         }
-        let letter_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
-        let (token, next) = if letter_at(at + 1) {
-            read_tag(html, at + 1, false)
-        } else if bytes.get(at + 1) == Some(&b'/') && letter_at(at + 2) {
-            read_tag(html, at + 2, true)
-        } else if html[at..].starts_with("<!--") {
-            (None, comment_end(html, at + 4))
-        } else if matches!(bytes.get(at + 1), Some(b'!' | b'?' | b'/')) {
-            // A "bogus comment": `<!DOCTYPE …>`, `<?xml …?>`, `</ …>`.
-            (None, after_next(html, at + 2, b'>'))
-        } else {
-            at += 1;
-            continue;
-        };
-        if text_start < at {
-            tokens.push(Token::Text(decode_references(&html[text_start..at], false)));
-        }
-        at = next;
-        if let Some(Token::Start { name, .. }) = &token {
-            if let Some(raw) = RAW_TEXT.iter().find(|raw| *raw == name) {
-                at = raw_text_end(html, at, raw);
+        let bytes = html.as_bytes();
+        while self.at < bytes.len() {
+            let at = self.at;
+            if bytes[at] != b'<' {
+                self.at += 1;
+                continue;
+            }
+            let letter_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+            let (token, mut next) = if letter_at(at + 1) {
+                read_tag(html, at + 1, false)
+            } else if bytes.get(at + 1) == Some(&b'/') && letter_at(at + 2) {
+                read_tag(html, at + 2, true)
+            } else if html[at..].starts_with("<!--") {
+                (None, comment_end(html, at + 4))
+            } else if matches!(bytes.get(at + 1), Some(b'!' | b'?' | b'/')) {
+                // A "bogus comment": `<!DOCTYPE …>`, `<?xml …?>`, `</ …>`.
+                (None, after_next(html, at + 2, b'>'))
+            } else {
+                self.at += 1;
+                continue;
+            };
+            let text = (self.text_start < at)
+                .then(|| Token::Text(decode_references(&html[self.text_start..at], false)));
+            if let Some(Token::Start { name, .. }) = &token {
+                if let Some(raw) = RAW_TEXT.iter().find(|raw| *raw == name) {
+                    next = raw_text_end(html, next, raw);
+                }
+            }
+            self.at = next;
+            self.text_start = next;
+            match (text, token) {
+                (Some(text), token) => {
+                    self.queued = token;
+                    return Some(text);
+                }
+                (None, Some(token)) => return Some(token),
+                (None, None) => {}
             }
         }
-        text_start = at;
-        tokens.extend(token);
+        if self.text_start < bytes.len() {
+            let text = decode_references(&html[self.text_start..], false);
+            self.text_start = bytes.len();
+            return Some(Token::Text(text));
+        }
+        None
     }
-    if text_start < bytes.len() {
-        tokens.push(Token::Text(decode_references(&html[text_start..], false)));
-    }
-    tokens
 }
 
 /// Reads a tag whose name starts at `from`. Returns `None` for a tag the input ends inside
