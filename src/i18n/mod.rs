@@ -5,8 +5,12 @@
 //! A catalogue is a value of [`Text`], so a catalogue that lacks a key does not compile.
 //! To add a language: write a catalogue like `ko.rs` and name it in [`Locale`].
 
-mod en;
-mod ko;
+pub(crate) mod en;
+pub(crate) mod ko;
+
+pub use crate::model::date::DateStyle;
+use crate::model::listing::Sort;
+use crate::model::Date;
 
 /// An interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -54,12 +58,159 @@ pub struct Text {
     pub skip_to_menu: &'static str,
     pub back_to_top: &'static str,
     // Views and messages (i18n).
-
+    /// The language tag of this catalogue's text (`lang` where it meets text in another).
+    pub lang: &'static str,
+    /// A board's interface text names its dates this way unless `board.dateStyle` says otherwise.
+    pub default_date_style: DateStyle,
+    /// A long date: `12 July 2026`, `2026년 7월 12일`.
+    pub long_date: fn(year: u16, month: u8, day: u8) -> String,
+    // The page chrome.
+    pub main_menu: &'static str,
+    pub breadcrumb: &'static str,
+    pub footer_note: &'static str,
+    // Page titles.
+    pub loading_title: &'static str,
+    pub error_title: &'static str,
+    pub not_found: &'static str,
+    /// `Search results for “q”`.
+    pub search_title: fn(query: &str) -> String,
+    /// Names the filters of a filtered list: `Category: Safety, Year: 2024`.
+    pub filters_title: fn(filters: &[String]) -> String,
+    /// ` (page 2 of 4)`.
+    pub page_of: fn(page: usize, pages: usize) -> String,
+    // The list: counts and status messages.
+    pub loading_notices: &'static str,
+    /// `1 notice`, `32 notices`.
+    pub count_notices: fn(count: usize) -> String,
+    /// The whole result on one page; `searched` when a search narrowed it.
+    pub showing: fn(total: usize, searched: bool) -> String,
+    /// One page of a longer result: `Showing 11–20 of 245 notices.`
+    pub showing_range: fn(first: usize, last: usize, total: usize, searched: bool) -> String,
+    pub no_notices_yet: &'static str,
+    pub no_match_filters: &'static str,
+    /// Nothing matches the search, with or without the filters.
+    pub no_match_search: fn(query: &str) -> String,
+    /// The search matches `matches` notices, but the filters exclude them all.
+    pub filters_exclude: fn(query: &str, matches: usize) -> String,
+    /// Said before the count when the person changes the order.
+    pub sorted_by: fn(sort: Sort) -> String,
+    /// Added to the count: ` 2 notices could not be shown.`
+    pub skipped_status: fn(count: usize) -> String,
+    pub clear_search: &'static str,
+    pub remove_filters: &'static str,
+    pub subscribe: &'static str,
+    pub subscribe_hint: &'static str,
+    /// The feed's name in the page head: `News & Notices (Atom feed)`.
+    pub feed_title: fn(board: &str) -> String,
+    /// A list page's description: its board, site and newest titles.
+    pub list_description: fn(board: &str, site: &str, titles: &str) -> String,
+    pub pinned: &'static str,
+    pub new: &'static str,
+    /// Read (visually hidden) between a marker and the title, so that they are not run together.
+    pub marker_pause: &'static str,
+    // The finder.
+    /// The search form's name: `Search News & Notices`.
+    pub search_board: fn(board: &str) -> String,
+    pub search_label: &'static str,
+    pub search_button: &'static str,
+    pub category: &'static str,
+    pub all_categories: &'static str,
+    pub year: &'static str,
+    pub all_years: &'static str,
+    pub sort_by: &'static str,
+    pub sort_newest: &'static str,
+    pub sort_oldest: &'static str,
+    pub sort_most_read: &'static str,
+    // Active filters.
+    pub active_filters: &'static str,
+    /// Visually hidden, before and after a filter's name on the link that removes it (one
+    /// of the two may be empty: languages put the verb on either side).
+    pub remove_before: &'static str,
+    pub remove_after: &'static str,
+    pub filter_search: fn(query: &str) -> String,
+    pub filter_category: fn(label: &str) -> String,
+    pub filter_year: fn(year: u16) -> String,
+    pub clear_filters: &'static str,
+    // Pagination.
+    pub pagination: &'static str,
+    /// In a widget, named after its board: `Pagination: News & Notices`.
+    pub pagination_of: fn(board: &str) -> String,
+    pub previous: &'static str,
+    pub next: &'static str,
+    /// Visually hidden after Previous and Next: ` page`.
+    pub page_suffix: &'static str,
+    pub page_number: fn(page: usize) -> String,
+    /// The current page's link name (English screen readers say "current page" for
+    /// `aria-current`; Korean ones do not all do it).
+    pub current_page: fn(page: usize) -> String,
+    // A notice.
+    pub date: &'static str,
+    pub reads: &'static str,
+    pub previous_notice: &'static str,
+    pub next_notice: &'static str,
+    pub notice_pager: &'static str,
+    pub back_to_list: &'static str,
+    pub attachments: &'static str,
+    /// An attachment kept on another site: `on law.go.kr` (`None`: a site with no name).
+    pub off_site: fn(host: Option<&str>) -> String,
+    /// A file size under a kilobyte: `512 bytes`.
+    pub bytes: fn(count: u64) -> String,
+    pub opens_in_new_tab: &'static str,
+    pub table: &'static str,
+    // Not found.
+    pub not_found_body: fn(id: &str) -> String,
+    pub see_all_notices: &'static str,
+    // Errors.
+    pub error_heading: &'static str,
+    pub try_again: &'static str,
+    pub details_for_team: &'static str,
+    /// `The notices could not be loaded because {reason}.`
+    pub load_failed: fn(reason: &str) -> String,
+    pub reason_not_found: &'static str,
+    pub reason_server: &'static str,
+    pub reason_refused: &'static str,
+    pub reason_unreachable: &'static str,
+    pub reason_too_large: &'static str,
+    pub reason_damaged: &'static str,
+    pub reason_wrong_format: &'static str,
+    pub reason_none_readable: &'static str,
+    pub advice_network: &'static str,
+    pub advice_soon: &'static str,
+    pub advice_later: &'static str,
+    // The "could not be shown" report, for editors.
+    pub skipped_summary: fn(count: usize) -> String,
+    pub board_settings_errors: &'static str,
+    /// `… and 12 more: “notices validate” lists every problem.`
+    pub more_problems: fn(more: &str) -> String,
+    /// Where a problem is: `Board settings`, `Notice 3 (id “63605”)`.
+    pub problem_board: &'static str,
+    pub problem_notice: fn(position: usize, id: Option<&str>) -> String,
+    /// `, field “date”: ` before the parser's message (which stays in English).
+    pub problem_field: fn(field: &str) -> String,
     // Language samples and mixed-language text (korean).
 
     // Finder, filters, print and contrast (finder).
 
     // Sharing and the compact widget (share).
+}
+
+impl Text {
+    /// A date as people read it, in the board's date style or else the language's.
+    pub fn date(&self, date: &Date, style: Option<DateStyle>) -> String {
+        match style.unwrap_or(self.default_date_style) {
+            DateStyle::Dotted => date.dotted(),
+            DateStyle::Long => (self.long_date)(date.year, date.month, date.day),
+        }
+    }
+
+    /// The name of a sort order in the sort menu.
+    pub fn sort(&self, sort: Sort) -> &'static str {
+        match sort {
+            Sort::Newest => self.sort_newest,
+            Sort::Oldest => self.sort_oldest,
+            Sort::MostRead => self.sort_most_read,
+        }
+    }
 }
 
 #[cfg(test)]

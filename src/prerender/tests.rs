@@ -108,7 +108,7 @@ fn descriptions_are_short_and_whole_words() {
     let data = sample();
     let url = UrlState::list().with_view(View::Notice(data.notices[0].id.as_str().into()));
     let screen = Screen::new(&Load::Ready(data), &url, None);
-    let description = describe(&screen);
+    let description = describe(&screen, crate::i18n::Locale::En.text());
     assert!(description.chars().count() <= DESCRIPTION_CHARS);
     assert!(!description.contains('\n'));
 }
