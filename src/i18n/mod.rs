@@ -7,6 +7,8 @@
 
 pub(crate) mod en;
 pub(crate) mod ko;
+#[cfg(test)]
+mod no_text_in_views;
 
 pub use crate::model::date::DateStyle;
 use crate::model::listing::Sort;
@@ -224,6 +226,65 @@ mod tests {
             ("skip_to_menu", text.skip_to_menu),
             ("back_to_top", text.back_to_top),
             // Views and messages (i18n).
+            ("lang", text.lang),
+            ("main_menu", text.main_menu),
+            ("breadcrumb", text.breadcrumb),
+            ("footer_note", text.footer_note),
+            ("loading_title", text.loading_title),
+            ("error_title", text.error_title),
+            ("not_found", text.not_found),
+            ("loading_notices", text.loading_notices),
+            ("no_notices_yet", text.no_notices_yet),
+            ("no_match_filters", text.no_match_filters),
+            ("clear_search", text.clear_search),
+            ("remove_filters", text.remove_filters),
+            ("subscribe", text.subscribe),
+            ("subscribe_hint", text.subscribe_hint),
+            ("pinned", text.pinned),
+            ("new", text.new),
+            ("marker_pause", text.marker_pause),
+            ("search_label", text.search_label),
+            ("search_button", text.search_button),
+            ("category", text.category),
+            ("all_categories", text.all_categories),
+            ("year", text.year),
+            ("all_years", text.all_years),
+            ("sort_by", text.sort_by),
+            ("sort_newest", text.sort_newest),
+            ("sort_oldest", text.sort_oldest),
+            ("sort_most_read", text.sort_most_read),
+            ("active_filters", text.active_filters),
+            ("clear_filters", text.clear_filters),
+            ("pagination", text.pagination),
+            ("previous", text.previous),
+            ("next", text.next),
+            ("page_suffix", text.page_suffix),
+            ("date", text.date),
+            ("reads", text.reads),
+            ("previous_notice", text.previous_notice),
+            ("next_notice", text.next_notice),
+            ("notice_pager", text.notice_pager),
+            ("back_to_list", text.back_to_list),
+            ("attachments", text.attachments),
+            ("opens_in_new_tab", text.opens_in_new_tab),
+            ("table", text.table),
+            ("see_all_notices", text.see_all_notices),
+            ("error_heading", text.error_heading),
+            ("try_again", text.try_again),
+            ("details_for_team", text.details_for_team),
+            ("reason_not_found", text.reason_not_found),
+            ("reason_server", text.reason_server),
+            ("reason_refused", text.reason_refused),
+            ("reason_unreachable", text.reason_unreachable),
+            ("reason_too_large", text.reason_too_large),
+            ("reason_damaged", text.reason_damaged),
+            ("reason_wrong_format", text.reason_wrong_format),
+            ("reason_none_readable", text.reason_none_readable),
+            ("advice_network", text.advice_network),
+            ("advice_soon", text.advice_soon),
+            ("advice_later", text.advice_later),
+            ("board_settings_errors", text.board_settings_errors),
+            ("problem_board", text.problem_board),
             // Language samples and mixed-language text (korean).
             // Finder, filters, print and contrast (finder).
             // Sharing and the compact widget (share).
@@ -237,6 +298,124 @@ mod tests {
                 assert!(!value.trim().is_empty(), "{locale:?} has no text for {key}");
             }
         }
+    }
+
+    /// Every text made from numbers or names has them in it, in every language: a
+    /// translation cannot drop the count it is meant to say.
+    #[test]
+    fn every_text_with_numbers_or_names_says_them() {
+        for locale in Locale::ALL {
+            let text = locale.text();
+            let has = |made: String, parts: &[&str], key: &str| {
+                assert!(!made.trim().is_empty(), "{locale:?}: {key} is empty");
+                for part in parts {
+                    assert!(
+                        made.contains(part),
+                        "{locale:?}: {key} = {made:?} lacks {part:?}"
+                    );
+                }
+            };
+            has(
+                (text.long_date)(2026, 7, 12),
+                &["2026", "12"],
+                "long_date",
+            );
+            has((text.search_title)("drill"), &["drill"], "search_title");
+            has(
+                (text.filters_title)(&["A1".into(), "B2".into()]),
+                &["A1", "B2"],
+                "filters_title",
+            );
+            has((text.page_of)(2, 34), &["2", "34"], "page_of");
+            has((text.count_notices)(1234), &["1,234"], "count_notices");
+            for searched in [false, true] {
+                has((text.showing)(1234, searched), &["1,234"], "showing");
+                has(
+                    (text.showing_range)(11, 20, 245, searched),
+                    &["11", "20", "245"],
+                    "showing_range",
+                );
+            }
+            has(
+                (text.no_match_search)("drill"),
+                &["drill"],
+                "no_match_search",
+            );
+            has(
+                (text.filters_exclude)("drill", 37),
+                &["drill", "37"],
+                "filters_exclude",
+            );
+            for sort in Sort::ALL {
+                has((text.sorted_by)(sort), &[text.sort(sort)], "sorted_by");
+            }
+            has((text.skipped_status)(37), &["37"], "skipped_status");
+            has((text.feed_title)("Board X"), &["Board X"], "feed_title");
+            has(
+                (text.list_description)("Board X", "Site Y", "T1; T2"),
+                &["Board X", "Site Y", "T1; T2"],
+                "list_description",
+            );
+            has((text.search_board)("Board X"), &["Board X"], "search_board");
+            has((text.filter_search)("drill"), &["drill"], "filter_search");
+            has(
+                (text.filter_category)("Safety"),
+                &["Safety", text.category],
+                "filter_category",
+            );
+            has(
+                (text.filter_year)(2024),
+                &["2024", text.year],
+                "filter_year",
+            );
+            has(
+                (text.pagination_of)("Board X"),
+                &["Board X"],
+                "pagination_of",
+            );
+            has((text.page_number)(37), &["37"], "page_number");
+            has((text.current_page)(37), &["37"], "current_page");
+            has(
+                (text.off_site)(Some("law.go.kr")),
+                &["law.go.kr"],
+                "off_site",
+            );
+            has((text.off_site)(None), &[], "off_site");
+            has((text.bytes)(512), &["512"], "bytes");
+            has((text.not_found_body)("n-99"), &["n-99"], "not_found_body");
+            has((text.load_failed)("REASON"), &["REASON"], "load_failed");
+            has((text.skipped_summary)(37), &["37"], "skipped_summary");
+            has((text.more_problems)("1,234"), &["1,234"], "more_problems");
+            has(
+                (text.problem_notice)(3, Some("n-99")),
+                &["3", "n-99"],
+                "problem_notice",
+            );
+            has((text.problem_notice)(3, None), &["3"], "problem_notice");
+            has((text.problem_field)("date"), &["date"], "problem_field");
+            assert!(
+                !format!("{}{}", text.remove_before, text.remove_after)
+                    .trim()
+                    .is_empty(),
+                "{locale:?}: a filter chip must say it removes the filter"
+            );
+        }
+    }
+
+    /// The Korean interface says what Korean government boards say (KRDS).
+    #[test]
+    fn the_korean_interface_uses_the_words_of_korean_boards() {
+        let ko = Locale::Ko.text();
+        assert_eq!(ko.reads, "조회");
+        assert_eq!((ko.previous, ko.next), ("이전", "다음"));
+        assert!((ko.current_page)(3).contains("현재 페이지"));
+        assert_eq!(ko.back_to_list, "목록");
+        assert_eq!(ko.attachments, "첨부파일");
+        assert_eq!(ko.search_label, "검색어");
+        assert_eq!((ko.showing)(12, true), "검색 결과 12건");
+        assert_eq!(ko.back_to_top, "맨 위로");
+        let date = Date::parse("2026-07-12").unwrap();
+        assert_eq!(ko.date(&date, None), "2026.07.12");
     }
 
     #[test]

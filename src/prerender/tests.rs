@@ -301,3 +301,50 @@ fn titles_and_file_names_read_in_the_order_they_are_written() {
         "pager"
     );
 }
+
+/// The sample board with Korean as its language: its interface is Korean.
+fn korean_sample() -> Arc<Dataset> {
+    let mut data = Arc::unwrap_or_clone(sample());
+    data.board.lang = "ko".into();
+    Arc::new(data)
+}
+
+#[test]
+fn a_korean_board_is_written_in_korean_words_of_korean_boards() {
+    let data = korean_sample();
+    let pages = prerender(TEMPLATE, data.clone(), &options()).unwrap();
+    let second = page(&pages, "page-2.html");
+    assert!(second.starts_with("<!DOCTYPE html>\n<html lang=\"ko\">"));
+    assert!(second.contains("쪽 중 2쪽)"), "the title names the page");
+    for words in ["본문 바로가기", "주메뉴 바로가기", "맨 위로", "검색어", "조회", "등록일"] {
+        assert!(second.contains(words), "the list says {words}");
+    }
+    assert!(second.contains(">이전<") && second.contains(">다음<"));
+    assert!(second.contains("aria-label=\"2페이지, 현재 페이지\""));
+    let with_files = data
+        .notices
+        .iter()
+        .find(|notice| !notice.attachments.is_empty())
+        .expect("the sample has attachments");
+    let notice = page(&pages, &format!("notice-{}.html", with_files.id.as_str()));
+    for words in ["목록", "첨부파일", "조회", &with_files.date.dotted()] {
+        assert!(notice.contains(words), "the notice says {words}");
+    }
+    for english in [
+        "Skip to",
+        "Search notices",
+        ">Read<",
+        ">Date<",
+        "Previous",
+        "Next",
+        "Back to list",
+        "Attachments",
+        "Pagination",
+        "Loading",
+        "(Atom feed)",
+    ] {
+        for html in [second, notice] {
+            assert!(!html.contains(english), "English interface text left: {english}");
+        }
+    }
+}
