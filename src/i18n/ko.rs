@@ -117,7 +117,7 @@ pub static TEXT: Text = Text {
     reason_none_readable: "파일에 있는 공지사항을 하나도 읽을 수 없어",
     advice_network: "인터넷 연결을 확인한 뒤 다시 시도해 주십시오.",
     advice_soon: "잠시 후 다시 시도해 주십시오.",
-    advice_later: "나중에 다시 시도해 주십시오. 문제가 계속되면 아래 상세 정보를 누리집 담당자가 확인할 수 있습니다.",
+    advice_later: "나중에 다시 시도해 주십시오. 문제가 계속되면 아래 상세 정보를 누리집 담당자에게 알려 주십시오.",
     skipped_summary: |count| {
         format!("데이터 파일의 오류로 {}을 표시하지 못했습니다", (TEXT.count_notices)(count))
     },
