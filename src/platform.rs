@@ -535,3 +535,44 @@ pub fn focus_notice_link_or_heading(root_id: &str, id: &str, restore_scroll: Opt
         (None, None) => focus_first(root_id, HEADING, true),
     }
 }
+
+/// `href` written out in full (`https://…`), as the person's browser resolves it: for the
+/// addresses a print-out shows.
+pub fn absolute_address(href: &str) -> String {
+    let base = document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| window().location().href().unwrap_or_default());
+    crate::model::safe_url::resolve(&base, href)
+}
+
+/// Moves keyboard focus to the first element found for the first selector that matches
+/// anything inside the board (as [`focus_first`] does), e.g. the filter chip now in the
+/// place of the removed one, else the result count.
+pub fn focus_first_of(root_id: &str, selectors: &[String]) {
+    let found = selectors
+        .iter()
+        .find_map(|selector| query_in_board(root_id, selector).into_iter().next());
+    if let Some(element) = found {
+        scroll_into_view_if_needed(&element);
+        focus_without_scrolling(element);
+    }
+}
+
+/// A table's scrolling box is a tab stop (so keyboard users can scroll it) only while the
+/// table is wider than it: now, once rendered, and again whenever the window is resized.
+/// The box is rendered focusable, which is right when no script runs.
+pub fn tables_focusable_when_they_scroll(root_id: String) -> WindowListenerHandle {
+    let check = move || {
+        for table_box in query_in_board(&root_id, ".table-scroll") {
+            if table_box.scroll_width() > table_box.client_width() {
+                let _ = table_box.set_attribute("tabindex", "0");
+            } else {
+                let _ = table_box.remove_attribute("tabindex");
+            }
+        }
+    };
+    after_render(check.clone());
+    window_event_listener(leptos::ev::resize, move |_| check())
+}

@@ -1,7 +1,9 @@
-use super::{text, AppLink, Heading};
+use super::{text, Heading};
 use crate::model::listing::ListQuery;
 use crate::model::Dataset;
-use crate::navigation::Navigation;
+use crate::navigation::{History, Navigation};
+use crate::platform;
+use crate::url_state::UrlState;
 use leptos::prelude::*;
 
 /// The search and filters in force, each removable with one click, and "Clear all".
@@ -41,18 +43,37 @@ pub fn ActiveFilters(data: std::sync::Arc<Dataset>, query: ListQuery) -> impl In
         }
     });
     let several = tags.len() > 1;
+    // Removing one keeps the keyboard where it was: on the chip that takes its place, else
+    // on the result count (not on the heading above the finder).
+    let remove = move |to: UrlState, index: Option<usize>| {
+        move |event: leptos::ev::MouseEvent| {
+            if !platform::is_plain_click(&event) {
+                return;
+            }
+            event.prevent_default();
+            nav.update_list(to.list.clone(), History::Push);
+            let root_id = nav.root_id();
+            let in_place = index.map(|i| format!(".active-filters li:nth-child({}) a", i + 1));
+            let targets: Vec<String> = in_place
+                .into_iter()
+                .chain([".result-count".into()])
+                .collect();
+            platform::after_render(move || platform::focus_first_of(&root_id, &targets));
+        }
+    };
     (!tags.is_empty()).then(|| {
         let tags = tags
             .into_iter()
-            .map(|(label, to)| {
+            .enumerate()
+            .map(|(index, (label, to))| {
                 view! {
                     <li>
-                        <AppLink to class="filter-tag">
+                        <a href=nav.href(&to) class="filter-tag" on:click=remove(to, Some(index))>
                             <span class="visually-hidden">{text.remove_before}</span>
                             {label}
                             <span class="visually-hidden">{text.remove_after}</span>
                             <span class="filter-tag-x" aria-hidden="true">"×"</span>
-                        </AppLink>
+                        </a>
                     </li>
                 }
             })
@@ -62,7 +83,7 @@ pub fn ActiveFilters(data: std::sync::Arc<Dataset>, query: ListQuery) -> impl In
                 <Heading sub=true class="visually-hidden">{text.active_filters}</Heading>
                 <ul>
                     {tags}
-                    {several.then(|| view! { <li><AppLink to=clear_all class="filter-clear">{text.clear_filters}</AppLink></li> })}
+                    {several.then(|| view! { <li><a href=nav.href(&clear_all) class="filter-clear" on:click=remove(clear_all, None)>{text.clear_filters}</a></li> })}
                 </ul>
             </div>
         }

@@ -78,6 +78,21 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
         .map(|sort| (sort.key().into(), text.sort(sort).into()))
         .collect();
     let search_label = (text.search_board)(&data.board.title);
+    // On a phone the drop-downs would fill the first screen: they fold away behind a
+    // "Filters" button (CSS shows it on narrow screens only).
+    let filters_open = RwSignal::new(false);
+    let in_force = {
+        let data = data.clone();
+        move || {
+            let list = list();
+            let category = list.category.is_some_and(|key| data.has_category(&key));
+            usize::from(category) + usize::from(list.year.is_some())
+        }
+    };
+    let filters_label = move || match in_force() {
+        0 => text.filters.to_string(),
+        count => (text.filters_active)(count),
+    };
 
     view! {
         <form class="finder" role="search" aria-label=search_label method="get" on:submit=on_submit>
@@ -97,7 +112,16 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
                     <button type="submit" class="button">{text.search_button}</button>
                 </div>
             </div>
-            <div class="finder-filters">
+            <button
+                type="button"
+                class="finder-toggle"
+                aria-controls="finder-filters"
+                aria-expanded=move || filters_open.get().to_string()
+                on:click=move |_| filters_open.update(|open| *open = !*open)
+            >
+                {filters_label}
+            </button>
+            <div class="finder-filters" id="finder-filters">
                 <FilterField
                     name="category"
                     label=text.category
@@ -124,8 +148,11 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
     }
 }
 
-/// One labelled drop-down of the finder. Choosing applies at once, from the first page, as
-/// a new history entry. `name` is also the URL parameter, so the form works without the app.
+/// One labelled drop-down of the finder. Choosing applies at once, from the first page, and
+/// focus stays on the drop-down. The first choice is a new history entry; later ones while
+/// focus stays replace it: the arrow keys step through the options one `change` at a time,
+/// and Back must return to the list as it was before the drop-down, not to each option.
+/// `name` is also the URL parameter, so the form works without the app.
 #[component]
 fn FilterField(
     name: &'static str,
@@ -137,10 +164,16 @@ fn FilterField(
 ) -> impl IntoView {
     let nav = expect_context::<Navigation>();
     let id = format!("notice-{name}");
+    let changed_since_focus = StoredValue::new(false);
     let on_change = move |event: leptos::ev::Event| {
         let mut query = nav.url_untracked().list.first_page();
         apply(&mut query, event_target_value(&event));
-        nav.update_list(query, History::Push);
+        let history = match changed_since_focus.get_value() {
+            true => History::Replace,
+            false => History::Push,
+        };
+        changed_since_focus.set_value(true);
+        nav.update_list(query, history);
     };
     let options = options
         .into_iter()
@@ -149,7 +182,8 @@ fn FilterField(
     view! {
         <div class="finder-field">
             <label for=id.clone()>{label}</label>
-            <select id=id name=name prop:value=move || current.get() on:change=on_change>
+            <select id=id name=name prop:value=move || current.get() on:change=on_change
+                on:focus=move |_| changed_since_focus.set_value(false)>
                 {options}
             </select>
         </div>

@@ -15,6 +15,13 @@ pub fn RichBody(body: std::sync::Arc<RichText>, lang: String) -> impl IntoView {
         heading_base: title_level + 1,
         lang: &lang,
     };
+    let root_id = use_context::<crate::navigation::Navigation>().map(|nav| nav.root_id());
+    Effect::new(move || {
+        if let Some(root_id) = root_id.clone() {
+            let listener = crate::platform::tables_focusable_when_they_scroll(root_id);
+            on_cleanup(move || listener.remove());
+        }
+    });
     view! { <div class="notice-body rich-body">{nodes_view(&body.nodes, context)}</div> }
 }
 
@@ -86,6 +93,7 @@ fn element_view(element: &RichElement, context: Context) -> AnyView {
         Kind::Table => {
             // A wide table scrolls inside its own box on a narrow screen; the box can take
             // focus so that keyboard users can scroll it too, and is named by the caption.
+            // Once the app runs, only a box that does scroll stays a tab stop.
             let name = caption_of(element).unwrap_or_else(|| super::text().table.into());
             let table = generic("table", attributes, children);
             return view! {

@@ -141,7 +141,9 @@ pub static TEXT: Text = Text {
     // Language samples and mixed-language text (korean).
 
     // Finder, filters, print and contrast (finder).
-
+    filters: "Filters",
+    filters_active: |count| format!("Filters ({count} active)"),
+    notice_address: "Address of this notice",
     // Sharing and the compact widget (share).
 };
 

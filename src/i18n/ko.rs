@@ -135,7 +135,9 @@ pub static TEXT: Text = Text {
     // Language samples and mixed-language text (korean).
 
     // Finder, filters, print and contrast (finder).
-
+    filters: "필터",
+    filters_active: |count| format!("필터 ({count}개 적용)"),
+    notice_address: "게시물 주소",
     // Sharing and the compact widget (share).
 };
 

@@ -192,7 +192,12 @@ pub struct Text {
     // Language samples and mixed-language text (korean).
 
     // Finder, filters, print and contrast (finder).
-
+    /// The narrow-screen disclosure that holds the category, year and sort drop-downs.
+    pub filters: &'static str,
+    /// The same, with the number of filters in force: "Filters (2 active)".
+    pub filters_active: fn(usize) -> String,
+    /// Printed under a notice, before its full address.
+    pub notice_address: &'static str,
     // Sharing and the compact widget (share).
 }
 
@@ -287,6 +292,8 @@ mod tests {
             ("problem_board", text.problem_board),
             // Language samples and mixed-language text (korean).
             // Finder, filters, print and contrast (finder).
+            ("filters", text.filters),
+            ("notice_address", text.notice_address),
             // Sharing and the compact widget (share).
         ]
     }
@@ -414,6 +421,12 @@ mod tests {
         assert_eq!(ko.back_to_top, "맨 위로");
         let date = Date::parse("2026-07-12").unwrap();
         assert_eq!(ko.date(&date, None), "2026.07.12");
+    }
+
+    #[test]
+    fn the_filters_disclosure_counts_the_filters_in_force() {
+        assert_eq!((Locale::En.text().filters_active)(2), "Filters (2 active)");
+        assert_eq!((Locale::Ko.text().filters_active)(2), "필터 (2개 적용)");
     }
 
     #[test]

@@ -1,4 +1,6 @@
-use crate::components::{breakable, text, AppLink, Heading, MetaList, RichBody};
+use crate::components::{
+    breakable, text, AppLink, Heading, MetaList, NoticeAddress, PrintedAddress, RichBody,
+};
 use crate::model::format::{
     file_size, language_switch, link_spans, outline_level, paragraphs, Span,
 };
@@ -80,6 +82,7 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
             {body}
             {has_attachments.then(|| view! { <Attachments attachments /> })}
         </article>
+        <NoticeAddress id=notice.id.0.clone() />
         {pager}
         <p class="back-link-row">
             <AppLink to=back_to_list class="back-link">{text.back_to_list}</AppLink>
@@ -117,10 +120,11 @@ fn Attachments(attachments: Vec<Attachment>) -> impl IntoView {
             };
             view! {
                 <li>
-                    <a href=file.url download=download rel=rel>
+                    <a href=file.url.clone() download=download rel=rel>
                         <bdi>{file.name}</bdi>
                         <span class="attachment-facts">{facts}</span>
                     </a>
+                    <PrintedAddress href=file.url />
                 </li>
             }
         })
