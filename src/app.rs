@@ -146,7 +146,14 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         Memo::new(move |previous: Option<&Screen>| Screen::new(&load.read(), &nav.url(), previous));
     let kind = Memo::new(move |_| screen.read().kind());
     let board = Signal::derive(move || screen.read().board());
-    provide_context(Memo::new(move |_| Locale::for_tag(&board.read().lang)));
+    // The widget's `data-lang` holds before the data is in, and when it cannot be loaded.
+    let lang_override = overrides.get_value().1;
+    let board_lang = Memo::new(move |_| {
+        lang_override
+            .clone()
+            .unwrap_or_else(|| board.read().lang.clone())
+    });
+    provide_context(Memo::new(move |_| Locale::for_tag(&board_lang.read())));
     if mode == Mode::Page {
         Effect::new(move || platform::set_document_title(&screen.read().title()));
     }
@@ -202,7 +209,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
             <div role="status" class="visually-hidden">{move || status.get()}</div>
         }
     };
-    let lang = move || board.read().lang.clone();
+    let lang = move || board_lang.get();
     match mode {
         Mode::Page => view! {
             <div class="board" lang=lang node_ref=board_element>
