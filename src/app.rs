@@ -90,9 +90,14 @@ fn with_overrides(
     Arc::new(data)
 }
 
-/// Announcements wait until the page has settled, so that typing a search is not
-/// interrupted by a count after every key.
-const STATUS_DELAY: Duration = Duration::from_millis(500);
+/// Announcements wait until the page has settled: a search is announced once the person
+/// pauses typing (about a second), not after every key.
+const STATUS_DELAY: Duration = Duration::from_millis(1000);
+
+/// Asks for the status to be said again though nothing changed (the person pressed Search
+/// on the search already shown), shared through context.
+#[derive(Clone, Copy)]
+pub struct Announce(pub RwSignal<u32>);
 
 #[component]
 pub fn App(config: BoardConfig) -> impl IntoView {
@@ -110,6 +115,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     provide_context(Today(config.today));
     provide_context(HeadingLevel(config.heading_level));
     provide_context(Feed(config.feed));
+    let lang_override = StoredValue::new(config.lang.clone());
     let overrides = StoredValue::new((config.page_size, config.lang));
     let ready = move |data: Arc<Dataset>| {
         let (page_size, lang) = overrides.get_value();
@@ -146,16 +152,19 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         Memo::new(move |previous: Option<&Screen>| Screen::new(&load.read(), &nav.url(), previous));
     let kind = Memo::new(move |_| screen.read().kind());
     let board = Signal::derive(move || screen.read().board());
-    // The widget's `data-lang` holds before the data is in, and when it cannot be loaded.
-    let lang_override = overrides.get_value().1;
-    let board_lang = Memo::new(move |_| {
-        lang_override
-            .clone()
-            .unwrap_or_else(|| board.read().lang.clone())
+    // The interface language: the mount element's `data-lang`, else the data file's (known
+    // once it is read).
+    let locale = Memo::new(move |_| {
+        lang_override.with_value(|lang| match lang {
+            Some(lang) => Locale::for_tag(lang),
+            None => Locale::for_tag(&board.read().lang),
+        })
     });
-    provide_context(Memo::new(move |_| Locale::for_tag(&board_lang.read())));
+    provide_context(locale);
     if mode == Mode::Page {
-        Effect::new(move || platform::set_document_title(&screen.read().title()));
+        Effect::new(move || {
+            platform::set_document_title(&screen.read().title(locale.get().text()))
+        });
     }
     let board_element = NodeRef::<leptos::html::Div>::new();
     if config.prerendered {
@@ -171,18 +180,31 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     }
     let status = RwSignal::new(String::new());
     let status_delay = Debouncer::new();
+    let announce = Announce(RwSignal::new(0));
+    provide_context(announce);
     // A prerendered page already shows the first screen, unless the query string asks for
-    // another one: nothing to announce until it changes.
+    // another one: nothing to announce until it changes. A widget is part of its host page:
+    // it says nothing until the person uses it.
     let shows_prerendered = nav
         .url_untracked()
         .same_board_state(&nav.prerendered_state());
     let quiet = StoredValue::new(config.prerendered && shows_prerendered);
+    let first_url = nav.url_untracked();
+    let acted = StoredValue::new(mode == Mode::Page);
+    let before = StoredValue::new(None::<Screen>);
     Effect::new(move || {
-        let message = screen.read().status();
-        if quiet.get_value() {
+        let asked = announce.0.get();
+        let moved = nav.url() != first_url;
+        let now = screen.get();
+        let message = now.status_after(before.get_value().as_ref(), locale.get_untracked().text());
+        before.set_value(Some(now));
+        acted.set_value(acted.get_value() || asked > 0 || moved);
+        if quiet.get_value() || !acted.get_value() {
             quiet.set_value(false);
             return;
         }
+        // Emptied first, so that the same message said again is announced again.
+        status.set(String::new());
         status_delay.run(STATUS_DELAY, move || status.set(message));
     });
 
@@ -209,13 +231,16 @@ pub fn App(config: BoardConfig) -> impl IntoView {
             <div role="status" class="visually-hidden">{move || status.get()}</div>
         }
     };
-    let lang = move || board_lang.get();
+    let lang = move || match lang_override.get_value() {
+        Some(lang) if matches!(kind.get(), ViewKind::Loading | ViewKind::Failed) => lang,
+        _ => board.read().lang.clone(),
+    };
     match mode {
         Mode::Page => view! {
             <div class="board" lang=lang node_ref=board_element>
                 <SkipLinks />
                 <SiteHeader board />
-                <Breadcrumb crumbs=Signal::derive(move || screen.read().breadcrumb()) />
+                <Breadcrumb crumbs=Signal::derive(move || screen.read().breadcrumb(locale.get().text())) />
                 <main id="main-content" class="board-main container">{inner}</main>
                 <SiteFooter board />
             </div>

@@ -9,6 +9,7 @@
 //! ([`crate::platform::take_over`]); without JavaScript the pages work through plain links.
 
 use crate::app::{App, BoardConfig, Mode};
+use crate::i18n::{Locale, Text};
 use crate::model::format::{escape_markup, first_words, with_trailing_slash};
 use crate::model::listing::{ListQuery, Listing};
 use crate::model::{Dataset, Date};
@@ -259,8 +260,9 @@ impl CustomExecutor for NoEffects {
 /// The title, description, canonical link and Open Graph tags of one page.
 fn head_tags(screen: &Screen, file: &str, options: &Options) -> String {
     let board = screen.board();
-    let title = screen.title();
-    let description = describe(screen);
+    let text = Locale::for_tag(&board.lang).text();
+    let title = screen.title(text);
+    let description = describe(screen, text);
     // Canonical and `og:url` must be absolute: without the public URL they are left out.
     let canonical = options
         .base_url
@@ -299,8 +301,11 @@ fn head_tags(screen: &Screen, file: &str, options: &Options) -> String {
     }
     if let Some(feed) = &options.feed {
         tags.push_str(&format!(
-            "\n  <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{} (Atom feed)\" href=\"{}\">",
-            escape_markup(&format!("{} – {}", board.title, board.site_name)),
+            "\n  <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
+            escape_markup(&(text.feed_title)(&format!(
+                "{} – {}",
+                board.title, board.site_name
+            ))),
             escape_markup(feed)
         ));
     }
@@ -310,7 +315,7 @@ fn head_tags(screen: &Screen, file: &str, options: &Options) -> String {
 }
 
 /// A page's meta description: the start of a notice's text, or the newest titles of a list page.
-fn describe(screen: &Screen) -> String {
+fn describe(screen: &Screen, text: &Text) -> String {
     let text = match screen {
         Screen::Notice { .. } => screen.notice().map(|n| n.body.clone()).unwrap_or_default(),
         Screen::List { data, listing, .. } => {
@@ -321,12 +326,7 @@ fn describe(screen: &Screen) -> String {
                 .map(|notice| notice.title.as_str())
                 .take(3)
                 .collect();
-            format!(
-                "{} from {}: {}",
-                data.board.title,
-                data.board.site_name,
-                titles.join("; ")
-            )
+            (text.list_description)(&data.board.title, &data.board.site_name, &titles.join("; "))
         }
         _ => String::new(),
     };

@@ -1,6 +1,7 @@
 //! What the page shows for a given data state and URL: which view, the list page, its title,
 //! breadcrumb and status message. Pure, so every view's words are unit-tested natively.
 
+use crate::i18n::Text;
 use crate::model::format::isolated;
 use crate::model::listing::{ListQuery, Listing};
 use crate::model::{Board, Dataset, LoadError, NavLink, Notice};
@@ -191,33 +192,39 @@ impl Screen {
         }
     }
 
-    /// The document title: most specific first, the organisation last.
-    /// Text from the data or the URL is isolated ([`isolated`]): right-to-left text in a
-    /// title cannot reorder the rest.
-    pub fn title(&self) -> String {
+    /// The document title, in the interface language `text`: most specific first, the
+    /// organisation last. Text from the data or the URL is isolated ([`isolated`]):
+    /// right-to-left text in a title cannot reorder the rest.
+    pub fn title(&self, text: &Text) -> String {
         let board = self.board();
         let board_title = isolated(&board.title);
         let suffix = format!("{board_title} – {}", isolated(&board.site_name));
         match self {
-            Screen::List { query, listing, .. } => {
-                let search = if query.q.is_empty() {
-                    String::new()
-                } else {
-                    format!("Search results for “{}” – ", isolated(&query.q))
+            Screen::List {
+                data,
+                query,
+                listing,
+            } => {
+                let filters = filter_names(text, data, query);
+                let filters = (!filters.is_empty()).then(|| (text.filters_title)(&filters));
+                let search =
+                    (!query.q.is_empty()).then(|| (text.search_title)(&isolated(&query.q)));
+                let lead = match (search, filters) {
+                    (None, None) => String::new(),
+                    (Some(search), None) => format!("{search} – "),
+                    (None, Some(filters)) => format!("{filters} – "),
+                    (Some(search), Some(filters)) => format!("{search} ({filters}) – "),
                 };
                 let page = if listing.pages > 1 {
-                    format!(" (page {} of {})", listing.page, listing.pages)
+                    (text.page_of)(listing.page, listing.pages)
                 } else {
                     String::new()
                 };
-                format!(
-                    "{search}{board_title}{page} – {}",
-                    isolated(&board.site_name)
-                )
+                format!("{lead}{board_title}{page} – {}", isolated(&board.site_name))
             }
-            Screen::Loading => format!("Loading – {suffix}"),
-            Screen::Failed(_) => format!("Error: notices could not be loaded – {suffix}"),
-            Screen::NotFound { .. } => format!("Notice not found – {suffix}"),
+            Screen::Loading => format!("{} – {suffix}", text.loading_title),
+            Screen::Failed(_) => format!("{} – {suffix}", text.error_title),
+            Screen::NotFound { .. } => format!("{} – {suffix}", text.not_found),
             Screen::Notice { .. } => format!(
                 "{} – {suffix}",
                 isolated(self.notice().map_or("", |n| n.title.as_str()))
@@ -226,7 +233,7 @@ impl Screen {
     }
 
     /// The breadcrumb trail, ending with the current page.
-    pub fn breadcrumb(&self) -> Vec<Crumb> {
+    pub fn breadcrumb(&self, text: &Text) -> Vec<Crumb> {
         let board = self.board();
         let mut trail: Vec<Crumb> = board.breadcrumb.iter().cloned().map(Crumb::Link).collect();
         match self {
@@ -238,61 +245,111 @@ impl Screen {
             }
             Screen::NotFound { .. } => {
                 trail.push(Crumb::List(board.title.clone()));
-                trail.push(Crumb::Current("Notice not found".into()));
+                trail.push(Crumb::Current(text.not_found.into()));
             }
             _ => trail.push(Crumb::Current(board.title.clone())),
         }
         trail
     }
 
-    /// The message for the `role="status"` region (empty when there is nothing to announce).
-    pub fn status(&self) -> String {
+    /// The message for the `role="status"` region (empty when there is nothing to announce:
+    /// a notice, and "not found", which the focused heading says).
+    pub fn status(&self, text: &Text) -> String {
         match self {
-            Screen::Loading => "Loading notices…".into(),
-            Screen::Failed(error) => error.summary(),
+            Screen::Loading => text.loading_notices.into(),
+            Screen::Failed(error) => error.summary(text),
             Screen::List {
                 data,
                 query,
                 listing,
             } => {
-                let mut message = result_summary(query, listing);
+                let mut message = result_summary(text, data, query, listing);
                 if data.skipped_count() > 0 {
-                    message.push_str(&format!(
-                        " {} could not be shown.",
-                        count_notices(data.skipped_count())
-                    ));
+                    message.push_str(&(text.skipped_status)(data.skipped_count()));
                 }
                 message
             }
-            Screen::NotFound { .. } => "Notice not found.".into(),
-            Screen::Notice { .. } => String::new(),
+            Screen::NotFound { .. } | Screen::Notice { .. } => String::new(),
+        }
+    }
+
+    /// The status message after the person moved from `before` to this screen: the count,
+    /// led by the new order when they changed the sort.
+    pub fn status_after(&self, before: Option<&Screen>, text: &Text) -> String {
+        let status = self.status(text);
+        match (before, self) {
+            (Some(Screen::List { query: old, .. }), Screen::List { query, .. })
+                if old.sort != query.sort =>
+            {
+                format!("{} {status}", (text.sorted_by)(query.sort))
+            }
+            _ => status,
         }
     }
 }
 
-/// "Showing 11–20 of 245 notices." or "No notices match “xyz”."
-pub fn result_summary(query: &ListQuery, listing: &Listing) -> String {
-    if listing.total() == 0 {
-        return match query.q.is_empty() {
-            true if query.is_narrowed() => "No notices match these filters.".into(),
-            true => "There are no notices yet.".into(),
-            false => format!("No notices match “{}”.", query.q),
-        };
-    }
-    let total = count_notices(listing.total());
-    if listing.pages == 1 {
-        return format!("Showing {total}.");
-    }
-    format!("Showing {}–{} of {total}.", listing.start + 1, listing.end)
+/// The filters a list is narrowed by, named as their chips name them: `Category: Safety`.
+pub fn filter_names(text: &Text, data: &Dataset, query: &ListQuery) -> Vec<String> {
+    let category = query
+        .category
+        .as_deref()
+        .filter(|key| data.has_category(key))
+        .map(|key| (text.filter_category)(&isolated(data.board.category_label(key))));
+    let year = query.year.map(text.filter_year);
+    category.into_iter().chain(year).collect()
 }
 
-/// `1 notice`, `32 notices`, `No notices`.
-pub fn count_notices(count: usize) -> String {
-    match count {
-        0 => "No notices".into(),
-        1 => "1 notice".into(),
-        n => format!("{} notices", crate::model::format::thousands(n as u64)),
+/// Why a narrowed list is empty.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoResults {
+    /// The board has no notices at all.
+    Empty,
+    /// No notices are in the chosen category and year (there is no search).
+    Filters,
+    /// Nothing matches the search, filters or not.
+    Search,
+    /// The search matches this many notices, but none in the chosen category and year.
+    FilteredOut(usize),
+}
+
+/// Why the list is empty, or `None` when it is not.
+pub fn no_results(data: &Dataset, query: &ListQuery, listing: &Listing) -> Option<NoResults> {
+    if listing.total() > 0 {
+        return None;
     }
+    let filtered = query.category.is_some() || query.year.is_some();
+    Some(match (query.q.is_empty(), filtered) {
+        (true, true) => NoResults::Filters,
+        (true, false) => NoResults::Empty,
+        (false, false) => NoResults::Search,
+        (false, true) => {
+            let search_only = ListQuery {
+                q: query.q.clone(),
+                ..ListQuery::default()
+            };
+            match Listing::new(data, &search_only, data.board.page_size).total() {
+                0 => NoResults::Search,
+                matches => NoResults::FilteredOut(matches),
+            }
+        }
+    })
+}
+
+/// "Showing 11–20 of 245 notices.", "No notices match “xyz”.", "검색 결과 12건".
+pub fn result_summary(text: &Text, data: &Dataset, query: &ListQuery, listing: &Listing) -> String {
+    if let Some(reason) = no_results(data, query, listing) {
+        return match reason {
+            NoResults::Empty => text.no_notices_yet.into(),
+            NoResults::Filters => text.no_match_filters.into(),
+            NoResults::Search => (text.no_match_search)(&query.q),
+            NoResults::FilteredOut(matches) => (text.filters_exclude)(&query.q, matches),
+        };
+    }
+    let searched = !query.q.is_empty();
+    if listing.pages == 1 {
+        return (text.showing)(listing.total(), searched);
+    }
+    (text.showing_range)(listing.start + 1, listing.end, listing.total(), searched)
 }
 
 #[cfg(test)]

@@ -203,7 +203,10 @@ fn run_validate(file: &Path) -> Result<(), String> {
             for detail in error.details() {
                 say!("{place}: error: {detail}");
             }
-            return Err(format!("{name}: {}", error.summary()));
+            return Err(format!(
+                "{name}: {}",
+                error.summary(notice_board::i18n::Locale::En.text())
+            ));
         }
     };
     let text = String::from_utf8_lossy(&bytes);
@@ -264,7 +267,7 @@ fn run_import(file: &Path, output: &Path, board: Option<&Path>) -> Result<(), St
         format!(
             "{}: {} {}",
             file.display(),
-            error.summary(),
+            error.summary(notice_board::i18n::Locale::En.text()),
             error.details().join(" ")
         )
     })?;
@@ -363,7 +366,7 @@ fn read_data(path: &Path, what: &str) -> Result<Dataset, String> {
         format!(
             "{} is not a valid data file, so {what} written.\n{}\n{}",
             path.display(),
-            error.summary(),
+            error.summary(notice_board::i18n::Locale::En.text()),
             error.details().join("\n")
         )
     })?;

@@ -1,4 +1,4 @@
-use super::{AppLink, Heading};
+use super::{text, AppLink, Heading};
 use crate::model::listing::ListQuery;
 use crate::model::Dataset;
 use crate::navigation::Navigation;
@@ -8,6 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ActiveFilters(data: std::sync::Arc<Dataset>, query: ListQuery) -> impl IntoView {
     let nav = expect_context::<Navigation>();
+    let text = text();
     let without = |change: &dyn Fn(&mut ListQuery)| {
         let mut list = query.clone().first_page();
         change(&mut list);
@@ -16,7 +17,7 @@ pub fn ActiveFilters(data: std::sync::Arc<Dataset>, query: ListQuery) -> impl In
     let mut tags = Vec::new();
     if !query.q.is_empty() {
         tags.push((
-            format!("Search: {}", query.q),
+            (text.filter_search)(&query.q),
             without(&|list| list.q.clear()),
         ));
     }
@@ -24,13 +25,13 @@ pub fn ActiveFilters(data: std::sync::Arc<Dataset>, query: ListQuery) -> impl In
         if data.has_category(key) {
             let label = data.board.category_label(key).to_string();
             tags.push((
-                format!("Category: {label}"),
+                (text.filter_category)(&label),
                 without(&|list| list.category = None),
             ));
         }
     }
     if let Some(year) = query.year {
-        tags.push((format!("Year: {year}"), without(&|list| list.year = None)));
+        tags.push(((text.filter_year)(year), without(&|list| list.year = None)));
     }
     let clear_all = without(&|list| {
         *list = ListQuery {
@@ -47,8 +48,9 @@ pub fn ActiveFilters(data: std::sync::Arc<Dataset>, query: ListQuery) -> impl In
                 view! {
                     <li>
                         <AppLink to class="filter-tag">
-                            <span class="visually-hidden">"Remove "</span>
+                            <span class="visually-hidden">{text.remove_before}</span>
                             {label}
+                            <span class="visually-hidden">{text.remove_after}</span>
                             <span class="filter-tag-x" aria-hidden="true">"×"</span>
                         </AppLink>
                     </li>
@@ -57,10 +59,10 @@ pub fn ActiveFilters(data: std::sync::Arc<Dataset>, query: ListQuery) -> impl In
             .collect_view();
         view! {
             <div class="active-filters">
-                <Heading sub=true class="visually-hidden">"Active filters"</Heading>
+                <Heading sub=true class="visually-hidden">{text.active_filters}</Heading>
                 <ul>
                     {tags}
-                    {several.then(|| view! { <li><AppLink to=clear_all class="filter-clear">"Clear all filters"</AppLink></li> })}
+                    {several.then(|| view! { <li><AppLink to=clear_all class="filter-clear">{text.clear_filters}</AppLink></li> })}
                 </ul>
             </div>
         }

@@ -1,4 +1,4 @@
-use super::{AppLink, MixedText};
+use super::{text, AppLink, MixedText};
 use crate::navigation::Navigation;
 use crate::screen::Crumb;
 use crate::url_state::View;
@@ -39,7 +39,7 @@ pub fn Breadcrumb(crumbs: Signal<Vec<Crumb>>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <nav class="breadcrumb container" aria-label="Breadcrumb">
+        <nav class="breadcrumb container" aria-label=move || text().breadcrumb>
             <ol>{items}</ol>
         </nav>
     }

@@ -1,3 +1,5 @@
+use super::text;
+use crate::app::Announce;
 use crate::model::listing::{ListQuery, Sort, MAX_QUERY_CHARS};
 use crate::model::Dataset;
 use crate::navigation::{History, Navigation};
@@ -45,8 +47,13 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
         .first_page();
         nav.update_list(query, history);
     };
+    let announce = use_context::<Announce>();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        // Search pressed: the result is said again, even when the search has not changed.
+        if let Some(Announce(asked)) = announce {
+            asked.update(|count| *count += 1);
+        }
         last_keystroke.set_value(f64::NEG_INFINITY);
         let query = ListQuery {
             q: typed.get_untracked().trim().to_string(),
@@ -54,27 +61,28 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
         };
         nav.update_list(query.first_page(), History::Push);
     };
+    let text = text();
     let categories: Vec<(String, String)> =
-        std::iter::once((String::new(), "All categories".into()))
+        std::iter::once((String::new(), text.all_categories.into()))
             .chain(
                 data.categories_in_use()
                     .iter()
                     .map(|c| (c.key.clone(), c.label.clone())),
             )
             .collect();
-    let years: Vec<(String, String)> = std::iter::once((String::new(), "All years".into()))
+    let years: Vec<(String, String)> = std::iter::once((String::new(), text.all_years.into()))
         .chain(data.years().iter().map(|y| (y.to_string(), y.to_string())))
         .collect();
     let sorts: Vec<(String, String)> = Sort::ALL
         .into_iter()
-        .map(|sort| (sort.key().into(), sort.label().into()))
+        .map(|sort| (sort.key().into(), text.sort(sort).into()))
         .collect();
-    let search_label = format!("Search {}", data.board.title);
+    let search_label = (text.search_board)(&data.board.title);
 
     view! {
         <form class="finder" role="search" aria-label=search_label method="get" on:submit=on_submit>
             <div class="finder-search">
-                <label for="notice-search">"Search notices"</label>
+                <label for="notice-search">{text.search_label}</label>
                 <div class="finder-search-row">
                     <input
                         id="notice-search"
@@ -86,27 +94,27 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
                         prop:value=move || typed.get()
                         on:input=on_input
                     />
-                    <button type="submit" class="button">"Search"</button>
+                    <button type="submit" class="button">{text.search_button}</button>
                 </div>
             </div>
             <div class="finder-filters">
                 <FilterField
                     name="category"
-                    label="Category"
+                    label=text.category
                     options=categories
                     current=Signal::derive(move || list().category.unwrap_or_default())
                     apply=|query, value| query.category = Some(value).filter(|v| !v.is_empty())
                 />
                 <FilterField
                     name="year"
-                    label="Year"
+                    label=text.year
                     options=years
                     current=Signal::derive(move || list().year.map(|y| y.to_string()).unwrap_or_default())
                     apply=|query, value| query.year = value.parse().ok()
                 />
                 <FilterField
                     name="sort"
-                    label="Sort by"
+                    label=text.sort_by
                     options=sorts
                     current=Signal::derive(move || list().sort.key().to_string())
                     apply=|query, value| query.sort = Sort::from_key(&value).unwrap_or_default()

@@ -1,3 +1,4 @@
+use super::text;
 use crate::model::format::thousands;
 use crate::model::{Board, Notice};
 use leptos::prelude::*;
@@ -10,19 +11,21 @@ pub fn MetaList(notice: Notice, board: Board) -> impl IntoView {
         .category
         .as_deref()
         .map(|key| board.category_label(key).to_string());
+    let text = text();
+    let date = text.date(&notice.date, board.date_style);
     view! {
         <dl class="notice-meta">
             <div>
-                <dt>"Date"</dt>
-                <dd><time datetime=notice.date.iso()>{notice.date.human(&board.lang)}</time></dd>
+                <dt>{text.date}</dt>
+                <dd><time datetime=notice.date.iso()>{date}</time></dd>
             </div>
             <div>
-                <dt>"Read"</dt>
+                <dt>{text.reads}</dt>
                 <dd>{thousands(notice.views)}</dd>
             </div>
             {category.map(|label| view! {
                 <div>
-                    <dt>"Category"</dt>
+                    <dt>{text.category}</dt>
                     <dd>{label}</dd>
                 </div>
             })}

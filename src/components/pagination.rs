@@ -1,4 +1,4 @@
-use super::AppLink;
+use super::{text, AppLink};
 use crate::app::Mode;
 use crate::model::listing::{page_window, ListQuery, Listing};
 use crate::navigation::Navigation;
@@ -9,10 +9,11 @@ use leptos::prelude::*;
 #[component]
 pub fn Pagination(query: ListQuery, listing: Listing, board_title: String) -> impl IntoView {
     let nav = expect_context::<Navigation>();
+    let text = text();
     // Landmark names must be unique on the page, and a host page may hold several boards.
     let label = match expect_context::<Mode>() {
-        Mode::Page => "Pagination".to_string(),
-        Mode::Widget => format!("Pagination: {board_title}"),
+        Mode::Page => text.pagination.to_string(),
+        Mode::Widget => (text.pagination_of)(&board_title),
     };
     let (page, pages) = (listing.page, listing.pages);
     let to_page = move |page: usize| {
@@ -26,7 +27,7 @@ pub fn Pagination(query: ListQuery, listing: Listing, board_title: String) -> im
             <li class="pagination-previous">
                 <AppLink to=to_page(page - 1) attr:rel="prev">
                     <span class="pagination-arrow" aria-hidden="true">"‹"</span>
-                    "Previous"<span class="visually-hidden">" page"</span>
+                    {text.previous}<span class="visually-hidden">{text.page_suffix}</span>
                 </AppLink>
             </li>
         }
@@ -35,7 +36,7 @@ pub fn Pagination(query: ListQuery, listing: Listing, board_title: String) -> im
         view! {
             <li class="pagination-next">
                 <AppLink to=to_page(page + 1) attr:rel="next">
-                    "Next"<span class="visually-hidden">" page"</span>
+                    {text.next}<span class="visually-hidden">{text.page_suffix}</span>
                     <span class="pagination-arrow" aria-hidden="true">"›"</span>
                 </AppLink>
             </li>
@@ -48,7 +49,10 @@ pub fn Pagination(query: ListQuery, listing: Listing, board_title: String) -> im
                 <li class="pagination-item" class:pagination-current=number == page>
                     <AppLink
                         to=to_page(number)
-                        attr:aria-label=format!("Page {number}")
+                        attr:aria-label=match number == page {
+                            true => (text.current_page)(number),
+                            false => (text.page_number)(number),
+                        }
                         attr:aria-current=(number == page).then_some("page")
                     >
                         {number}

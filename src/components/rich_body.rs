@@ -90,7 +90,7 @@ fn element_view(element: &RichElement, context: Context) -> AnyView {
         Kind::Table => {
             // A wide table scrolls inside its own box on a narrow screen; the box can take
             // focus so that keyboard users can scroll it too, and is named by the caption.
-            let name = caption_of(element).unwrap_or_else(|| "Table".into());
+            let name = caption_of(element).unwrap_or_else(|| super::text().table.into());
             let table = generic("table", attributes, children);
             return view! {
                 <div class="table-scroll" role="region" tabindex="0" aria-label=name>
@@ -149,7 +149,7 @@ fn element_view(element: &RichElement, context: Context) -> AnyView {
             attributes.href = Some(href.clone());
             attributes.rel = external.then_some("noopener noreferrer");
             attributes.target = new_tab.then_some("_blank");
-            let warning = new_tab.then_some(" (opens in a new tab)");
+            let warning = new_tab.then(|| super::text().opens_in_new_tab);
             return generic("a", attributes, view! { {children}{warning} }.into_any());
         }
     };

@@ -1,4 +1,4 @@
-use super::BackToTop;
+use super::{text, BackToTop};
 use crate::model::Board;
 use leptos::prelude::*;
 
@@ -14,7 +14,7 @@ pub fn SiteFooter(board: Signal<Board>) -> impl IntoView {
                     <a href=move || board.read().site_url.clone()>{move || board.read().site_name.clone()}</a>
                 </p>
                 <p class="site-footer-note">
-                    "Notices are published by the ministry. For questions about a notice, contact the department named in it."
+                    {move || text().footer_note}
                 </p>
             </div>
         </footer>

@@ -1,3 +1,4 @@
+use super::text;
 use crate::model::Board;
 use leptos::prelude::*;
 
@@ -28,7 +29,7 @@ pub fn SiteHeader(board: Signal<Board>) -> impl IntoView {
                 <a class="site-name" href=move || board.read().site_url.clone()>
                     {move || board.read().site_name.clone()}
                 </a>
-                <nav id="main-menu" class="main-menu" aria-label="Main menu">
+                <nav id="main-menu" class="main-menu" aria-label=move || text().main_menu>
                     <ul>{menu}</ul>
                 </nav>
             </div>

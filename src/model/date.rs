@@ -10,20 +10,26 @@ pub struct Date {
     pub day: u8,
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// How dates are written for people (`board.dateStyle`); `<time datetime>` always has the
+/// ISO date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateStyle {
+    /// `2026.07.12`, as Korean boards (and the ministry's English site) write them.
+    Dotted,
+    /// `12 July 2026`, `2026년 7월 12일`: the words of the interface language.
+    Long,
+}
+
+impl DateStyle {
+    /// The value in the data file (`"dotted"`, `"long"`).
+    pub fn from_key(key: &str) -> Option<DateStyle> {
+        match key {
+            "dotted" => Some(DateStyle::Dotted),
+            "long" => Some(DateStyle::Long),
+            _ => None,
+        }
+    }
+}
 
 impl Date {
     /// Parses the strict `YYYY-MM-DD` form, rejecting days that do not exist (`2023-02-29`).
@@ -92,19 +98,10 @@ impl Date {
         self.to_string()
     }
 
-    /// The form a person reads, in the board's language:
-    /// English `12 July 2016`, Korean `2016년 7월 12일`.
-    pub fn human(&self, lang: &str) -> String {
-        if is_korean(lang) {
-            format!("{}년 {}월 {}일", self.year, self.month, self.day)
-        } else {
-            format!(
-                "{} {} {}",
-                self.day,
-                MONTH_NAMES[usize::from(self.month) - 1],
-                self.year
-            )
-        }
+    /// The dotted form Korean boards use: `2016.07.12`. (Long forms are the interface
+    /// language's: [`crate::i18n::Text::date`].)
+    pub fn dotted(&self) -> String {
+        format!("{:04}.{:02}.{:02}", self.year, self.month, self.day)
     }
 }
 
@@ -201,10 +198,13 @@ mod tests {
     fn formats_for_machines_and_people() {
         let date = Date::parse("2016-07-02").unwrap();
         assert_eq!(date.iso(), "2016-07-02");
-        assert_eq!(date.human("en"), "2 July 2016");
-        assert_eq!(date.human("en-GB"), "2 July 2016");
-        assert_eq!(date.human("ko"), "2016년 7월 2일");
-        assert_eq!(date.human("ko-KR"), "2016년 7월 2일");
+        assert_eq!(date.dotted(), "2016.07.02");
+        let en = crate::i18n::Locale::En.text();
+        let ko = crate::i18n::Locale::Ko.text();
+        assert_eq!(en.date(&date, None), "2 July 2016");
+        assert_eq!(ko.date(&date, None), "2016.07.02");
+        assert_eq!(en.date(&date, Some(DateStyle::Dotted)), "2016.07.02");
+        assert_eq!(ko.date(&date, Some(DateStyle::Long)), "2016년 7월 2일");
     }
 
     #[test]

@@ -33,14 +33,6 @@ impl Sort {
         Sort::ALL.into_iter().find(|sort| sort.key() == key)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Sort::Newest => "Newest first",
-            Sort::Oldest => "Oldest first",
-            Sort::MostRead => "Most read",
-        }
-    }
-
     fn compare(self, a: &Notice, b: &Notice) -> Ordering {
         let newest = b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id));
         match self {

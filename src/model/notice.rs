@@ -81,6 +81,8 @@ pub struct Board {
     /// Hosts that images in HTML bodies may come from besides the board's own site (in lower
     /// case), when the board limits them (`board.imageHosts`).
     pub image_hosts: Option<Vec<String>>,
+    /// How dates are written (`board.dateStyle`); `None`: the interface language's way.
+    pub date_style: Option<super::date::DateStyle>,
 }
 
 impl Board {
@@ -112,6 +114,7 @@ impl Default for Board {
             categories: Vec::new(),
             page_size: 10,
             image_hosts: None,
+            date_style: None,
         }
     }
 }

@@ -2,14 +2,14 @@
 //! a bad notice is reported and left out, and never takes the good ones down with it.
 
 use super::dataset::{with_search_text, Dataset};
-use super::date::Date;
+use super::date::{Date, DateStyle};
 use super::format::thousands;
 use super::locate::line_and_column;
 use super::notice::{Attachment, Board, Category, NavLink, Notice, NoticeId};
 use super::problem::{LoadError, Place, Problem};
 use super::record::{
-    AttachmentRecord, BoardRecord, BodyFormat, DataFileRecord, Field, IdRecord, LinkRecord,
-    NoticeRecord,
+    AttachmentRecord, BoardRecord, BodyFormat, DataFileRecord, DateStyleRecord, Field, IdRecord,
+    LinkRecord, NoticeRecord,
 };
 use super::rich_text::sanitise_for;
 use super::safe_url::{leaves_the_board, origin, resolve, safe_url};
@@ -629,6 +629,22 @@ fn read_board(record: BoardRecord, problems: &mut Vec<Problem>) -> Result<Board,
             "pageSize",
             format!(
                 "must be a whole number from 1 to 100 (found {}).",
+                describe(&other)
+            ),
+        ),
+    }
+    match record.date_style.read() {
+        Ok(None) => {}
+        Ok(Some(style)) => {
+            board.date_style = Some(match style {
+                DateStyleRecord::Dotted => DateStyle::Dotted,
+                DateStyleRecord::Long => DateStyle::Long,
+            })
+        }
+        Err(other) => report(
+            "dateStyle",
+            format!(
+                "must be “dotted” (2026.07.12) or “long” (12 July 2026) (found {}).",
                 describe(&other)
             ),
         ),

@@ -1,5 +1,6 @@
 //! What can go wrong with the data file, in words an editor can act on.
 
+use crate::i18n::Text;
 use std::fmt;
 
 /// One thing wrong with one part of the data file. A notice with a problem is left out of the
@@ -21,6 +22,18 @@ pub enum Place {
         position: usize,
         id: Option<String>,
     },
+}
+
+impl Problem {
+    /// Where the problem is, in the board's language (`Notice 3 (id “63605”), field “date”: `);
+    /// the message after it is the parser's, in English, as `notices validate` writes it.
+    pub fn place_text(&self, text: &Text) -> String {
+        let place = match &self.place {
+            Place::Board => text.problem_board.to_string(),
+            Place::Notice { position, id } => (text.problem_notice)(*position, id.as_deref()),
+        };
+        place + &(text.problem_field)(&self.field)
+    }
 }
 
 impl fmt::Display for Problem {
@@ -67,36 +80,35 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// One sentence for anyone reading the page.
-    pub fn summary(&self) -> String {
+    /// One sentence for anyone reading the page, in the board's language.
+    pub fn summary(&self, text: &Text) -> String {
         let reason = match self {
-            LoadError::NotFound { .. } => "the notices file was not found",
-            LoadError::Http { status, .. } if *status >= 500 => "the server had a problem",
-            LoadError::Http { .. } => "the server refused the request",
-            LoadError::Network { .. } => "the server could not be reached",
-            LoadError::TooLarge { .. } => "the notices file is too large for this page",
+            LoadError::NotFound { .. } => text.reason_not_found,
+            LoadError::Http { status, .. } if *status >= 500 => text.reason_server,
+            LoadError::Http { .. } => text.reason_refused,
+            LoadError::Network { .. } => text.reason_unreachable,
+            LoadError::TooLarge { .. } => text.reason_too_large,
             LoadError::NotJson { .. }
             | LoadError::NotUtf8 { .. }
             | LoadError::Malformed { .. }
-            | LoadError::BadShape { .. } => "the notices file is damaged",
-            LoadError::WrongVersion { .. } => {
-                "the notices file is in a format this page does not read"
-            }
-            LoadError::NoValidNotices { .. } => "none of the notices in the file could be read",
+            | LoadError::BadShape { .. } => text.reason_damaged,
+            LoadError::WrongVersion { .. } => text.reason_wrong_format,
+            LoadError::NoValidNotices { .. } => text.reason_none_readable,
         };
-        format!("The notices could not be loaded because {reason}.")
+        (text.load_failed)(reason)
     }
 
     /// What to do next, for a citizen.
-    pub fn advice(&self) -> &'static str {
+    pub fn advice(&self, text: &Text) -> &'static str {
         match self {
-            LoadError::Network { .. } => "Check your internet connection, then try again.",
-            LoadError::Http { status, .. } if *status >= 500 => "Please try again in a few minutes.",
-            _ => "Please try again later. If the problem continues, the ministry's web team has been given the details below.",
+            LoadError::Network { .. } => text.advice_network,
+            LoadError::Http { status, .. } if *status >= 500 => text.advice_soon,
+            _ => text.advice_later,
         }
     }
 
-    /// Precise details for the editor or web team who can fix it.
+    /// Precise details for the editor or web team who can fix it (in English, as the
+    /// command-line tools write them).
     pub fn details(&self) -> Vec<String> {
         match self {
             LoadError::NotFound { url, status } => vec![format!(
@@ -165,13 +177,14 @@ mod tests {
             LoadError::NotFound { .. }
         ));
         let server = LoadError::from_status("n.json", 500);
+        let en = crate::i18n::Locale::En.text();
         assert_eq!(
-            server.summary(),
+            server.summary(en),
             "The notices could not be loaded because the server had a problem."
         );
         assert!(server.details()[0].contains("500"));
         assert!(LoadError::from_status("n.json", 403)
-            .summary()
+            .summary(en)
             .contains("refused"));
     }
 }

@@ -62,6 +62,18 @@ pub struct BoardRecord {
     /// (their alt text is). When absent, images may come from any https address.
     #[serde(default)]
     pub image_hosts: Field<Vec<String>>,
+    /// How dates are written for people: "dotted" (2026.07.12) or "long" (12 July 2026,
+    /// 2026년 7월 12일). When absent: long on English boards, dotted on Korean ones.
+    #[serde(default)]
+    pub date_style: Field<DateStyleRecord>,
+}
+
+/// The values of `board.dateStyle`.
+#[derive(Deserialize, JsonSchema, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+pub enum DateStyleRecord {
+    Dotted,
+    Long,
 }
 
 /// A link of the breadcrumb or the menu.
@@ -320,7 +332,7 @@ mod tests {
                 optional += usize::from(!required);
             }
         }
-        assert_eq!(optional, 16);
+        assert_eq!(optional, 17);
     }
 
     /// Every field the sample data uses is in the schema, so editors are never told that a

@@ -108,7 +108,7 @@ fn descriptions_are_short_and_whole_words() {
     let data = sample();
     let url = UrlState::list().with_view(View::Notice(data.notices[0].id.as_str().into()));
     let screen = Screen::new(&Load::Ready(data), &url, None);
-    let description = describe(&screen);
+    let description = describe(&screen, crate::i18n::Locale::En.text());
     assert!(description.chars().count() <= DESCRIPTION_CHARS);
     assert!(!description.contains('\n'));
 }
@@ -300,4 +300,61 @@ fn titles_and_file_names_read_in_the_order_they_are_written() {
             .contains("<span dir=\"auto\" class=\"pager-title\">إعلان")),
         "pager"
     );
+}
+
+/// The sample board with Korean as its language: its interface is Korean.
+fn korean_sample() -> Arc<Dataset> {
+    let mut data = Arc::unwrap_or_clone(sample());
+    data.board.lang = "ko".into();
+    Arc::new(data)
+}
+
+#[test]
+fn a_korean_board_is_written_in_korean_words_of_korean_boards() {
+    let data = korean_sample();
+    let pages = prerender(TEMPLATE, data.clone(), &options()).unwrap();
+    let second = page(&pages, "page-2.html");
+    assert!(second.starts_with("<!DOCTYPE html>\n<html lang=\"ko\">"));
+    assert!(second.contains("쪽 중 2쪽)"), "the title names the page");
+    for words in [
+        "본문 바로가기",
+        "주메뉴 바로가기",
+        "맨 위로",
+        "검색어",
+        "조회",
+        "등록일",
+    ] {
+        assert!(second.contains(words), "the list says {words}");
+    }
+    assert!(second.contains(">이전<") && second.contains(">다음<"));
+    assert!(second.contains("aria-label=\"2페이지, 현재 페이지\""));
+    let with_files = data
+        .notices
+        .iter()
+        .find(|notice| !notice.attachments.is_empty())
+        .expect("the sample has attachments");
+    let notice = page(&pages, &format!("notice-{}.html", with_files.id.as_str()));
+    for words in ["목록", "첨부파일", "조회", &with_files.date.dotted()] {
+        assert!(notice.contains(words), "the notice says {words}");
+    }
+    for english in [
+        "Skip to",
+        "Search notices",
+        ">Read<",
+        ">Date<",
+        "Previous",
+        "Next",
+        "Back to list",
+        "Attachments",
+        "Pagination",
+        "Loading",
+        "(Atom feed)",
+    ] {
+        for html in [second, notice] {
+            assert!(
+                !html.contains(english),
+                "English interface text left: {english}"
+            );
+        }
+    }
 }

@@ -1,4 +1,4 @@
-use crate::components::{AppLink, Heading, MetaList, MixedText, RichBody};
+use crate::components::{text, AppLink, Heading, MetaList, MixedText, RichBody};
 use crate::model::format::{
     file_size, language_switch, link_spans, outline_level, paragraphs, Span,
 };
@@ -23,6 +23,7 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
         return ().into_any();
     };
     let nav = expect_context::<Navigation>();
+    let text = text();
     let url = nav.url_untracked();
     let to_notice = |i: usize| url.with_view(View::Notice(data.notices[i].id.0.clone()));
     let (previous, next) = listing.neighbours(index);
@@ -41,10 +42,10 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
     };
     let pager = (previous.is_some() || next.is_some()).then(|| {
         view! {
-            <nav class="notice-pager" aria-label="Previous and next notices">
+            <nav class="notice-pager" aria-label=text.notice_pager>
                 <ul>
-                    {pager_link(previous, "Previous notice", "pager-previous")}
-                    {pager_link(next, "Next notice", "pager-next")}
+                    {pager_link(previous, text.previous_notice, "pager-previous")}
+                    {pager_link(next, text.next_notice, "pager-next")}
                 </ul>
             </nav>
         }
@@ -88,7 +89,7 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
         </article>
         {pager}
         <p class="back-link-row">
-            <AppLink to=back_to_list class="back-link">"Back to list"</AppLink>
+            <AppLink to=back_to_list class="back-link">{text.back_to_list}</AppLink>
         </p>
     }
     .into_any()
@@ -102,18 +103,22 @@ fn Attachments(
     own_lang: String,
     board_lang: String,
 ) -> impl IntoView {
+    let text = text();
     let items = attachments
         .into_iter()
         .map(|file| {
             let site = file.off_site.then(|| {
                 let host = crate::model::safe_url::host(&file.url);
-                format!("on {}", host.as_deref().unwrap_or("another site"))
+                (text.off_site)(host.as_deref())
             });
             let facts: Vec<String> = file
                 .kind
                 .iter()
                 .cloned()
-                .chain(file.size.map(file_size))
+                .chain(file.size.map(|size| match size {
+                    0..1024 => (text.bytes)(size),
+                    _ => file_size(size),
+                }))
                 .chain(site)
                 .collect();
             let facts = (!facts.is_empty()).then(|| format!(" ({})", facts.join(", ")));
@@ -140,7 +145,7 @@ fn Attachments(
         .collect_view();
     view! {
         <section class="attachments" aria-labelledby="attachments-heading">
-            <Heading sub=true id="attachments-heading">"Attachments"</Heading>
+            <Heading sub=true id="attachments-heading">{text.attachments}</Heading>
             <ul>{items}</ul>
         </section>
     }

@@ -1,4 +1,4 @@
-use crate::components::Heading;
+use crate::components::{text, Heading};
 use crate::model::LoadError;
 use leptos::prelude::*;
 
@@ -7,18 +7,21 @@ use leptos::prelude::*;
 #[component]
 pub fn ErrorView(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
     let details = error.details();
+    let text = text();
+    // The details are for the web team, in English as the command-line tools write them.
+    let details_lang = (text.lang != "en").then_some("en");
     view! {
-        <Heading class="page-title view-heading">"Sorry, the notices could not be loaded"</Heading>
+        <Heading class="page-title view-heading">{text.error_heading}</Heading>
         <div class="error-summary">
-            <p>{error.summary()}</p>
-            <p>{error.advice()}</p>
+            <p>{error.summary(text)}</p>
+            <p>{error.advice(text)}</p>
             <button type="button" class="button" on:click=move |_| on_retry()>
-                "Try again"
+                {text.try_again}
             </button>
         </div>
         <details class="problem-details">
-            <summary>"Details for the web team"</summary>
-            <ul>{details.into_iter().map(|detail| view! { <li>{detail}</li> }).collect_view()}</ul>
+            <summary>{text.details_for_team}</summary>
+            <ul lang=details_lang>{details.into_iter().map(|detail| view! { <li>{detail}</li> }).collect_view()}</ul>
         </details>
     }
 }

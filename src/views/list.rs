@@ -1,10 +1,13 @@
 use crate::app::{Feed, Today};
-use crate::components::{ActiveFilters, AppLink, Finder, Heading, MetaList, MixedText, Pagination};
+use crate::components::{
+    text, ActiveFilters, AppLink, Finder, Heading, MetaList, MixedText, Pagination,
+};
 use crate::model::format::thousands;
+use crate::model::listing::ListQuery;
 use crate::model::search::Terms;
 use crate::model::{Board, Dataset, Notice};
 use crate::navigation::Navigation;
-use crate::screen::{count_notices, result_summary, Screen};
+use crate::screen::{no_results, result_summary, NoResults, Screen};
 use crate::url_state::View;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -39,29 +42,46 @@ pub fn NoticeList(screen: Memo<Screen>) -> impl IntoView {
                 view! { <NoticeRow notice board=data.board.clone() terms=listing.terms.clone() to /> }
             })
             .collect_view();
-        let clear_search = nav
-            .url_untracked()
-            .with_list(crate::model::listing::ListQuery {
-                q: String::new(),
-                ..query.clone().first_page()
-            });
-        let no_match = (listing.total() == 0 && query.is_narrowed()).then(|| {
-            view! {
-                <div class="no-results">
-                    <p>{result_summary(&query, &listing)}</p>
-                    <p>
-                        {(!query.q.is_empty()).then(|| view! {
-                            <AppLink to=clear_search>"Clear the search"</AppLink>
-                        })}
-                    </p>
-                </div>
-            }
+        let text = text();
+        let summary = result_summary(text, &data, &query, &listing);
+        // An empty list says why once, with the one change that brings notices back: the
+        // search cleared, or (when the search matches but the filters exclude it all) the
+        // filters removed.
+        let fix = no_results(&data, &query, &listing).and_then(|reason| match reason {
+            NoResults::Empty => None,
+            NoResults::Search => Some((
+                text.clear_search,
+                ListQuery {
+                    q: String::new(),
+                    ..query.clone().first_page()
+                },
+            )),
+            NoResults::Filters | NoResults::FilteredOut(_) => Some((
+                text.remove_filters,
+                ListQuery {
+                    category: None,
+                    year: None,
+                    ..query.clone().first_page()
+                },
+            )),
         });
+        let count = match fix {
+            None => view! { <p class="result-count">{summary}</p> }.into_any(),
+            Some((label, to)) => {
+                let to = nav.url_untracked().with_list(to);
+                view! {
+                    <div class="no-results">
+                        <p class="result-count">{summary}</p>
+                        <p><AppLink to>{label}</AppLink></p>
+                    </div>
+                }
+                .into_any()
+            }
+        };
         view! {
             <ActiveFilters data=data.clone() query=query.clone() />
-            <p class="result-count">{result_summary(&query, &listing)}</p>
+            {count}
             <SkippedReport data=data.clone() />
-            {no_match}
             <ol class="notice-list">{rows}</ol>
             <Pagination query listing=(*listing).clone() board_title=data.board.title.clone() />
         }
@@ -71,8 +91,8 @@ pub fn NoticeList(screen: Memo<Screen>) -> impl IntoView {
     let subscribe = use_context::<Feed>().and_then(|feed| feed.0).map(|href| {
         view! {
             <p class="subscribe">
-                <a href=href type="application/atom+xml">"Subscribe to new notices"</a>
-                " (Atom feed, for a feed reader)"
+                <a href=href type="application/atom+xml">{text().subscribe}</a>
+                {text().subscribe_hint}
             </p>
         }
     });
@@ -97,6 +117,7 @@ fn NoticeRow(
     let own_lang = notice.lang(&board).to_string();
     let board_lang = board.lang.clone();
     let is_pinned = notice.pinned;
+    let text = text();
     let id = notice.id.0.clone();
     // Matches are marked inside the one title text, so it is still read as one title.
     let marks = terms.highlight(&notice.title);
@@ -104,8 +125,17 @@ fn NoticeRow(
     view! {
         <li class="notice-row" class:notice-row-pinned=is_pinned>
             <Heading sub=true class="notice-row-title">
-                {is_pinned.then(|| view! { <span class="tag tag-pinned">"Pinned"</span> " " })}
-                {is_new.then(|| view! { <span class="tag tag-new">"New"</span> " " })}
+                // A pause between a marker and the title: a comma for screen readers only.
+                {is_pinned.then(|| view! {
+                    <span class="tag tag-pinned">{text.pinned}</span>
+                    <span class="visually-hidden">{text.marker_pause}</span>
+                    " "
+                })}
+                {is_new.then(|| view! {
+                    <span class="tag tag-new">{text.new}</span>
+                    <span class="visually-hidden">{text.marker_pause}</span>
+                    " "
+                })}
                 <AppLink to attr:data-notice-id=id>
                     // Isolated: a right-to-left title cannot reorder what is around it.
                     // Each part in its own language (a mixed title is not one language).
@@ -128,11 +158,15 @@ const MAX_LISTED_PROBLEMS: usize = 20;
 #[component]
 fn SkippedReport(data: Arc<Dataset>) -> impl IntoView {
     let skipped = data.skipped_count();
+    let text = text();
+    // The place is in the board's language; the parser's message stays in English, as
+    // `notices validate` writes it.
+    let message_lang = (text.lang != "en").then_some("en");
     (!data.problems.is_empty()).then(|| {
         let summary = if skipped > 0 {
-            format!("{} could not be shown because of errors in the data file", count_notices(skipped))
+            (text.skipped_summary)(skipped)
         } else {
-            "The data file has errors in its board settings".to_string()
+            text.board_settings_errors.to_string()
         };
         view! {
             <details class="problem-details">
@@ -142,14 +176,17 @@ fn SkippedReport(data: Arc<Dataset>) -> impl IntoView {
                         .problems
                         .iter()
                         .take(MAX_LISTED_PROBLEMS)
-                        .map(|problem| view! { <li>{problem.to_string()}</li> })
+                        .map(|problem| view! {
+                            <li>
+                                {problem.place_text(text)}
+                                <span lang=message_lang>{problem.message.clone()}</span>
+                            </li>
+                        })
                         .collect_view()}
                 </ul>
                 {(data.problems.len() > MAX_LISTED_PROBLEMS).then(|| {
                     let more = thousands((data.problems.len() - MAX_LISTED_PROBLEMS) as u64);
-                    view! {
-                        <p>{format!("… and {more} more: “notices validate” lists every problem with its line in the file.")}</p>
-                    }
+                    view! { <p>{(text.more_problems)(&more)}</p> }
                 })}
             </details>
         }

@@ -1,4 +1,4 @@
-use crate::components::Heading;
+use crate::components::{text, Heading};
 use crate::model::Board;
 use leptos::prelude::*;
 
@@ -6,6 +6,6 @@ use leptos::prelude::*;
 pub fn LoadingView(board: Board) -> impl IntoView {
     view! {
         <Heading class="page-title view-heading">{board.title}</Heading>
-        <p class="loading">"Loading notices…"</p>
+        <p class="loading">{move || text().loading_notices}</p>
     }
 }

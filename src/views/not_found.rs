@@ -1,4 +1,4 @@
-use crate::components::{AppLink, Heading};
+use crate::components::{text, AppLink, Heading};
 use crate::navigation::Navigation;
 use crate::url_state::View;
 use leptos::prelude::*;
@@ -8,14 +8,12 @@ pub fn NotFound(id: String) -> impl IntoView {
     let to_list = expect_context::<Navigation>()
         .url_untracked()
         .with_view(View::List);
+    let text = text();
     view! {
-        <Heading class="page-title view-heading">"Notice not found"</Heading>
+        <Heading class="page-title view-heading">{text.not_found}</Heading>
+        <p>{(text.not_found_body)(&id)}</p>
         <p>
-            "There is no notice with the id “" {id}
-            "”. It may have been removed, or the link may have been copied incompletely."
-        </p>
-        <p>
-            <AppLink to=to_list class="button-link">"See all notices"</AppLink>
+            <AppLink to=to_list class="button-link">{text.see_all_notices}</AppLink>
         </p>
     }
 }

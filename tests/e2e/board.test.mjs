@@ -145,7 +145,7 @@ describe('the notice board', () => {
     await waitForView(page, 'Notice not found');
     assert.match(await page.locator('main').innerText(), /There is no notice with the id “999999”/);
     assert.equal(await page.title(), 'Notice not found – News & Notices – Ministry of the Interior and Safety');
-    await waitForStatus(page, 'Notice not found.');
+    // Not announced in the status region too: the heading says it (announcements.test.mjs).
     await page.getByRole('link', { name: 'See all notices' }).click();
     await waitForView(page, 'News & Notices');
   });

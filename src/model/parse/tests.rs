@@ -503,7 +503,7 @@ fn a_file_over_the_limit_is_refused_before_it_is_read() {
         matches!(error, LoadError::TooLarge { bytes, .. } if bytes == MAX_DATA_BYTES as u64 + 1)
     );
     assert_eq!(
-        error.summary(),
+        error.summary(crate::i18n::Locale::En.text()),
         "The notices could not be loaded because the notices file is too large for this page."
     );
     assert!(
@@ -816,4 +816,22 @@ proptest::proptest! {
             proptest::prop_assert_eq!(data.notices.len() + data.skipped_count(), 2);
         }
     }
+}
+
+#[test]
+fn the_date_style_is_read_and_a_wrong_one_reported() {
+    let board = |style: Value| {
+        let text = json!({ "version": 1, "board": { "title": "B", "dateStyle": style },
+            "notices": [notice_json(1, "2024-05-16")] });
+        parse(&text.to_string()).unwrap()
+    };
+    assert_eq!(
+        board(json!("dotted")).board.date_style,
+        Some(DateStyle::Dotted)
+    );
+    assert_eq!(board(json!("long")).board.date_style, Some(DateStyle::Long));
+    assert_eq!(board(Value::Null).board.date_style, None);
+    let wrong = board(json!("iso"));
+    assert_eq!(wrong.board.date_style, None);
+    assert_eq!(wrong.problems[0].field, "board.dateStyle");
 }
