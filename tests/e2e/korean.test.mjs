@@ -141,7 +141,10 @@ describe('the Korean board', () => {
       .catch(async () => assert.fail(`status says “${await statusText(page)}”, expected “검색 결과 ${searchCount}건”`));
     await page.locator('#notice-search').fill('');
     await page.locator('#notice-search').press('Enter');
-    await page.waitForFunction(() => !document.querySelector('[role="status"]')?.textContent.includes('검색 결과'));
+    await page.waitForFunction(() => {
+      const status = document.querySelector('[role="status"]')?.textContent ?? '';
+      return status !== '' && !status.includes('검색 결과');
+    });
     const status = await statusText(page);
     assert.ok(hasHangul(status) && !hasLatin(status), `status “${status}” is Korean`);
   });
@@ -175,11 +178,13 @@ describe('the Korean board', () => {
     const page = await openKo('notice');
     const main = await page.locator('main').innerText();
     for (const word of ['조회', '첨부파일', '목록']) assert.ok(main.includes(word), `the notice says “${word}”`);
-    const list = await openKo('list');
+    const list = await openPage(env.browser);
+    await list.goto(`${env.server.url}ko/page-2.html`);
+    await waitForView(list, BOARD);
     const pagination = list.locator('nav.pagination, nav[aria-label*="페이지"]').first();
     const text = `${await pagination.innerText()} ${await pagination.getAttribute('aria-label')}`;
     for (const word of ['이전', '다음']) assert.ok(text.includes(word), `the pagination says “${word}”`);
-    const current = await list.locator('[aria-current="page"]').last().evaluate((a) => a.closest('li').textContent);
+    const current = await list.locator('.pagination [aria-current="page"]').evaluate((a) => `${a.getAttribute('aria-label') ?? ''} ${a.closest('li').textContent}`);
     assert.ok(current.includes('현재 페이지'), `the current page is announced as “현재 페이지” (“${current}”)`);
     assert.equal(await list.locator('label[for="notice-search"]').innerText().then((t) => t.includes('검색어')), true, 'the search box is labelled “검색어”');
   });
