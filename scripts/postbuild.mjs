@@ -39,4 +39,17 @@ await init({ module_or_path: here('./${wasm}') });
 mount_widgets(here('./${css}'));
 `);
 console.log(`postbuild: widget.js → ${glue}, ${wasm}, ${css}`);
+
+// The Korean sample board (public/ko/notices.json) at ko/, beside the English one: the same
+// page with its asset addresses one folder up, prerendered from its own data file (whose
+// attachments are ../files/…). The board's address there is ko/ (ko/notice-103988.html…).
+const ko = path.join(dist, 'ko');
+fs.mkdirSync(ko, { recursive: true });
+fs.copyFileSync(path.resolve(import.meta.dirname, '../public/ko/notices.json'), path.join(ko, 'notices.json'));
+fs.writeFileSync(path.join(ko, 'index.html'), html
+  .replace(/\b(href|src|data-glue|data-wasm|data-href)="\.\//g, '$1="../')
+  .replace('href="favicon.svg"', 'href="../favicon.svg"'));
+const base = process.env.NOTICE_BOARD_BASE_URL;
+execFileSync('cargo', ['run', '--quiet', '--profile', 'tools', '--bin', 'notices', '--', 'prerender', ko,
+  ...(base ? ['--base-url', new URL('ko/', base.endsWith('/') ? base : `${base}/`).href] : [])], { stdio: 'inherit' });
 execFileSync('node', [path.join(import.meta.dirname, 'compress.mjs')], { stdio: 'inherit' });

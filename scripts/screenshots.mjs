@@ -1,4 +1,4 @@
-// Takes screenshots of the built board (list, notice, error) at 1280 and 320 px, so a person
+// Takes screenshots of the built board (list, notice, error; English and Korean) at 1280 and 320 px, so a person
 // can look at what the tests cannot judge, and the list and a notice with 300-character
 // unbroken words from the data at 320 px (long-words-*). Usage: node scripts/screenshots.mjs [out-dir]
 // (after scripts/build). The README's screenshot is docs/screenshot.png from this script.
@@ -18,6 +18,11 @@ try {
     ['detail-korean', '?id=96642', '행정안전부'],
     ['detail-html', '?id=93314', 'Fellowship'],
     ['not-found', '?id=none', 'Notice not found'],
+    // The Korean board (dist/ko/).
+    ['ko-list', 'ko/', '공지사항'],
+    ['ko-detail', 'ko/notice-103988.html', '7급 공채'],
+    ['ko-detail-mixed', 'ko/notice-102500.html', '누리집 개편'],
+    ['ko-detail-html', 'ko/notice-104330.html', '면접시험 일정'],
   ];
   for (const width of [1280, 320]) {
     for (const [name, query, heading] of shots) {

@@ -1,4 +1,4 @@
-use super::{text, AppLink};
+use super::{text, AppLink, MixedText};
 use crate::navigation::Navigation;
 use crate::screen::Crumb;
 use crate::url_state::View;
@@ -23,9 +23,17 @@ pub fn Breadcrumb(crumbs: Signal<Vec<Crumb>>) -> impl IntoView {
                     view! { <li><AppLink to>{label}</AppLink></li> }.into_any()
                 }
                 Crumb::Current(label) => {
-                    // Isolated: the notice's title may be right-to-left text.
-                    view! { <li><span aria-current="page" dir="auto">{label}</span></li> }
-                        .into_any()
+                    // Isolated: the notice's title may be right-to-left text. A title in
+                    // another language than the board's is marked as such, part by part.
+                    let lang = board_lang();
+                    view! {
+                        <li>
+                            <span aria-current="page" dir="auto">
+                                <MixedText text=label own=lang.clone() around=lang />
+                            </span>
+                        </li>
+                    }
+                    .into_any()
                 }
             })
             .collect_view()
@@ -35,4 +43,13 @@ pub fn Breadcrumb(crumbs: Signal<Vec<Crumb>>) -> impl IntoView {
             <ol>{items}</ol>
         </nav>
     }
+}
+
+/// The board's interface language tag (`en`, `ko`), around which titles are marked.
+fn board_lang() -> String {
+    use_context::<Memo<crate::i18n::Locale>>()
+        .map(|locale| locale.get())
+        .unwrap_or_default()
+        .tag()
+        .to_string()
 }

@@ -1,4 +1,4 @@
-use super::breakable;
+use super::MixedText;
 use crate::app::HeadingLevel;
 use crate::model::format::language_switch;
 use crate::model::rich_text::{plain_text, Kind, RichElement, RichNode, RichText};
@@ -37,7 +37,11 @@ fn nodes_view(nodes: &[RichNode], context: Context) -> AnyView {
     nodes
         .iter()
         .map(|node| match node {
-            RichNode::Text(text) => breakable(text),
+            // Words in another language than the element's get their own `lang`.
+            RichNode::Text(text) => {
+                let lang = context.lang.to_string();
+                view! { <MixedText text=text.clone() own=lang.clone() around=lang /> }.into_any()
+            }
             RichNode::Element(element) => element_view(element, context),
         })
         .collect_view()

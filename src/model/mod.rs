@@ -5,6 +5,7 @@ pub mod csv_import;
 pub mod dataset;
 pub mod date;
 pub mod format;
+pub mod language;
 pub mod listing;
 pub mod locate;
 pub mod notice;

@@ -1,5 +1,5 @@
 use crate::components::{
-    breakable, text, AppLink, Heading, MetaList, NoticeAddress, PrintedAddress, RichBody,
+    breakable, text, AppLink, Heading, MetaList, MixedText, NoticeAddress, PrintedAddress, RichBody,
 };
 use crate::model::format::{
     file_size, language_switch, link_spans, outline_level, paragraphs, Span,
@@ -59,28 +59,35 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
     let board = data.board.clone();
     let notice = data.notices[index].clone();
     let own_lang = notice.lang(&board).to_string();
-    let article_lang = (own_lang != board.lang).then(|| own_lang.clone());
-    let title_lang = language_switch(&notice.title, &own_lang);
+    // The notice's language goes on its title and body, not on the whole article: the
+    // labels (date, reads, category) stay in the board's language.
+    let body_lang = (own_lang != board.lang).then(|| own_lang.clone());
+    let board_lang = board.lang.clone();
+    let (title_own, title_around) = (own_lang.clone(), board_lang.clone());
     let title = notice.title.clone();
 
     // An HTML body comes sanitised, as a tree.
     let body = match notice.rich_body.clone() {
-        Some(rich) => view! { <RichBody body=rich lang=own_lang.clone() /> }.into_any(),
-        None => plain_body(&notice.body, &own_lang),
+        Some(rich) => {
+            view! { <RichBody body=rich lang=own_lang.clone() attr:lang=body_lang /> }.into_any()
+        }
+        None => plain_body(&notice.body, &own_lang, body_lang),
     };
     let attachments = notice.attachments.clone();
     let has_attachments = !attachments.is_empty();
 
     view! {
-        <article class="notice" lang=article_lang>
+        <article class="notice">
             // Titles and names from the data are isolated (`bdi`, `dir="auto"`): right-to-left
             // text in them cannot reorder what is around them.
-            <Heading class="page-title notice-title view-heading" lang=title_lang.map(str::to_string)>
-                <bdi>{title}</bdi>
+            <Heading class="page-title notice-title view-heading">
+                <bdi>
+                    <MixedText text=title own=title_own around=title_around />
+                </bdi>
             </Heading>
             <MetaList notice=notice.clone() board=board.clone() />
             {body}
-            {has_attachments.then(|| view! { <Attachments attachments /> })}
+            {has_attachments.then(|| view! { <Attachments attachments own_lang board_lang /> })}
         </article>
         <NoticeAddress id=notice.id.0.clone() />
         {pager}
@@ -94,7 +101,11 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
 /// Files attached to the notice, as "name (PDF, 1.4 MB)". A file on another site says which
 /// ("name (PDF, on law.go.kr)") and is linked as any link to another site is.
 #[component]
-fn Attachments(attachments: Vec<Attachment>) -> impl IntoView {
+fn Attachments(
+    attachments: Vec<Attachment>,
+    own_lang: String,
+    board_lang: String,
+) -> impl IntoView {
     let text = text();
     let items = attachments
         .into_iter()
@@ -121,7 +132,14 @@ fn Attachments(attachments: Vec<Attachment>) -> impl IntoView {
             view! {
                 <li>
                     <a href=file.url.clone() download=download rel=rel>
-                        <bdi>{file.name}</bdi>
+                        <bdi>
+                            <MixedText
+                                text=file.name
+                                own=own_lang.clone()
+                                around=board_lang.clone()
+                                file_name=true
+                            />
+                        </bdi>
                         <span class="attachment-facts">{facts}</span>
                     </a>
                     <PrintedAddress href=file.url />
@@ -139,11 +157,13 @@ fn Attachments(attachments: Vec<Attachment>) -> impl IntoView {
 
 /// A plain-text body: paragraphs at blank lines, each line kept, □/○ outlines indented,
 /// bare https:// addresses as links.
-fn plain_body(body: &str, own_lang: &str) -> AnyView {
+fn plain_body(body: &str, own_lang: &str, body_lang: Option<String>) -> AnyView {
     let paragraphs = paragraphs(body)
         .into_iter()
         .map(|lines| {
             let lang = language_switch(&lines.join(" "), own_lang);
+            // Within the paragraph, words in the other language get their own `lang`.
+            let around = lang.unwrap_or(own_lang).to_string();
             let lines = lines
                 .into_iter()
                 .map(|line| {
@@ -151,7 +171,11 @@ fn plain_body(body: &str, own_lang: &str) -> AnyView {
                     let spans = link_spans(line)
                         .into_iter()
                         .map(|span| match span {
-                            Span::Text(text) => breakable(text),
+                            Span::Text(text) => {
+                                let (own, around) = (around.clone(), around.clone());
+                                view! { <MixedText text=text.to_string() own around /> }
+                                    .into_any()
+                            }
                             Span::Link(address) => {
                                 view! { <a class="body-link" href=address.to_string()>{breakable(address)}</a> }
                                     .into_any()
@@ -164,5 +188,5 @@ fn plain_body(body: &str, own_lang: &str) -> AnyView {
             view! { <p lang=lang>{lines}</p> }
         })
         .collect_view();
-    view! { <div class="notice-body">{paragraphs}</div> }.into_any()
+    view! { <div class="notice-body" lang=body_lang>{paragraphs}</div> }.into_any()
 }

@@ -1,6 +1,8 @@
 use crate::app::{Feed, Today};
-use crate::components::{text, ActiveFilters, AppLink, Finder, Heading, MetaList, Pagination};
-use crate::model::format::{lang_attribute, thousands};
+use crate::components::{
+    text, ActiveFilters, AppLink, Finder, Heading, MetaList, MixedText, Pagination,
+};
+use crate::model::format::thousands;
 use crate::model::listing::ListQuery;
 use crate::model::search::Terms;
 use crate::model::{Board, Dataset, Notice};
@@ -112,19 +114,14 @@ fn NoticeRow(
 ) -> impl IntoView {
     let today = expect_context::<Today>().0;
     let is_new = today.is_some_and(|today| notice.date.is_within_days_before(today, NEW_FOR_DAYS));
-    let title_lang = lang_attribute(&notice.title, notice.lang(&board), &board.lang);
+    let own_lang = notice.lang(&board).to_string();
+    let board_lang = board.lang.clone();
     let is_pinned = notice.pinned;
     let text = text();
     let id = notice.id.0.clone();
     // Matches are marked inside the one title text, so it is still read as one title.
-    let title = terms
-        .highlight(&notice.title)
-        .into_iter()
-        .map(|(text, is_match)| match is_match {
-            true => view! { <mark>{text}</mark> }.into_any(),
-            false => text.into_any(),
-        })
-        .collect_view();
+    let marks = terms.highlight(&notice.title);
+    let title = notice.title.clone();
     view! {
         <li class="notice-row" class:notice-row-pinned=is_pinned>
             <Heading sub=true class="notice-row-title">
@@ -141,7 +138,10 @@ fn NoticeRow(
                 })}
                 <AppLink to attr:data-notice-id=id>
                     // Isolated: a right-to-left title cannot reorder what is around it.
-                    <span lang=title_lang dir="auto">{title}</span>
+                    // Each part in its own language (a mixed title is not one language).
+                    <span dir="auto">
+                        <MixedText text=title own=own_lang around=board_lang marks />
+                    </span>
                 </AppLink>
             </Heading>
             <MetaList notice board />
