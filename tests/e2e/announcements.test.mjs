@@ -139,6 +139,6 @@ describe('a widget on a host page', () => {
     await waitForAnnouncements(page, 1);
     const said = await announced(page);
     assert.equal(said.length, 1, `only the person's action is announced: ${said}`);
-    assert.match(said[0], /^Showing 6–10 of \d+ notices\.$/);
+    assert.match(said[0], /^Showing \d+–\d+ of \d+ notices\.$/);
   });
 });
