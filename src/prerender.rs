@@ -75,7 +75,7 @@ pub fn prerender_each(
     options: &Options,
     mut each: impl FnMut(PrerenderedPage) -> Result<(), String>,
 ) -> Result<(), String> {
-    let template = Template::parse(template, options.feed.as_deref())?;
+    let template = Template::parse(template, options.feed.as_deref(), &data.board.lang)?;
     distinct_without_case(
         data.notices
             .iter()
@@ -170,7 +170,7 @@ struct Template<'a> {
 }
 
 impl<'a> Template<'a> {
-    fn parse(html: &'a str, feed: Option<&str>) -> Result<Self, String> {
+    fn parse(html: &'a str, feed: Option<&str>, board_lang: &str) -> Result<Self, String> {
         let find = |marker: &str, from: usize| {
             html[from..].find(marker).map(|at| from + at).ok_or_else(|| {
                 format!("index.html has no {marker} after byte {from}: is it the page trunk built from this repository's index.html?")
@@ -183,22 +183,26 @@ impl<'a> Template<'a> {
         let mount = find(MOUNT, head_end)?;
         let board_start = find(BOARD_START, mount)? + BOARD_START.len();
         let board_end = find(BOARD_END, board_start)?;
-        // The mount element says the page is prerendered, and where its feed is (the app
-        // links to it); marks from an earlier run are replaced.
+        // The mount element says the page is prerendered, where its feed is (the app links
+        // to it) and the board's language (for the views shown before the data file is read,
+        // or when it cannot be); marks from an earlier run are replaced.
         let mut to_board = html[head_end..board_start].replacen(&format!(" {PRERENDERED}"), "", 1);
-        if let Some(start) = to_board.find(" data-feed=\"") {
-            let end = to_board[start + 12..]
-                .find('"')
-                .map_or(to_board.len(), |at| start + 13 + at);
-            to_board.replace_range(start..end, "");
+        for attribute in [" data-feed=\"", " data-lang=\""] {
+            if let Some(start) = to_board.find(attribute) {
+                let value = start + attribute.len();
+                let end = to_board[value..]
+                    .find('"')
+                    .map_or(to_board.len(), |at| value + at + 1);
+                to_board.replace_range(start..end, "");
+            }
         }
-        let marks = match feed {
-            Some(feed) => format!(
-                "{MOUNT} {PRERENDERED} data-feed=\"{}\"",
-                escape_markup(feed)
-            ),
-            None => format!("{MOUNT} {PRERENDERED}"),
-        };
+        let mut marks = format!(
+            "{MOUNT} {PRERENDERED} data-lang=\"{}\"",
+            escape_markup(board_lang)
+        );
+        if let Some(feed) = feed {
+            marks.push_str(&format!(" data-feed=\"{}\"", escape_markup(feed)));
+        }
         to_board = to_board.replacen(MOUNT, &marks, 1);
         Ok(Template {
             before_lang: &html[..lang],

@@ -83,8 +83,10 @@ pub static TEXT: Text = Text {
     previous: "이전",
     next: "다음",
     page_suffix: " 페이지",
-    page_number: |page| format!("{page}페이지"),
-    current_page: |page| format!("{page}페이지, 현재 페이지"),
+    // Spaced as the spelling rules write a unit after a number, and so that the link's
+    // visible number is a word of its name (WCAG 2.5.3).
+    page_number: |page| format!("{page} 페이지"),
+    current_page: |page| format!("{page} 페이지, 현재 페이지"),
     date: "등록일",
     reads: "조회",
     previous_notice: "이전 글",

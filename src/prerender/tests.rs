@@ -64,7 +64,7 @@ fn the_board_replaces_the_first_paint_and_is_marked_prerendered() {
     let index = page(&pages, "index.html");
     assert!(!index.contains("Loading notices…"));
     assert!(!index.contains("Placeholder"));
-    assert!(index.contains("data-notice-board=\"page\" data-prerendered data-feed=\"feed.xml\" data-src=\"notices.json\""));
+    assert!(index.contains("data-notice-board=\"page\" data-prerendered data-lang=\"en\" data-feed=\"feed.xml\" data-src=\"notices.json\""));
     // Links are the prerendered files, so they work without JavaScript.
     assert!(index.contains("href=\"page-2.html\""));
     assert!(index.contains("href=\"notice-"));
@@ -150,7 +150,7 @@ fn every_page_links_to_the_feed() {
         assert!(page.html.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"News &amp; Notices – Ministry of the Interior and Safety (Atom feed)\" href=\"feed.xml\">"), "{}", page.file);
         assert!(
             page.html
-                .contains("data-prerendered data-feed=\"feed.xml\""),
+                .contains("data-prerendered data-lang=\"en\" data-feed=\"feed.xml\""),
             "{}",
             page.file
         );
@@ -163,6 +163,7 @@ fn every_page_links_to_the_feed() {
     let again = prerender(&pages[0].html, sample(), &without).unwrap();
     assert!(!again[0].html.contains("data-feed"));
     assert!(!again[0].html.contains("Subscribe"));
+    assert_eq!(again[0].html.matches("data-lang=").count(), 1);
 }
 
 #[test]
@@ -354,6 +355,8 @@ fn a_korean_board_is_written_in_korean_words_of_korean_boards() {
     let pages = prerender(TEMPLATE, data.clone(), &options()).unwrap();
     let second = page(&pages, "page-2.html");
     assert!(second.starts_with("<!DOCTYPE html>\n<html lang=\"ko\">"));
+    // The views shown before the data file is read, or when it cannot be, are Korean too.
+    assert!(second.contains("data-prerendered data-lang=\"ko\""));
     assert!(second.contains("쪽 중 2쪽)"), "the title names the page");
     for words in [
         "본문 바로가기",
@@ -366,7 +369,7 @@ fn a_korean_board_is_written_in_korean_words_of_korean_boards() {
         assert!(second.contains(words), "the list says {words}");
     }
     assert!(second.contains(">이전<") && second.contains(">다음<"));
-    assert!(second.contains("aria-label=\"2페이지, 현재 페이지\""));
+    assert!(second.contains("aria-label=\"2 페이지, 현재 페이지\""));
     let with_files = data
         .notices
         .iter()
