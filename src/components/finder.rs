@@ -69,7 +69,9 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
         .into_iter()
         .map(|sort| (sort.key().into(), sort.label().into()))
         .collect();
-    let search_label = format!("Search {}", data.board.title);
+    // Named like the board's other landmarks: distinct from another board's on the page.
+    let name = expect_context::<crate::app::BoardName>().0;
+    let search_label = move || format!("Search {}", name.get());
 
     view! {
         <form class="finder" role="search" aria-label=search_label method="get" on:submit=on_submit>

@@ -1,4 +1,4 @@
-use crate::components::{AppLink, Heading, MetaList, RichBody};
+use crate::components::{AppLink, Heading, MetaList, RichBody, ShareLinks};
 use crate::model::format::{
     file_size, language_switch, link_spans, outline_level, paragraphs, Span,
 };
@@ -78,6 +78,7 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
             <MetaList notice=notice.clone() board=board.clone() />
             {body}
             {has_attachments.then(|| view! { <Attachments attachments /> })}
+            <ShareLinks title=notice.title.clone() />
         </article>
         {pager}
         <p class="back-link-row">
