@@ -7,12 +7,15 @@ use leptos::prelude::*;
 /// Numbered pages with Previous/Next, the first and last page always reachable and a window
 /// around the current one (at most 7 numbers, so it fits 320 px). Nothing for a single page.
 #[component]
-pub fn Pagination(query: ListQuery, listing: Listing, board_title: String) -> impl IntoView {
+pub fn Pagination(query: ListQuery, listing: Listing) -> impl IntoView {
     let nav = expect_context::<Navigation>();
-    // Landmark names must be unique on the page, and a host page may hold several boards.
-    let label = match expect_context::<Mode>() {
+    // Landmark names must be unique on the page, and a host page may hold several boards
+    // (named apart even when titled alike: see `crate::board_names`).
+    let mode = expect_context::<Mode>();
+    let name = expect_context::<crate::app::BoardName>().0;
+    let label = move || match mode {
         Mode::Page => "Pagination".to_string(),
-        Mode::Widget => format!("Pagination: {board_title}"),
+        Mode::Widget => format!("Pagination: {}", name.get()),
     };
     let (page, pages) = (listing.page, listing.pages);
     let to_page = move |page: usize| {

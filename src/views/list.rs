@@ -63,7 +63,7 @@ pub fn NoticeList(screen: Memo<Screen>) -> impl IntoView {
             <SkippedReport data=data.clone() />
             {no_match}
             <ol class="notice-list">{rows}</ol>
-            <Pagination query listing=(*listing).clone() board_title=data.board.title.clone() />
+            <Pagination query listing=(*listing).clone() />
         }
         .into_any()
     };

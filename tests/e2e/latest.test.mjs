@@ -55,7 +55,12 @@ describe('the compact “latest” widget on a home page', () => {
     assert.equal(await link.getAttribute('href'), `${env.cdn.url}notice-${first.id}.html`);
     const more = page.locator('#home-news').getByRole('link', { name: 'More News & Notices', exact: true });
     assert.equal(await more.getAttribute('href'), env.cdn.url);
-    assert.equal(await more.evaluate((a) => a.innerText.trim()), 'More', 'on screen it says “More”');
+    const onScreen = await more.evaluate((a) => {
+      const copy = a.cloneNode(true);
+      copy.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+      return copy.textContent.trim();
+    });
+    assert.equal(onScreen, 'More', 'on screen it says “More”');
     await Promise.all([page.waitForURL(`${env.cdn.url}notice-${first.id}.html`), link.click()]);
     await page.locator('h1', { hasText: first.title }).waitFor();
   });
@@ -131,20 +136,23 @@ describe('boards titled alike on one host page', () => {
     const page = await openPage(env.browser);
     await page.goto(`${env.host.url}alike.html`);
     await waitForBoards(page, 3);
-    const names = await page.evaluate(() => ['first', 'second', 'third'].map((id) => {
-      const root = document.getElementById(id).shadowRoot;
-      return [root.querySelector('.board').getAttribute('aria-label'), root.querySelector('form[role="search"]').getAttribute('aria-label')];
-    }));
-    assert.deepEqual(names, [
+    const expected = [
       ['News & Notices', 'Search News & Notices'],
       ['News & Notices (2)', 'Search News & Notices (2)'],
       ['Safety notices', 'Search Safety notices'],
-    ]);
-    await page.evaluate(AXE_LANDMARKS);
-    const unique = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['landmark-unique'] })).violations.length);
-    assert.equal(unique, 0, 'axe landmark-unique passes');
+    ];
+    const names = () => page.evaluate(() => ['first', 'second', 'third'].map((id) => {
+      const root = document.getElementById(id).shadowRoot;
+      return [root.querySelector('.board').getAttribute('aria-label'), root.querySelector('form[role="search"]').getAttribute('aria-label')];
+    }));
+    // Each board learns the others' names as their data arrives.
+    await page.waitForFunction((expected) => JSON.stringify(['first', 'second', 'third'].map((id) => {
+      const root = document.getElementById(id).shadowRoot;
+      return [root.querySelector('.board').getAttribute('aria-label'), root.querySelector('form[role="search"]')?.getAttribute('aria-label')];
+    })) === JSON.stringify(expected), expected, { timeout: 5000 }).catch(() => {});
+    assert.deepEqual(await names(), expected);
     assert.deepEqual(await axeViolations(page), []);
+    const unique = await page.evaluate(async () => (await window.axe.run(document, { runOnly: { type: 'rule', values: ['landmark-unique'] } })).violations);
+    assert.deepEqual(unique, [], 'axe landmark-unique passes');
   });
 });
-
-const AXE_LANDMARKS = fs.readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');

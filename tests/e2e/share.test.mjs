@@ -10,6 +10,8 @@ import { serveAndLaunch, openPage, waitForView, axeViolations, focused, WIDTHS }
 import { serveHostAndCdn, waitForBoards } from './support/host.mjs';
 
 const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
+// examples/embed.html's second board reads another data file.
+const egov = JSON.stringify({ ...sample, notices: sample.notices.filter((n) => n.category === 'egov') });
 const notice = sample.notices.find((n) => n.id === 66021);
 
 /** A page whose browser lets the board use the clipboard, as a person who allowed it. */
@@ -124,7 +126,7 @@ describe('sharing a notice on the board’s own page', () => {
 });
 
 describe('sharing a notice from a widget on a host page', () => {
-  const env = serveHostAndCdn();
+  const env = serveHostAndCdn({ cdnFiles: { 'egov.json': egov } });
 
   it('copies the host page’s address with the board’s parameters, as in the address bar', async () => {
     const page = await withClipboard(env.browser, env.host.url);
