@@ -8,7 +8,9 @@ use crate::navigation::Navigation;
 use crate::platform::{self, Debouncer};
 use crate::screen::{Load, Screen, ViewKind};
 use crate::url_state::Addressing;
-use crate::views::{ErrorView, LoadingView, NotFound, NoticeDetail, NoticeList};
+use crate::views::{
+    ErrorView, Latest, LatestList, LoadingView, NotFound, NoticeDetail, NoticeList,
+};
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -46,6 +48,21 @@ pub struct BoardConfig {
     /// The page holds the prerendered board: the app, started with the data `preloaded`,
     /// renders its own copy off the page and swaps it in (see [`platform::take_over`]).
     pub prerendered: bool,
+    /// What a host page says about an embedded board beyond the above.
+    pub embed: Embed,
+}
+
+/// A host page's naming and choice of view for an embedded board (`data-label`,
+/// `data-view="latest"`); the defaults on the board's own page.
+#[derive(Clone, Debug, Default)]
+pub struct Embed {
+    /// The board's name for its landmarks (`data-label`); else its title.
+    pub label: Option<String>,
+    /// Its place among the widgets of the page: a board named like an earlier one is
+    /// numbered ([`crate::board_names`]).
+    pub place: usize,
+    /// The compact widget of the newest titles, instead of the list.
+    pub latest: Option<Latest>,
 }
 
 /// Where the board lives.
@@ -65,6 +82,16 @@ pub struct HeadingLevel(pub u8);
 /// The board's Atom feed, if it has one, shared through context.
 #[derive(Clone)]
 pub struct Feed(pub Option<String>);
+
+/// The board's status region, shared through context: what a control says it did
+/// ("Link copied") is announced there too.
+#[derive(Clone, Copy)]
+pub struct Status(pub RwSignal<String>);
+
+/// The name of the board's landmarks (its region in a host page, its search form), distinct
+/// from the other boards' on the page; shared through context.
+#[derive(Clone, Copy)]
+pub struct BoardName(pub Signal<String>);
 
 /// The viewer's date, shared through context.
 #[derive(Clone, Copy)]
@@ -161,6 +188,20 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         })
     });
     provide_context(locale);
+    let Embed {
+        label,
+        place,
+        latest,
+    } = config.embed;
+    let own_name =
+        Signal::derive(move || label.clone().unwrap_or_else(|| board.read().title.clone()));
+    let name = match mode {
+        Mode::Page => own_name,
+        Mode::Widget => crate::board_names::distinct_name(place, own_name),
+    };
+    provide_context(BoardName(name));
+    let is_latest = latest.is_some();
+    let latest = StoredValue::new(latest);
     if mode == Mode::Page {
         Effect::new(move || {
             platform::set_document_title(&screen.read().title(locale.get().text()))
@@ -179,6 +220,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         });
     }
     let status = RwSignal::new(String::new());
+    provide_context(Status(status));
     let status_delay = Debouncer::new();
     let announce = Announce(RwSignal::new(0));
     provide_context(announce);
@@ -196,7 +238,11 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         let asked = announce.0.get();
         let moved = nav.url() != first_url;
         let now = screen.get();
-        let message = now.status_after(before.get_value().as_ref(), locale.get_untracked().text());
+        // The compact widget shows no count, and says none.
+        let message = match is_latest && now.kind() == ViewKind::List {
+            true => String::new(),
+            false => now.status_after(before.get_value().as_ref(), locale.get_untracked().text()),
+        };
         before.set_value(Some(now));
         acted.set_value(acted.get_value() || asked > 0 || moved);
         if quiet.get_value() || !acted.get_value() {
@@ -216,7 +262,10 @@ pub fn App(config: BoardConfig) -> impl IntoView {
             }
             _ => ().into_any(),
         },
-        ViewKind::List => view! { <NoticeList screen /> }.into_any(),
+        ViewKind::List => match latest.get_value() {
+            Some(latest) => view! { <LatestList screen latest /> }.into_any(),
+            None => view! { <NoticeList screen /> }.into_any(),
+        },
         ViewKind::Notice(_) => view! { <NoticeDetail screen=screen.get_untracked() /> }.into_any(),
         ViewKind::NotFound => match screen.get_untracked() {
             Screen::NotFound { id, .. } => view! { <NotFound id /> }.into_any(),
@@ -246,11 +295,13 @@ pub fn App(config: BoardConfig) -> impl IntoView {
             </div>
         }
         .into_any(),
-        // The host page owns the skip links, site chrome, breadcrumb, landmarks and title.
+        // The host page owns the skip links, site chrome, breadcrumb, main landmark and title;
+        // the board is a region in it, named apart from any other board on the page.
         Mode::Widget => view! {
-            <div class="board board-widget" lang=lang>
+            <div class="board board-widget" lang=lang role="region" aria-label=move || name.get()>
                 <div class="board-main">{inner}</div>
-                <BackToTop />
+                // The compact widget is short: no "Top" under its titles.
+                {move || (!is_latest || kind.get() != ViewKind::List).then(|| view! { <BackToTop /> })}
             </div>
         }
         .into_any(),

@@ -11,6 +11,7 @@
 //!   static pages at build time; [`feed`] writes the Atom feed and the sitemap.
 
 pub mod app;
+pub mod board_names;
 pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod feed;

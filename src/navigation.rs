@@ -80,6 +80,22 @@ impl Navigation {
         format!("{}{file}{query}", self.page_dir.read_value())
     }
 
+    /// The address of the view on screen to give to someone else, relative to the page: on
+    /// the board's own page the notice's file (`notice-63605.html`), without the search it
+    /// was found by; in a widget the host page's address with the board's parameters, as
+    /// the board writes it in the address bar.
+    pub fn share_href(&self) -> String {
+        let url = self.url.get_untracked();
+        match self.addressing {
+            Addressing::Files => {
+                let notice = UrlState::list().with_view(url.view);
+                let (file, query) = notice.to_url(&self.prefix.read_value(), self.addressing);
+                format!("{file}{query}")
+            }
+            Addressing::Query => self.href(&self.with_current_foreign(url)),
+        }
+    }
+
     /// Follows one of the board's own links: a new history entry and the new view at the top
     /// of the page with focus on its heading, or, when returning from a notice to the list,
     /// on that notice's link.

@@ -270,7 +270,8 @@ pub fn widget_boards(stylesheet: &str) -> Vec<(web_sys::HtmlElement, crate::Boar
             .get_attribute("data-heading-level")
             .and_then(|l| l.parse().ok())
             .unwrap_or(2);
-        let config = board_config(&host, Mode::Widget, prefix, heading_level);
+        let mut config = board_config(&host, Mode::Widget, prefix, heading_level);
+        config.embed = embed(&host, index);
         let (Some(link), Some(container)) = (
             create::<web_sys::HtmlLinkElement>("link"),
             create::<web_sys::HtmlElement>("div"),
@@ -344,6 +345,31 @@ fn board_config(
         preloaded: None,
         prerendered: false,
         feed: attribute("data-feed"),
+        embed: Default::default(),
+    }
+}
+
+/// A widget's name (`data-label`), its place among the page's widgets, and the compact
+/// view's settings (`data-view="latest"`, `data-count`, `data-board-url`, `data-pinned`).
+fn embed(host: &web_sys::HtmlElement, place: usize) -> crate::app::Embed {
+    let attribute = |name: &str| {
+        host.get_attribute(name)
+            .map(|value| value.trim().to_string())
+            .filter(|value| !value.is_empty())
+    };
+    use crate::views::latest::{DEFAULT_COUNT, MAX_COUNT};
+    let latest =
+        (attribute("data-view").as_deref() == Some("latest")).then(|| crate::views::Latest {
+            count: attribute("data-count")
+                .and_then(|count| count.parse().ok())
+                .map_or(DEFAULT_COUNT, |count: usize| count.clamp(1, MAX_COUNT)),
+            board_url: attribute("data-board-url"),
+            pinned_on_top: attribute("data-pinned").as_deref() == Some("top"),
+        });
+    crate::app::Embed {
+        label: attribute("data-label"),
+        place,
+        latest,
     }
 }
 
@@ -575,4 +601,58 @@ pub fn tables_focusable_when_they_scroll(root_id: String) -> WindowListenerHandl
     };
     after_render(check.clone());
     window_event_listener(leptos::ev::resize, move |_| check())
+}
+
+/// Whether the device offers a share sheet (`navigator.share`: phones, some desktops).
+pub fn can_share() -> bool {
+    js_sys::Reflect::has(&window().navigator(), &JsValue::from_str("share")).unwrap_or(false)
+}
+
+/// Opens the device's share sheet for a page; returns once it is closed (shared or not).
+pub async fn share(title: &str, url: &str) {
+    let data = web_sys::ShareData::new();
+    data.set_title(title);
+    data.set_url(url);
+    let promise = window().navigator().share_with_data(&data);
+    // Closing the sheet without sharing rejects it: nothing to say then.
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Puts `text` on the clipboard; false when the browser has no clipboard (an `http:` page)
+/// or refuses it (a permission denied).
+pub async fn copy_text(text: &str) -> bool {
+    let navigator = window().navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .unwrap_or(JsValue::UNDEFINED);
+    if !clipboard.is_object() {
+        return false;
+    }
+    let promise = clipboard
+        .unchecked_into::<web_sys::Clipboard>()
+        .write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// `href` (relative to the page) as an absolute address to share. With `canonical`, it is
+/// resolved against the page's canonical address when the page has one (the prerendered
+/// pages do, when built with the public address), so the public address is shared even
+/// from a copy served elsewhere.
+pub fn absolute_url(href: &str, canonical: bool) -> String {
+    let canonical_base = canonical
+        .then(|| {
+            document()
+                .query_selector("link[rel=canonical]")
+                .ok()
+                .flatten()
+        })
+        .flatten()
+        .and_then(|link| link.get_attribute("href"));
+    let base = canonical_base.unwrap_or_else(|| window().location().href().unwrap_or_default());
+    web_sys::Url::new_with_base(href, &base).map_or_else(|_| href.to_string(), |url| url.href())
+}
+
+/// Focuses a text field and selects all of it, ready to be copied by hand.
+pub fn select_all(field: &web_sys::HtmlInputElement) {
+    let _ = field.focus();
+    field.select();
 }

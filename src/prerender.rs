@@ -245,6 +245,7 @@ fn render_board(data: Arc<Dataset>, url: &UrlState, file: &str, options: &Option
         preloaded: Some(data),
         prerendered: false,
         feed: options.feed.clone(),
+        embed: Default::default(),
     };
     // Effects (loading, focus, the title) only run in the browser: here they are dropped.
     let _ = Executor::init_custom_executor(NoEffects);

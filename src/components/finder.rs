@@ -77,7 +77,9 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
         .into_iter()
         .map(|sort| (sort.key().into(), text.sort(sort).into()))
         .collect();
-    let search_label = (text.search_board)(&data.board.title);
+    // Named like the board's other landmarks: distinct from another board's on the page.
+    let name = expect_context::<crate::app::BoardName>().0;
+    let search_label = move || (text.search_board)(&name.get());
     // On a phone the drop-downs would fill the first screen: they fold away behind a
     // "Filters" button (CSS shows it on narrow screens only).
     let filters_open = RwSignal::new(false);

@@ -7,13 +7,16 @@ use leptos::prelude::*;
 /// Numbered pages with Previous/Next, the first and last page always reachable and a window
 /// around the current one (at most 7 numbers, so it fits 320 px). Nothing for a single page.
 #[component]
-pub fn Pagination(query: ListQuery, listing: Listing, board_title: String) -> impl IntoView {
+pub fn Pagination(query: ListQuery, listing: Listing) -> impl IntoView {
     let nav = expect_context::<Navigation>();
     let text = text();
-    // Landmark names must be unique on the page, and a host page may hold several boards.
-    let label = match expect_context::<Mode>() {
+    // Landmark names must be unique on the page, and a host page may hold several boards
+    // (named apart even when titled alike: see `crate::board_names`).
+    let mode = expect_context::<Mode>();
+    let name = expect_context::<crate::app::BoardName>().0;
+    let label = move || match mode {
         Mode::Page => text.pagination.to_string(),
-        Mode::Widget => (text.pagination_of)(&board_title),
+        Mode::Widget => (text.pagination_of)(&name.get()),
     };
     let (page, pages) = (listing.page, listing.pages);
     let to_page = move |page: usize| {

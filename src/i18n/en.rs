@@ -145,6 +145,12 @@ pub static TEXT: Text = Text {
     filters_active: |count| format!("Filters ({count} active)"),
     notice_address: "Address of this notice",
     // Sharing and the compact widget (share).
+    copy_link: "Copy link",
+    link_copied: "Link copied.",
+    copy_failed: "The link could not be copied. Select the address below and copy it.",
+    share: "Share",
+    more_link: |board| ["More".into(), format!(" {board}"), String::new()],
+    numbered_board: |name, n| format!("{name} ({n})"),
 };
 
 const MONTHS: [&str; 12] = [

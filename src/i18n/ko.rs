@@ -141,6 +141,12 @@ pub static TEXT: Text = Text {
     filters_active: |count| format!("필터 ({count}개 적용)"),
     notice_address: "게시물 주소",
     // Sharing and the compact widget (share).
+    copy_link: "링크 복사",
+    link_copied: "링크가 복사되었습니다.",
+    copy_failed: "링크를 복사하지 못했습니다. 아래 주소를 선택해 복사해 주세요.",
+    share: "공유하기",
+    more_link: |board| [String::new(), format!("{board} "), "더보기".into()],
+    numbered_board: |name, n| format!("{name} ({n})"),
 };
 
 /// A count is of the whole board, or of a search's results.

@@ -199,6 +199,20 @@ pub struct Text {
     /// Printed under a notice, before its full address.
     pub notice_address: &'static str,
     // Sharing and the compact widget (share).
+    /// The button that copies a notice's address.
+    pub copy_link: &'static str,
+    /// Said (and shown next to the button) once the address is on the clipboard.
+    pub link_copied: &'static str,
+    /// When the browser refuses the clipboard: the address is shown, selected, below it.
+    pub copy_failed: &'static str,
+    // (The address field is labelled with `notice_address`, as on paper.)
+    /// The button that opens the device's share sheet.
+    pub share: &'static str,
+    /// The compact widget's link to the full board, around the board's name (which screen
+    /// readers read, and which is hidden on screen): `[visible before, hidden, visible after]`.
+    pub more_link: fn(board: &str) -> [String; 3],
+    /// A board's landmark name when an earlier board on the page has the same one (`n` ≥ 2).
+    pub numbered_board: fn(name: &str, n: usize) -> String,
 }
 
 impl Text {
@@ -295,6 +309,11 @@ mod tests {
             ("filters", text.filters),
             ("notice_address", text.notice_address),
             // Sharing and the compact widget (share).
+            ("copy_link", text.copy_link),
+            ("link_copied", text.link_copied),
+            ("copy_failed", text.copy_failed),
+            ("notice_address", text.notice_address),
+            ("share", text.share),
         ]
     }
 
@@ -427,6 +446,31 @@ mod tests {
     fn the_filters_disclosure_counts_the_filters_in_force() {
         assert_eq!((Locale::En.text().filters_active)(2), "Filters (2 active)");
         assert_eq!((Locale::Ko.text().filters_active)(2), "필터 (2개 적용)");
+    }
+
+    #[test]
+    fn the_more_link_says_more_and_names_the_board() {
+        for (locale, more) in [(Locale::En, "More"), (Locale::Ko, "더보기")] {
+            let [before, hidden, after] = (locale.text().more_link)("Notices");
+            assert!(format!("{before}{after}").contains(more), "{locale:?}");
+            assert!(hidden.contains("Notices"), "{locale:?}");
+            let name = format!("{before}{hidden}{after}");
+            assert!(
+                !name.contains("  ") && name.trim() == name,
+                "{locale:?}: {name:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbered_boards_keep_their_name_and_differ() {
+        for locale in Locale::ALL {
+            let numbered = (locale.text().numbered_board)("공지사항", 2);
+            assert!(
+                numbered.contains("공지사항") && numbered.contains('2'),
+                "{locale:?}"
+            );
+        }
     }
 
     #[test]

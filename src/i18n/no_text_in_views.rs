@@ -166,7 +166,9 @@ fn views_and_components_write_no_text_of_their_own() {
         for entry in std::fs::read_dir(root.join(folder)).unwrap() {
             let path = entry.unwrap().path();
             let source = std::fs::read_to_string(&path).unwrap();
-            for offence in offences(&source) {
+            // A file's own tests (at its end) are not view code.
+            let source = source.split("#[cfg(test)]").next().unwrap_or_default();
+            for offence in offences(source) {
                 all.push(format!("{}: {offence}", path.display()));
             }
         }

@@ -1,5 +1,6 @@
 use crate::components::{
-    breakable, text, AppLink, Heading, MetaList, MixedText, NoticeAddress, PrintedAddress, RichBody,
+    breakable, text, AppLink, Heading, MetaList, MixedText, NoticeAddress, PrintedAddress,
+    RichBody, ShareLinks,
 };
 use crate::model::format::{
     file_size, language_switch, link_spans, outline_level, paragraphs, Span,
@@ -88,6 +89,7 @@ pub fn NoticeDetail(screen: Screen) -> impl IntoView {
             <MetaList notice=notice.clone() board=board.clone() />
             {body}
             {has_attachments.then(|| view! { <Attachments attachments own_lang board_lang /> })}
+            <ShareLinks title=notice.title.clone() />
         </article>
         <NoticeAddress id=notice.id.0.clone() />
         {pager}

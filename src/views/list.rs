@@ -83,7 +83,7 @@ pub fn NoticeList(screen: Memo<Screen>) -> impl IntoView {
             {count}
             <SkippedReport data=data.clone() />
             <ol class="notice-list">{rows}</ol>
-            <Pagination query listing=(*listing).clone() board_title=data.board.title.clone() />
+            <Pagination query listing=(*listing).clone() />
         }
         .into_any()
     };

@@ -2,12 +2,14 @@
 
 mod detail;
 mod error;
+pub mod latest;
 mod list;
 mod loading;
 mod not_found;
 
 pub use detail::NoticeDetail;
 pub use error::ErrorView;
+pub use latest::{Latest, LatestList};
 pub use list::NoticeList;
 pub use loading::LoadingView;
 pub use not_found::NotFound;
