@@ -86,7 +86,34 @@ pub struct Feed(pub Option<String>);
 /// The board's status region, shared through context: what a control says it did
 /// ("Link copied") is announced there too.
 #[derive(Clone, Copy)]
-pub struct Status(pub RwSignal<String>);
+pub struct Status {
+    message: RwSignal<String>,
+    /// A count waiting for the page to settle (see [`STATUS_DELAY`]).
+    waiting: Debouncer,
+}
+
+impl Status {
+    /// Says `message` after [`STATUS_DELAY`], unless something else is said before.
+    fn say_when_settled(self, message: String) {
+        // Emptied first, so that the same message said again is announced again.
+        self.message.set(String::new());
+        self.waiting
+            .run(STATUS_DELAY, move || self.message.set(message));
+    }
+
+    /// Says `message` now, in place of anything still waiting to be said (a control's answer
+    /// to a press must not be replaced by the count of the view it was pressed on).
+    pub fn say_now(self, message: &str) {
+        self.waiting.cancel();
+        // The same words again are still a change, so they are said again.
+        self.message.update(|now| {
+            *now = match now.as_str() == message {
+                true => format!("{message}\u{a0}"),
+                false => message.to_string(),
+            }
+        });
+    }
+}
 
 /// The name of the board's landmarks (its region in a host page, its search form), distinct
 /// from the other boards' on the page; shared through context.
@@ -219,9 +246,11 @@ pub fn App(config: BoardConfig) -> impl IntoView {
             })
         });
     }
-    let status = RwSignal::new(String::new());
-    provide_context(Status(status));
-    let status_delay = Debouncer::new();
+    let status = Status {
+        message: RwSignal::new(String::new()),
+        waiting: Debouncer::new(),
+    };
+    provide_context(status);
     let announce = Announce(RwSignal::new(0));
     provide_context(announce);
     // A prerendered page already shows the first screen, unless the query string asks for
@@ -249,9 +278,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
             quiet.set_value(false);
             return;
         }
-        // Emptied first, so that the same message said again is announced again.
-        status.set(String::new());
-        status_delay.run(STATUS_DELAY, move || status.set(message));
+        status.say_when_settled(message);
     });
 
     let content = move || match kind.get() {
@@ -277,7 +304,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         view! {
             {content}
             // One status region from the start; every loading, count and error message goes here.
-            <div role="status" class="visually-hidden">{move || status.get()}</div>
+            <div role="status" class="visually-hidden">{move || status.message.get()}</div>
         }
     };
     let lang = move || match lang_override.get_value() {

@@ -524,10 +524,15 @@ impl Debouncer {
     }
 
     pub fn run(&self, delay: std::time::Duration, then: impl FnOnce() + 'static) {
+        self.cancel();
+        self.0.set_value(set_timeout_with_handle(then, delay).ok());
+    }
+
+    /// Drops the call still waiting, if any.
+    pub fn cancel(&self) {
         if let Some(pending) = self.0.get_value() {
             pending.clear();
         }
-        self.0.set_value(set_timeout_with_handle(then, delay).ok());
     }
 }
 

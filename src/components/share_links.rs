@@ -30,14 +30,8 @@ pub fn ShareLinks(title: String) -> impl IntoView {
     let outcome = RwSignal::new(None::<Result<(), String>>);
     let address_field = NodeRef::<leptos::html::Input>::new();
     let announce = move |message: &'static str| {
-        if let Some(Status(status)) = status {
-            // The same words again are still a change, so they are said again.
-            status.update(|now| {
-                *now = match now.as_str() == message {
-                    true => format!("{message}\u{a0}"),
-                    false => message.to_string(),
-                }
-            });
+        if let Some(status) = status {
+            status.say_now(message);
         }
     };
     let copy = move |_| {

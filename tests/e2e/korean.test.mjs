@@ -164,6 +164,8 @@ describe('the Korean board', () => {
       assert.ok(hasHangul(heading) && !hasLatin(heading), `heading “${heading}” is Korean`);
       const button = await page.locator('main button').first().innerText();
       assert.ok(hasHangul(button) && !hasLatin(button), `button “${button}” is Korean`);
+      // Announced once the page has settled (the status region waits a moment).
+      await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent.trim());
       const status = await statusText(page);
       assert.ok(hasHangul(status) && !hasLatin(status), `status “${status}” is Korean`);
       env.server.dataOverride = null;
