@@ -46,7 +46,9 @@ function hostileMarkup() {
   const body = document.querySelector('.notice-body');
   if (!body) return ['no notice body on the page'];
   const found = [];
-  const allowed = new Set(['P', 'DIV', 'BR', 'HR', 'H2', 'H3', 'H4', 'H5', 'H6', 'STRONG', 'EM', 'U', 'SUB', 'SUP', 'UL', 'OL', 'LI',
+  // WBR: the board's own line-break opportunities inside very long words (never from the data;
+  // their attributes are checked like every other element's).
+  const allowed = new Set(['P', 'DIV', 'BR', 'WBR', 'HR', 'H2', 'H3', 'H4', 'H5', 'H6', 'STRONG', 'EM', 'U', 'SUB', 'SUP', 'UL', 'OL', 'LI',
     'BLOCKQUOTE', 'TABLE', 'CAPTION', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TH', 'TD', 'A', 'IMG', 'SPAN']);
   for (const element of body.querySelectorAll('*')) {
     if (!allowed.has(element.tagName)) found.push(`<${element.tagName.toLowerCase()}>`);
