@@ -3,14 +3,8 @@
 // there is something to scroll.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveAndLaunch, openPage, waitForView, wideContent } from './support/browser.mjs';
+import { serveAndLaunch, openPage, waitForView, wideContent, HOST_PAGE } from './support/browser.mjs';
 
-const HOST_PAGE = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Host page</title><link rel="icon" href="favicon.svg"></head>
-<body><main><h1>Host page</h1>
-<div data-notice-board data-src="notices.json"><a href="./">News and notices</a></div>
-</main><script type="module" src="widget.js"></script></body></html>`;
 
 // A text-spacing bookmarklet: the person's settings, on every element of the host page.
 const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { DIST } from './support/server.mjs';
-import { serveAndLaunch, openPage, waitForView, wideContent } from './support/browser.mjs';
+import { serveAndLaunch, openPage, waitForView, wideContent, HOST_PAGE } from './support/browser.mjs';
 import { longWordData, TITLE, SECOND, KOREAN, FILE, CATEGORY } from './support/long-words.mjs';
 
 const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
@@ -22,12 +22,6 @@ fs.cpSync(DIST, site, { recursive: true });
 fs.writeFileSync(path.join(site, 'notices.json'), DATA);
 execFileSync(path.join(DIST, '../target/tools/notices'), ['prerender', site], { stdio: 'pipe' });
 
-const HOST_PAGE = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Host page</title><link rel="icon" href="favicon.svg"></head>
-<body><main><h1>Host page</h1>
-<div data-notice-board data-src="notices.json"><a href="./">News and notices</a></div>
-</main><script type="module" src="widget.js"></script></body></html>`;
 
 async function assertFits(page, where) {
   assert.deepEqual(await wideContent(page), [], `${where}: nothing wider than the ${await page.evaluate(() => innerWidth)} px window`);

@@ -146,3 +146,11 @@ export function wideContent(page) {
     return found;
   });
 }
+
+/** A host page on the board's own server with one widget board in it (served as `host.html`). */
+export const HOST_PAGE = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Host page</title><link rel="icon" href="favicon.svg"></head>
+<body><main><h1>Host page</h1>
+<div data-notice-board data-src="notices.json"><a href="./">News and notices</a></div>
+</main><script type="module" src="widget.js"></script></body></html>`;
