@@ -4,6 +4,7 @@
 //! first; `data-pinned="top"` puts the pinned notices first instead, as the board does.
 
 use crate::components::{text, AppLink, Heading, MixedText};
+use crate::model::safe_url::resolve;
 use crate::model::Dataset;
 use crate::navigation::Navigation;
 use crate::screen::Screen;
@@ -45,22 +46,12 @@ impl Latest {
 /// The address of notice `id` on the full board at `board_url` (its folder, or any page in
 /// it): the notice's page file, as the board names it on its own page.
 pub fn notice_on_board(board_url: &str, id: &str) -> String {
-    let end = board_url.find(['?', '#']).unwrap_or(board_url.len());
-    let address = &board_url[..end];
-    // `https://host` alone has no folder yet: its root is the folder.
-    let after_host = address.find("//").map_or(0, |at| at + 2);
-    let folder = match address[after_host..].rfind('/') {
-        Some(slash) => address[..after_host + slash + 1].to_string(),
-        None if after_host > 0 => format!("{address}/"),
-        None => String::new(),
+    let page = match notice_file(id) {
+        Some(file) => file,
+        None => format!("index.html?id={}", crate::url_state::percent_encode(id)),
     };
-    match notice_file(id) {
-        Some(file) => format!("{folder}{file}"),
-        None => format!(
-            "{folder}index.html?id={}",
-            crate::url_state::percent_encode(id)
-        ),
-    }
+    // Resolved as the browser would resolve a link to the page next to `board_url`.
+    resolve(board_url, &page)
 }
 
 #[component]
