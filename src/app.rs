@@ -2,16 +2,16 @@
 //! for both inside the page chrome.
 
 use crate::components::{BackToTop, Breadcrumb, SiteFooter, SiteHeader, SkipLinks};
-use crate::i18n::Locale;
-use crate::model::{Dataset, Date};
 use crate::navigation::Navigation;
 use crate::platform::{self, Debouncer};
-use crate::screen::{Load, Screen, ViewKind};
-use crate::url_state::Addressing;
 use crate::views::{
     ErrorView, Latest, LatestList, LoadingView, NotFound, NoticeDetail, NoticeList,
 };
 use leptos::prelude::*;
+use notice_core::i18n::Locale;
+use notice_core::screen::{Load, Screen, ViewKind};
+use notice_core::url_state::Addressing;
+use notice_core::{Dataset, Date};
 use std::sync::Arc;
 use std::time::Duration;
 

@@ -25,7 +25,7 @@ pub fn number_among(names: &[Option<String>], place: usize, own: &str) -> usize 
 /// earlier board has it too.
 pub fn distinct_name(place: usize, own: Signal<String>) -> Signal<String> {
     let names = NAMES.with(Clone::clone);
-    let locale = use_context::<Memo<crate::i18n::Locale>>();
+    let locale = use_context::<Memo<notice_core::i18n::Locale>>();
     let register = names.clone();
     Effect::new(move || {
         let own = own.get();

@@ -1,28 +1,20 @@
 //! News & Notices: a ministry's notice board, rendered in the browser from a JSON data file.
 //!
+//! This crate is the Leptos app. What it shows and says comes from `notice_core` (the data
+//! file, search, listing, the URL state and each screen's words: pure, no browser); the
+//! native tool in `crates/notices` renders the same components to static pages.
+//!
 //! Layout, top-down:
-//! - [`model`]: the data file's format, its validation and every pure rule (dates, sizes…).
-//! - [`i18n`]: every word the board itself writes, one catalogue per interface language.
-//! - [`url_state`]: the app's state in the query string; [`screen`]: which view, title,
-//!   breadcrumb and status message follow from the data and the URL. Both pure.
 //! - [`platform`]: the only module that calls the browser.
 //! - [`navigation`] owns the URL, [`app`] owns loading; [`views`] and [`components`] render.
-//! - Native only, for `src/bin/notices.rs`: [`prerender`] renders the same components to
-//!   static pages at build time; [`feed`] writes the Atom feed and the sitemap.
 
 pub mod app;
 pub mod board_names;
 pub mod components;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod feed;
-pub mod i18n;
-pub mod model;
 pub mod navigation;
+#[cfg(test)]
+mod no_text_in_views;
 pub mod platform;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod prerender;
-pub mod screen;
-pub mod url_state;
 pub mod views;
 
 pub use app::{App, BoardConfig, Mode};

@@ -1,10 +1,10 @@
 //! The one place that owns the URL: views read it and move through it only via [`Navigation`].
 
 use crate::app::Mode;
-use crate::model::listing::ListQuery;
 use crate::platform;
-use crate::url_state::{is_view_file, Addressing, UrlState, View, LIST_FILE};
 use leptos::prelude::*;
+use notice_core::listing::ListQuery;
+use notice_core::url_state::{is_view_file, Addressing, UrlState, View, LIST_FILE};
 
 /// How a list change enters the browser history.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -3,10 +3,10 @@
 //! handlers and effects, so that the same components can also be rendered to HTML natively.
 
 use crate::app::Mode;
-use crate::model::parse::{DataReader, MAX_DATA_BYTES};
-use crate::model::{Dataset, LoadError};
-use crate::url_state::Addressing;
 use leptos::prelude::*;
+use notice_core::parse::{DataReader, MAX_DATA_BYTES};
+use notice_core::url_state::Addressing;
+use notice_core::{Dataset, LoadError};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// Every view's main heading carries this class; focus goes there after navigation.
@@ -497,10 +497,10 @@ fn control_value(control: &web_sys::Element) -> JsValue {
 }
 
 /// Today's date on the person's device, for "New" markers.
-pub fn today() -> Option<crate::model::Date> {
+pub fn today() -> Option<notice_core::Date> {
     let now = js_sys::Date::new_0();
     let year = u16::try_from(now.get_full_year()).ok()?;
-    Some(crate::model::Date {
+    Some(notice_core::Date {
         year,
         month: now.get_month() as u8 + 1,
         day: now.get_date() as u8,
@@ -575,7 +575,7 @@ pub fn absolute_address(href: &str) -> String {
         .ok()
         .flatten()
         .unwrap_or_else(|| window().location().href().unwrap_or_default());
-    crate::model::safe_url::resolve(&base, href)
+    notice_core::safe_url::resolve(&base, href)
 }
 
 /// Moves keyboard focus to the first element found for the first selector that matches

@@ -1,10 +1,10 @@
 use super::{text, Heading};
-use crate::model::listing::ListQuery;
-use crate::model::Dataset;
 use crate::navigation::{History, Navigation};
 use crate::platform;
-use crate::url_state::UrlState;
 use leptos::prelude::*;
+use notice_core::listing::ListQuery;
+use notice_core::url_state::UrlState;
+use notice_core::Dataset;
 
 /// The search and filters in force, each removable with one click, and "Clear all".
 #[component]

@@ -1,7 +1,7 @@
 use crate::navigation::Navigation;
 use crate::platform;
-use crate::url_state::UrlState;
 use leptos::prelude::*;
+use notice_core::url_state::UrlState;
 
 /// A real `<a href>` to one of the board's views. A plain click stays in the app; a
 /// Ctrl/Cmd/Shift-click or middle click opens the same URL in a new tab or window as usual.

@@ -1,8 +1,8 @@
 use super::{text, AppLink, MixedText};
 use crate::navigation::Navigation;
-use crate::screen::Crumb;
-use crate::url_state::View;
 use leptos::prelude::*;
+use notice_core::screen::Crumb;
+use notice_core::url_state::View;
 
 /// `HOME > What's New > News & Notices`, before `<main>`. The current page is plain text
 /// with `aria-current="page"`; separators are drawn by CSS and never read aloud.
@@ -47,7 +47,7 @@ pub fn Breadcrumb(crumbs: Signal<Vec<Crumb>>) -> impl IntoView {
 
 /// The board's interface language tag (`en`, `ko`), around which titles are marked.
 fn board_lang() -> String {
-    use_context::<Memo<crate::i18n::Locale>>()
+    use_context::<Memo<notice_core::i18n::Locale>>()
         .map(|locale| locale.get())
         .unwrap_or_default()
         .tag()

@@ -1,5 +1,5 @@
-use crate::model::format::unbroken_pieces;
 use leptos::prelude::*;
+use notice_core::format::unbroken_pieces;
 
 /// Text from the data, with a line-break opportunity (`<wbr>`) inside any very long run
 /// without whitespace: browsers take time growing with the square of a word's length to lay

@@ -1,10 +1,10 @@
 use super::text;
 use crate::app::Announce;
-use crate::model::listing::{ListQuery, Sort, MAX_QUERY_CHARS};
-use crate::model::Dataset;
 use crate::navigation::{History, Navigation};
 use crate::platform;
 use leptos::prelude::*;
+use notice_core::listing::{ListQuery, Sort, MAX_QUERY_CHARS};
+use notice_core::Dataset;
 use std::sync::Arc;
 
 /// Keystrokes closer together than this belong to one search: they replace the current

@@ -1,7 +1,7 @@
 use super::text;
-use crate::model::format::thousands;
-use crate::model::{Board, Notice};
 use leptos::prelude::*;
+use notice_core::format::thousands;
+use notice_core::{Board, Notice};
 
 /// A notice's date, read count and category as a description list, each with a visible label.
 /// Dates are written in the board's language, like the labels around them.

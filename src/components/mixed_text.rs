@@ -1,6 +1,6 @@
 use super::breakable;
-use crate::model::language::{file_name_runs, language_runs, split_pieces};
 use leptos::prelude::*;
+use notice_core::language::{file_name_runs, language_runs, split_pieces};
 
 /// A text from the data (a title, a file name) with each stretch in another language than
 /// the element around it in its own `<span lang>` (WCAG 3.1.2, H58), and search matches,

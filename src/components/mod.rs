@@ -38,8 +38,8 @@ use leptos::prelude::*;
 
 /// The board's interface text, in the board's language (from the context the app provides).
 /// Read inside a closure it follows the language, which is known once the data file is read.
-pub fn text() -> &'static crate::i18n::Text {
-    use_context::<Memo<crate::i18n::Locale>>()
+pub fn text() -> &'static notice_core::i18n::Text {
+    use_context::<Memo<notice_core::i18n::Locale>>()
         .map(|locale| locale.get())
         .unwrap_or_default()
         .text()

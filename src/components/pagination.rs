@@ -1,8 +1,8 @@
 use super::{text, AppLink};
 use crate::app::Mode;
-use crate::model::listing::{page_window, ListQuery, Listing};
 use crate::navigation::Navigation;
 use leptos::prelude::*;
+use notice_core::listing::{page_window, ListQuery, Listing};
 
 /// Numbered pages with Previous/Next, the first and last page always reachable and a window
 /// around the current one (at most 7 numbers, so it fits 320 px). Nothing for a single page.

@@ -1,8 +1,8 @@
 use super::text;
 use crate::navigation::Navigation;
 use crate::platform;
-use crate::url_state::{UrlState, View};
 use leptos::prelude::*;
+use notice_core::url_state::{UrlState, View};
 
 /// An address written out in full, for paper only (hidden on screen, where the link is
 /// enough): a print-out cannot be clicked. Rendered as the `href` (relative on the board's

@@ -1,8 +1,8 @@
 use super::MixedText;
 use crate::app::HeadingLevel;
-use crate::model::format::language_switch;
-use crate::model::rich_text::{plain_text, Kind, RichElement, RichNode, RichText};
 use leptos::prelude::*;
+use notice_core::format::language_switch;
+use notice_core::rich_text::{plain_text, Kind, RichElement, RichNode, RichText};
 
 /// A notice body given as HTML, after sanitising: each allowed element becomes a view of the
 /// same element, text stays text. Nothing here parses markup, so nothing outside the

@@ -1,9 +1,9 @@
 use crate::app::{Mode, Status};
 use crate::components::text;
-use crate::i18n::{Locale, Text};
 use crate::navigation::Navigation;
 use crate::platform;
 use leptos::prelude::*;
+use notice_core::i18n::{Locale, Text};
 
 /// "Copy link" and, where the device offers one, "Share" (its share sheet) for the notice on
 /// screen. Both need the app: the prerendered page carries them `hidden`, and the app shows

@@ -1,6 +1,6 @@
 use super::{text, BackToTop};
-use crate::model::Board;
 use leptos::prelude::*;
+use notice_core::Board;
 
 /// The page footer, with the "Top" control first (where the seed page has it, after the
 /// content) so that it sits inside a landmark.

@@ -1,6 +1,6 @@
 use super::text;
-use crate::model::Board;
 use leptos::prelude::*;
+use notice_core::Board;
 
 /// The site's name and its main menu (the board's sibling sections, from the data file).
 /// The menu's links are the site's own pages: the app does not handle them.

@@ -2,15 +2,15 @@ use crate::components::{
     breakable, text, AppLink, Heading, MetaList, MixedText, NoticeAddress, PrintedAddress,
     RichBody, ShareLinks,
 };
-use crate::model::format::{
+use crate::navigation::Navigation;
+use leptos::prelude::*;
+use notice_core::format::{
     file_size, language_switch, link_spans, outline_level, paragraphs, Span,
 };
-use crate::model::listing::ListQuery;
-use crate::model::Attachment;
-use crate::navigation::Navigation;
-use crate::screen::Screen;
-use crate::url_state::View;
-use leptos::prelude::*;
+use notice_core::listing::ListQuery;
+use notice_core::screen::Screen;
+use notice_core::url_state::View;
+use notice_core::Attachment;
 
 /// One notice: title, metadata, body, attachments, the previous and next notices of the list
 /// the person came from, and the way back to that list's page.
@@ -113,7 +113,7 @@ fn Attachments(
         .into_iter()
         .map(|file| {
             let site = file.off_site.then(|| {
-                let host = crate::model::safe_url::host(&file.url);
+                let host = notice_core::safe_url::host(&file.url);
                 (text.off_site)(host.as_deref())
             });
             let facts: Vec<String> = file

@@ -1,6 +1,6 @@
 use crate::components::{text, Heading};
-use crate::model::LoadError;
 use leptos::prelude::*;
+use notice_core::LoadError;
 
 /// Shown when the data file cannot be used at all: what happened in plain words, what to do,
 /// a "Try again" button, and the exact details for the web team.

@@ -4,12 +4,12 @@
 //! first; `data-pinned="top"` puts the pinned notices first instead, as the board does.
 
 use crate::components::{text, AppLink, Heading, MixedText};
-use crate::model::safe_url::resolve;
-use crate::model::Dataset;
 use crate::navigation::Navigation;
-use crate::screen::Screen;
-use crate::url_state::{notice_file, View};
 use leptos::prelude::*;
+use notice_core::safe_url::resolve;
+use notice_core::screen::Screen;
+use notice_core::url_state::{notice_file, View};
+use notice_core::Dataset;
 
 /// Titles shown when the host does not say (`data-count`), and the most it may ask for.
 pub const DEFAULT_COUNT: usize = 5;
@@ -48,7 +48,10 @@ impl Latest {
 pub fn notice_on_board(board_url: &str, id: &str) -> String {
     let page = match notice_file(id) {
         Some(file) => file,
-        None => format!("index.html?id={}", crate::url_state::percent_encode(id)),
+        None => format!(
+            "index.html?id={}",
+            notice_core::url_state::percent_encode(id)
+        ),
     };
     // Resolved as the browser would resolve a link to the page next to `board_url`.
     resolve(board_url, &page)

@@ -2,14 +2,14 @@ use crate::app::{Feed, Today};
 use crate::components::{
     text, ActiveFilters, AppLink, Finder, Heading, MetaList, MixedText, Pagination,
 };
-use crate::model::format::thousands;
-use crate::model::listing::ListQuery;
-use crate::model::search::Terms;
-use crate::model::{Board, Dataset, Notice};
 use crate::navigation::Navigation;
-use crate::screen::{no_results, result_summary, NoResults, Screen};
-use crate::url_state::View;
 use leptos::prelude::*;
+use notice_core::format::thousands;
+use notice_core::listing::ListQuery;
+use notice_core::screen::{no_results, result_summary, NoResults, Screen};
+use notice_core::search::Terms;
+use notice_core::url_state::View;
+use notice_core::{Board, Dataset, Notice};
 use std::sync::Arc;
 
 /// Notices published within this many days get a "New" marker.
@@ -110,7 +110,7 @@ fn NoticeRow(
     notice: Notice,
     board: Board,
     terms: Terms,
-    to: crate::url_state::UrlState,
+    to: notice_core::url_state::UrlState,
 ) -> impl IntoView {
     let today = expect_context::<Today>().0;
     let is_new = today.is_some_and(|today| notice.date.is_within_days_before(today, NEW_FOR_DAYS));

@@ -1,6 +1,6 @@
 use crate::components::{text, Heading};
-use crate::model::Board;
 use leptos::prelude::*;
+use notice_core::Board;
 
 #[component]
 pub fn LoadingView(board: Board) -> impl IntoView {

@@ -1,7 +1,7 @@
 use crate::components::{text, AppLink, Heading};
 use crate::navigation::Navigation;
-use crate::url_state::View;
 use leptos::prelude::*;
+use notice_core::url_state::View;
 
 #[component]
 pub fn NotFound(id: String) -> impl IntoView {

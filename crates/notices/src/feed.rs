@@ -1,0 +1,229 @@
+//! The board's Atom feed and sitemap, written next to the data file by `notices feed` (and
+//! by `notices prerender` when it knows the board's public URL), so that a deploy of the
+//! folder carries them. Both need absolute URLs: they are made from the public URL of the
+//! folder and the prerendered pages' file names.
+
+use notice_core::format::{escape_markup, first_words, with_trailing_slash};
+use notice_core::listing::{ListQuery, Listing};
+use notice_core::url_state::{list_page_file, notice_file, LIST_FILE};
+use notice_core::{Dataset, Notice};
+
+/// The feed's file name, next to the pages.
+pub const FEED_FILE: &str = "feed.xml";
+pub const SITEMAP_FILE: &str = "sitemap.xml";
+
+/// How many of the newest notices the feed carries.
+pub const FEED_ENTRIES: usize = 20;
+
+/// A summary in the feed is cut at about this many characters.
+const SUMMARY_CHARS: usize = 300;
+
+/// The Atom feed (RFC 4287) of the newest notices; `base_url` is the public URL of the
+/// folder with the pages.
+pub fn atom(data: &Dataset, base_url: &str) -> String {
+    let base = with_trailing_slash(base_url);
+    let board = &data.board;
+    let newest: Vec<&Notice> = newest_first(data).into_iter().take(FEED_ENTRIES).collect();
+    let updated = newest
+        .first()
+        .map_or_else(|| "1970-01-01".to_string(), |n| n.date.to_string());
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+         <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  \
+         <title>{title} – {site}</title>\n  \
+         <id>{base}{FEED_FILE}</id>\n  \
+         <link rel=\"self\" type=\"application/atom+xml\" href=\"{base}{FEED_FILE}\"/>\n  \
+         <link rel=\"alternate\" type=\"text/html\" href=\"{base}{LIST_FILE}\"/>\n  \
+         <updated>{updated}T00:00:00Z</updated>\n  \
+         <author><name>{site}</name></author>\n",
+        lang = escape_markup(&board.lang),
+        title = escape_markup(&board.title),
+        site = escape_markup(&board.site_name),
+        base = escape_markup(&base),
+    );
+    for notice in newest {
+        let url = notice_url(&base, notice);
+        let category = notice
+            .category
+            .as_deref()
+            .map(|key| {
+                format!(
+                    "\n    <category term=\"{}\" label=\"{}\"/>",
+                    escape_markup(key),
+                    escape_markup(board.category_label(key))
+                )
+            })
+            .unwrap_or_default();
+        xml.push_str(&format!(
+            "  <entry>\n    \
+             <title>{title}</title>\n    \
+             <id>{url}</id>\n    \
+             <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n    \
+             <published>{date}T00:00:00Z</published>\n    \
+             <updated>{date}T00:00:00Z</updated>{category}\n    \
+             <summary>{summary}</summary>\n  \
+             </entry>\n",
+            title = escape_markup(&notice.title),
+            url = escape_markup(&url),
+            date = notice.date,
+            summary = escape_markup(&first_words(&notice.body, SUMMARY_CHARS)),
+        ));
+    }
+    xml.push_str("</feed>\n");
+    xml_chars_only(xml)
+}
+
+/// The sitemap (sitemaps.org) of every prerendered page: the list's pages and each notice.
+pub fn sitemap(data: &Dataset, base_url: &str) -> String {
+    let base = with_trailing_slash(base_url);
+    let newest = newest_first(data);
+    let pages = Listing::new(data, &ListQuery::default(), data.board.page_size).pages;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut add = |url: String, date: Option<String>| {
+        let lastmod = date
+            .map(|d| format!("<lastmod>{d}</lastmod>"))
+            .unwrap_or_default();
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc>{lastmod}</url>\n",
+            escape_markup(&url)
+        ));
+    };
+    let newest_date = newest.first().map(|n| n.date.to_string());
+    for page in 1..=pages.max(1) {
+        add(
+            format!("{base}{}", list_page_file(page)),
+            newest_date.clone(),
+        );
+    }
+    for notice in newest {
+        if notice_file(notice.id.as_str()).is_some() {
+            add(notice_url(&base, notice), Some(notice.date.to_string()));
+        }
+    }
+    xml.push_str("</urlset>\n");
+    xml_chars_only(xml)
+}
+
+/// The document without the characters XML 1.0 forbids (its `Char` production: no control
+/// characters but tab and line breaks, no U+FFFE or U+FFFF): a feed reader refuses the whole
+/// feed for one of them, and the data may hold them (`\uFFFF` in a title, `&#xFFFF;` in a body).
+fn xml_chars_only(mut xml: String) -> String {
+    xml.retain(|c| matches!(c, '\t' | '\n' | '\r' | ' '..='\u{fffd}' | '\u{10000}'..));
+    xml
+}
+
+fn newest_first(data: &Dataset) -> Vec<&Notice> {
+    let mut notices: Vec<&Notice> = data.notices.iter().collect();
+    notices.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then(b.id.sort_key().cmp(&a.id.sort_key()))
+    });
+    notices
+}
+
+/// The notice's prerendered page, or the list with `?id=` for ids that are not file names.
+fn notice_url(base: &str, notice: &Notice) -> String {
+    let id = notice.id.as_str();
+    match notice_file(id) {
+        Some(file) => format!("{base}{file}"),
+        None => format!(
+            "{base}{LIST_FILE}?id={}",
+            notice_core::url_state::percent_encode(id)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notice_core::parse_data_file;
+
+    fn sample() -> Dataset {
+        parse_data_file(include_str!("../../../public/notices.json"), "notices.json").unwrap()
+    }
+
+    #[test]
+    fn the_feed_has_the_newest_notices_with_absolute_links() {
+        let data = sample();
+        let feed = atom(&data, "https://www.example.go.kr/eng/news");
+        assert!(feed.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+        assert_eq!(feed.matches("<entry>").count(), FEED_ENTRIES);
+        assert!(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://www.example.go.kr/eng/news/feed.xml\"/>"));
+        let newest = newest_first(&data)[0];
+        let first_entry = &feed[feed.find("<entry>").unwrap()..];
+        assert!(first_entry.contains(&format!(
+            "<link rel=\"alternate\" type=\"text/html\" href=\"https://www.example.go.kr/eng/news/notice-{}.html\"/>",
+            newest.id.as_str()
+        )));
+        assert!(feed.contains(&format!("<updated>{}T00:00:00Z</updated>", newest.date)));
+        // Every element that is opened is closed.
+        for tag in ["feed", "entry", "title", "id", "updated", "summary"] {
+            assert_eq!(
+                feed.matches(&format!("<{tag}>")).count()
+                    + feed.matches(&format!("<{tag} ")).count(),
+                feed.matches(&format!("</{tag}>")).count(),
+                "{tag}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_from_the_data_is_escaped_and_odd_ids_use_the_query() {
+        let text = include_str!("../../../public/notices.json")
+            .replacen("\"title\": \"", "\"title\": \"<b>&</b> ", 1)
+            .replacen("\"id\": 99940", "\"id\": \"a b\"", 1);
+        let data = parse_data_file(&text, "notices.json").unwrap();
+        let feed = atom(&data, "https://x.example/");
+        assert!(!feed.contains("<b>"));
+        assert!(feed.contains("&lt;b&gt;&amp;&lt;/b&gt;"));
+        let map = sitemap(&data, "https://x.example/");
+        assert!(
+            !map.contains("a%20b"),
+            "no page of its own, so not in the sitemap"
+        );
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_left_out_of_the_feed_and_sitemap() {
+        let text = include_str!("../../../public/notices.json")
+            .replacen("\"title\": \"", "\"title\": \"A\\uFFFEB\\uFFFFC\\u0001 ", 2)
+            .replacen(
+                "\"body\": \"",
+                "\"bodyFormat\": \"html\", \"body\": \"&#xFFFF;&#xFFFE;&#1;&#x1F600;<b>\\uFFFF</b>",
+                3,
+            );
+        let data = parse_data_file(&text, "notices.json").unwrap();
+        let odd = |c: char| matches!(c, '\u{fffe}' | '\u{ffff}') || (c < ' ' && c != '\n');
+        assert!(
+            data.notices.iter().any(|n| n.title.contains(odd))
+                && data.notices.iter().any(|n| n.body.contains(odd)),
+            "the data holds them"
+        );
+        for xml in [
+            atom(&data, "https://x.example/\u{ffff}"),
+            sitemap(&data, "https://x.example/\u{1}"),
+        ] {
+            let forbidden: Vec<char> = xml
+                .chars()
+                .filter(|&c| {
+                    !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..='\u{10ffff}')
+                })
+                .collect();
+            assert_eq!(forbidden, Vec::<char>::new());
+        }
+        assert!(atom(&data, "https://x.example/").contains("<title>ABC "));
+    }
+
+    #[test]
+    fn the_sitemap_lists_every_page() {
+        let data = sample();
+        let map = sitemap(&data, "https://www.example.go.kr/eng/news/");
+        assert_eq!(map.matches("<url>").count(), 4 + data.notices.len());
+        assert!(map.contains("<loc>https://www.example.go.kr/eng/news/index.html</loc>"));
+        assert!(map.contains("<loc>https://www.example.go.kr/eng/news/page-4.html</loc>"));
+    }
+}

@@ -1,0 +1,13 @@
+//! The board's native tool (`notices`, see `main.rs`): what runs on an editor's machine or
+//! in the build, never in the browser.
+//!
+//! - [`prerender`] renders the app's own components to static pages;
+//! - [`feed`] writes the Atom feed and the sitemap;
+//! - [`warnings`] and [`locate`] tell an editor what to check in a data file, and where;
+//! - [`csv_import`] turns a spreadsheet into the data file's notices.
+
+pub mod csv_import;
+pub mod feed;
+pub mod locate;
+pub mod prerender;
+pub mod warnings;

@@ -1,0 +1,393 @@
+//! `notices`: the command-line tool for the board's data file, sharing the app's data model.
+//!
+//! ```text
+//! cargo run --profile tools --bin notices -- validate public/notices.json
+//! cargo run --profile tools --bin notices -- import notices.csv --output notices.json
+//! cargo run --profile tools --bin notices -- prerender dist/ [--base-url URL]
+//! cargo run --profile tools --bin notices -- feed dist/notices.json --base-url URL
+//! cargo run --profile tools --bin notices -- schema > public/notices.schema.json
+//! ```
+
+// Everything the tool prints goes through `say!` and `tell!` (see `terminal_safe`).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+use clap::{Parser, Subcommand};
+use notice_core::parse::{parse_data_bytes, parse_data_file};
+use notice_core::url_state::is_view_file;
+use notice_core::{Dataset, Date, LoadError, Place, Problem};
+use notices::csv_import::notices_from_csv;
+use notices::feed::{self, FEED_FILE, SITEMAP_FILE};
+use notices::locate::locate_all;
+use notices::prerender::{inline_stylesheets, prerender_each, Options};
+use notices::warnings::warnings;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Prints a line on standard output, made safe for a terminal (see [`terminal_safe`]).
+macro_rules! say {
+    ($($arg:tt)*) => { out(false, &format!($($arg)*)) };
+}
+
+/// Prints a line on standard error, made safe for a terminal (see [`terminal_safe`]).
+macro_rules! tell {
+    ($($arg:tt)*) => { out(true, &format!($($arg)*)) };
+}
+
+/// The one place the tool prints a message: messages echo values from the data file, which
+/// is hostile, and a terminal obeys what it prints (`\u001b]8;;…` makes a live link,
+/// `\u001b[2J` clears the screen, U+202E reverses what is read).
+#[allow(clippy::print_stdout, clippy::print_stderr)]
+fn out(to_stderr: bool, line: &str) {
+    let line = terminal_safe(line);
+    if to_stderr {
+        eprintln!("{line}");
+    } else {
+        println!("{line}");
+    }
+}
+
+/// The schema is the tool's own text, not the data's.
+#[allow(clippy::print_stdout)]
+fn write_schema(schema: &str) {
+    print!("{schema}");
+}
+
+/// `text` with every character that could drive a terminal or change the order in which
+/// it shows text written as `\u{…}`: control characters (C0, DEL, C1: escape sequences,
+/// bells, carriage returns) except line breaks, and invisible format characters (bidi
+/// controls and marks, zero-width characters, soft hyphens, line and paragraph separators).
+fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| (c.is_control() && c != '\n') || is_format_character(c);
+    if !text.contains(unsafe_char) {
+        return text.into();
+    }
+    let mut safe = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            safe.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            safe.push(c);
+        }
+    }
+    safe.into()
+}
+
+/// Unicode's format characters (general category Cf), and the line and paragraph separators.
+fn is_format_character(c: char) -> bool {
+    matches!(
+        c as u32,
+        0xAD | 0x600..=0x605
+            | 0x61C
+            | 0x6DD
+            | 0x70F
+            | 0x890..=0x891
+            | 0x8E2
+            | 0x180E
+            | 0x200B..=0x200F
+            | 0x2028..=0x202E
+            | 0x2060..=0x2064
+            | 0x2066..=0x206F
+            | 0xFEFF
+            | 0xFFF9..=0xFFFB
+            | 0x110BD
+            | 0x110CD
+            | 0x13430..=0x1343F
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0001
+            | 0xE0020..=0xE007F
+    )
+}
+
+#[derive(Parser)]
+#[command(version, about = "Tools for the News & Notices board's data file")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Checks a data file and lists every problem at once, with its line and column, the
+    /// notice and the field; then warnings about valid but suspicious data. Exits with
+    /// status 1 if there is any error.
+    Validate {
+        /// The data file.
+        file: PathBuf,
+    },
+    /// Writes the static HTML pages of a built board: the list's pages and one page per
+    /// notice, from the data file in the same folder. Run it again whenever the data changes.
+    Prerender {
+        /// The built board (the folder with index.html, usually dist/).
+        dist: PathBuf,
+        /// The data file, relative to DIST (as the page's data-src says).
+        #[arg(long, default_value = "notices.json")]
+        data: String,
+        /// The public URL of the folder, for canonical links and link previews
+        /// (e.g. https://www.example.go.kr/eng/news/). With it, the feed and the sitemap
+        /// are written too (see `feed`), and every page links to the feed.
+        #[arg(long, env = "NOTICE_BOARD_BASE_URL")]
+        base_url: Option<String>,
+    },
+    /// Builds a data file from a spreadsheet saved as CSV (UTF-8), one notice per row. The
+    /// columns are in the README ("Importing a spreadsheet").
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+        /// Where to write the data file.
+        #[arg(long, short, default_value = "notices.json")]
+        output: PathBuf,
+        /// A data file whose board settings (title, menu, categories…) to use.
+        #[arg(long)]
+        board: Option<PathBuf>,
+    },
+    /// Writes an Atom feed of the newest notices (feed.xml) and a sitemap of every page
+    /// (sitemap.xml) next to the data file, so that a deploy of the folder carries them.
+    Feed {
+        /// The data file.
+        file: PathBuf,
+        /// The public URL of the folder with the pages (e.g. https://www.example.go.kr/eng/news/).
+        #[arg(long, env = "NOTICE_BOARD_BASE_URL")]
+        base_url: String,
+    },
+    /// Prints the data file's JSON Schema, generated from the types the board reads the file
+    /// into (published as public/notices.schema.json).
+    Schema,
+}
+
+fn main() -> ExitCode {
+    let result = match Cli::parse().command {
+        Command::Validate { file } => run_validate(&file),
+        Command::Import {
+            file,
+            output,
+            board,
+        } => run_import(&file, &output, board.as_deref()),
+        Command::Prerender {
+            dist,
+            data,
+            base_url,
+        } => run_prerender(&dist, data, base_url),
+        Command::Feed { file, base_url } => run_feed(&file, &base_url),
+        Command::Schema => {
+            write_schema(&notice_core::record::schema::json_schema());
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            tell!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_validate(file: &Path) -> Result<(), String> {
+    let bytes = read(file)?;
+    let name = file.display();
+    let url = file
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    let data = match parse_data_bytes(&bytes, &url) {
+        Ok(data) => data,
+        Err(error) => {
+            let place = match &error {
+                LoadError::Malformed { line, column, .. } | LoadError::NotUtf8 { line, column } => {
+                    format!("{name}:{line}:{column}")
+                }
+                _ => name.to_string(),
+            };
+            for detail in error.details() {
+                say!("{place}: error: {detail}");
+            }
+            return Err(format!(
+                "{name}: {}",
+                error.summary(notice_core::i18n::Locale::En.text())
+            ));
+        }
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let report = |kind: &str, problems: &[Problem]| {
+        let places: Vec<_> = problems
+            .iter()
+            .map(|p| (&p.place, p.field.as_str()))
+            .collect();
+        for (problem, place) in problems.iter().zip(locate_all(text, &places)) {
+            let (line, column) = place.unwrap_or((1, 1));
+            say!("{name}:{line}:{column}: {kind}: {problem}");
+        }
+    };
+    let mut errors = data.problems.clone();
+    errors.sort_by_key(|problem| match problem.place {
+        Place::Board => 0,
+        Place::Notice { position, .. } => position,
+    });
+    report("error", &errors);
+    let found = warnings(&data, today());
+    report("warning", &found);
+    say!(
+        "{name}: {} notices read, {} errors, {} warnings",
+        data.notices.len(),
+        errors.len(),
+        found.len()
+    );
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{name}: fix the errors above: the board leaves those notices or settings out"
+        ))
+    }
+}
+
+fn run_import(file: &Path, output: &Path, board: Option<&Path>) -> Result<(), String> {
+    let text = String::from_utf8(read(file)?).map_err(|_| {
+        format!(
+            "{} is not UTF-8 text: save the spreadsheet as “CSV UTF-8”",
+            file.display()
+        )
+    })?;
+    let notices =
+        notices_from_csv(&text).map_err(|error| format!("{}: {error}", file.display()))?;
+    let board = match board {
+        Some(path) => {
+            let data: serde_json::Value = serde_json::from_slice(&read(path)?)
+                .map_err(|error| format!("{}: {error}", path.display()))?;
+            data.get("board").cloned().unwrap_or(data)
+        }
+        None => serde_json::json!({ "title": "News & Notices" }),
+    };
+    let json = serde_json::json!({ "version": 1, "board": board, "notices": notices });
+    let text = serde_json::to_string_pretty(&json).map_err(|error| error.to_string())?;
+    let data = parse_data_file(&text, "notices.json").map_err(|error| {
+        format!(
+            "{}: {} {}",
+            file.display(),
+            error.summary(notice_core::i18n::Locale::En.text()),
+            error.details().join(" ")
+        )
+    })?;
+    for problem in &data.problems {
+        say!(
+            "{}: error: {problem} (row {} of the data)",
+            file.display(),
+            row_of(problem)
+        );
+    }
+    if !data.problems.is_empty() {
+        return Err(format!(
+            "{}: fix the rows above; nothing was written",
+            file.display()
+        ));
+    }
+    write(output, &text)?;
+    say!(
+        "import: wrote {} notices to {}",
+        data.notices.len(),
+        output.display()
+    );
+    Ok(())
+}
+
+fn row_of(problem: &Problem) -> String {
+    match problem.place {
+        Place::Notice { position, .. } => position.to_string(),
+        Place::Board => "board".into(),
+    }
+}
+
+fn run_feed(file: &Path, base_url: &str) -> Result<(), String> {
+    let data = read_data(file, "no feed was")?;
+    write_feed(&data, file.parent().unwrap_or(Path::new(".")), base_url)
+}
+
+fn write_feed(data: &Dataset, dir: &Path, base_url: &str) -> Result<(), String> {
+    write(&dir.join(FEED_FILE), &feed::atom(data, base_url))?;
+    write(&dir.join(SITEMAP_FILE), &feed::sitemap(data, base_url))?;
+    say!(
+        "feed: wrote {FEED_FILE} and {SITEMAP_FILE} into {}",
+        dir.display()
+    );
+    Ok(())
+}
+
+fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Result<(), String> {
+    let data = read_data(&dist.join(&data_url), "no page was")?;
+    if let Some(base_url) = &base_url {
+        write_feed(&data, dist, base_url)?;
+    }
+    let options = Options {
+        data_url,
+        feed: base_url.is_some().then(|| FEED_FILE.to_string()),
+        base_url,
+        today: Some(today()),
+    };
+    let template = String::from_utf8_lossy(&read(&dist.join("index.html"))?).into_owned();
+    let template = inline_stylesheets(&template, |href| {
+        std::fs::read_to_string(dist.join(href)).ok()
+    });
+    let mut written = HashSet::new();
+    prerender_each(&template, Arc::new(data), &options, |page| {
+        write(&dist.join(&page.file), &page.html)?;
+        written.insert(page.file);
+        Ok(())
+    })?;
+    // Pages of notices that are gone from the data (and their compressed copies) go too.
+    let mut removed = 0;
+    let entries = std::fs::read_dir(dist)
+        .map_err(|error| format!("cannot list {}: {error}", dist.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let page = name.trim_end_matches(".br").trim_end_matches(".gz");
+        if is_view_file(page) && !written.contains(page) {
+            std::fs::remove_file(entry.path())
+                .map_err(|error| format!("cannot remove {name}: {error}"))?;
+            removed += 1;
+        }
+    }
+    say!(
+        "prerender: wrote {} pages into {}, removed {removed} old files",
+        written.len(),
+        dist.display()
+    );
+    Ok(())
+}
+
+/// Reads and checks a data file; `what` says what is not written if it is invalid.
+fn read_data(path: &Path, what: &str) -> Result<Dataset, String> {
+    let url = path
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    let data = parse_data_bytes(&read(path)?, &url).map_err(|error| {
+        format!(
+            "{} is not a valid data file, so {what} written.\n{}\n{}",
+            path.display(),
+            error.summary(notice_core::i18n::Locale::En.text()),
+            error.details().join("\n")
+        )
+    })?;
+    for problem in &data.problems {
+        tell!("warning: {problem} (this notice is left out)");
+    }
+    Ok(data)
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|error| format!("cannot write {}: {error}", path.display()))
+}
+
+/// Today's date (UTC) from the system clock.
+fn today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    Date::from_day_number((seconds / 86_400) as i64)
+}

@@ -1,0 +1,342 @@
+//! Prerendering: the board's pages as static HTML, written at build time by the same
+//! components the app renders in the browser (Leptos renders them to a string natively).
+//!
+//! Every page is `index.html` (the built page, used as the template) with the board's view
+//! rendered into its mount element, and its own title, description, canonical URL and
+//! Open Graph tags. The files are named as the app names its views on its own page
+//! ([`notice_core::url_state::Addressing::Files`]): `index.html`, `page-2.html`…,
+//! `notice-<id>.html`. The app takes a prerendered page over without redrawing it
+//! ([`crate::platform::take_over`]); without JavaScript the pages work through plain links.
+
+use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
+use leptos::prelude::*;
+use notice_board::{App, BoardConfig, Mode};
+use notice_core::format::{escape_markup, first_words, with_trailing_slash};
+use notice_core::i18n::{Locale, Text};
+use notice_core::listing::{ListQuery, Listing};
+use notice_core::screen::{Load, Screen};
+use notice_core::url_state::{notice_file, Addressing, UrlState, View};
+use notice_core::{Dataset, Date};
+use std::sync::Arc;
+
+/// `index.html` marks what changes from page to page: the head's title and description,
+/// and the board's first paint, which is replaced by the rendered board. The markers stay
+/// in the output, so prerendering the pages again (when the data changes) works.
+const HEAD_START: &str = "<!--page-head-->";
+const HEAD_END: &str = "<!--/page-head-->";
+const BOARD_START: &str = "<!--board-->";
+const BOARD_END: &str = "<!--/board-->";
+/// The mount element: the app checks `data-prerendered` to take the page over.
+const MOUNT: &str = "data-notice-board=\"page\"";
+const PRERENDERED: &str = "data-prerendered";
+
+/// A description for link previews and search results is cut at about this many characters.
+const DESCRIPTION_CHARS: usize = 160;
+
+/// One file to write into `dist/`.
+pub struct PrerenderedPage {
+    pub file: String,
+    pub html: String,
+}
+
+pub struct Options {
+    /// The data file's URL relative to the pages, as in the mount element's `data-src`.
+    pub data_url: String,
+    /// Where the pages are published (`https://www.example.go.kr/eng/news/`), for canonical
+    /// and Open Graph URLs, which are left out without it.
+    pub base_url: Option<String>,
+    /// The board's Atom feed (a file next to the pages), linked from every page.
+    pub feed: Option<String>,
+    /// The date the pages are built, for "New" markers (the app updates them to the
+    /// reader's date when it takes over).
+    pub today: Option<Date>,
+}
+
+/// Renders every page of the plain list and every notice. Fails if `template` is not the
+/// built `index.html` (its board markers are missing).
+pub fn prerender(
+    template: &str,
+    data: Arc<Dataset>,
+    options: &Options,
+) -> Result<Vec<PrerenderedPage>, String> {
+    let mut pages = Vec::new();
+    prerender_each(template, data, options, |page| {
+        pages.push(page);
+        Ok(())
+    })?;
+    Ok(pages)
+}
+
+/// [`prerender`], handing each page to `each` as soon as it is rendered, so that a board of
+/// 100,000 notices is never held in memory as 100,000 pages at once.
+pub fn prerender_each(
+    template: &str,
+    data: Arc<Dataset>,
+    options: &Options,
+    mut each: impl FnMut(PrerenderedPage) -> Result<(), String>,
+) -> Result<(), String> {
+    let template = Template::parse(template, options.feed.as_deref(), &data.board.lang)?;
+    distinct_without_case(
+        data.notices
+            .iter()
+            .map(|n| n.id.as_str())
+            .filter_map(notice_file),
+    )?;
+    let pages = Listing::new(&data, &ListQuery::default(), data.board.page_size).pages;
+    let list_pages = (1..=pages).map(|page| {
+        UrlState::list().with_list(ListQuery {
+            page,
+            ..ListQuery::default()
+        })
+    });
+    let notices = data
+        .notices
+        .iter()
+        .filter(|notice| notice_file(notice.id.as_str()).is_some())
+        .map(|notice| UrlState::list().with_view(View::Notice(notice.id.as_str().to_string())));
+    for url in list_pages.chain(notices) {
+        let (file, _) = url.to_url("", Addressing::Files);
+        let html = template.fill(&data, &url, &file, options);
+        each(PrerenderedPage { file, html })?;
+    }
+    Ok(())
+}
+
+/// Refuses two file names that differ only in case: on a disk or server that ignores case
+/// one page would overwrite the other. The data reader already leaves out the later of two
+/// such notices; this holds for any data set.
+fn distinct_without_case(files: impl Iterator<Item = String>) -> Result<(), String> {
+    let mut seen = std::collections::HashMap::new();
+    for file in files {
+        if let Some(first) = seen.insert(file.to_ascii_lowercase(), file.clone()) {
+            return Err(format!(
+                "two pages would be written as {first} and {file}, which are one file where case is ignored: give the notices ids that differ by more than case"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Puts the page's own stylesheets (`<link rel="stylesheet" href="./…">`) into the page as
+/// `<style data-href="./…">`, so that the first paint waits for nothing but the HTML (on a
+/// slow connection the stylesheet competes with the wasm and the data file). `read` gives a
+/// stylesheet's text by its `href`. Running it again refreshes the styles from the files.
+pub fn inline_stylesheets(html: &str, read: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        let link = rest.find("<link rel=\"stylesheet\" href=\"./");
+        let style = rest.find("<style data-href=\"./");
+        let Some(start) = link.into_iter().chain(style).min() else {
+            break;
+        };
+        let is_link = link == Some(start);
+        let tag = &rest[start..];
+        let href_start = tag.find("\"./").map(|at| at + 1);
+        let href_end = href_start.and_then(|at| tag[at..].find('"').map(|end| at + end));
+        let end = if is_link {
+            tag.find('>').map(|at| at + 1)
+        } else {
+            tag.find("</style>").map(|at| at + "</style>".len())
+        };
+        let (Some(href_start), Some(href_end), Some(end)) = (href_start, href_end, end) else {
+            break;
+        };
+        let href = &tag[href_start..href_end];
+        out.push_str(&rest[..start]);
+        match read(href) {
+            Some(css) => out.push_str(&format!(
+                "<style data-href=\"{href}\">{}</style>",
+                css.replace("</style", "<\\/style")
+            )),
+            None => out.push_str(&tag[..end]),
+        }
+        rest = &tag[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `index.html` cut around the parts each page fills in.
+struct Template<'a> {
+    /// Up to the `<html>` element's `lang` value.
+    before_lang: &'a str,
+    /// From after the `lang` value to the head's page part.
+    to_head: &'a str,
+    /// From the end of the head's page part to the board's.
+    to_board: String,
+    /// From the end of the board to the end.
+    rest: &'a str,
+}
+
+impl<'a> Template<'a> {
+    fn parse(html: &'a str, feed: Option<&str>, board_lang: &str) -> Result<Self, String> {
+        let find = |marker: &str, from: usize| {
+            html[from..].find(marker).map(|at| from + at).ok_or_else(|| {
+                format!("index.html has no {marker} after byte {from}: is it the page trunk built from this repository's index.html?")
+            })
+        };
+        let lang = find("<html lang=\"", 0)? + "<html lang=\"".len();
+        let lang_end = find("\"", lang)?;
+        let head_start = find(HEAD_START, lang_end)? + HEAD_START.len();
+        let head_end = find(HEAD_END, head_start)?;
+        let mount = find(MOUNT, head_end)?;
+        let board_start = find(BOARD_START, mount)? + BOARD_START.len();
+        let board_end = find(BOARD_END, board_start)?;
+        // The mount element says the page is prerendered, where its feed is (the app links
+        // to it) and the board's language (for the views shown before the data file is read,
+        // or when it cannot be); marks from an earlier run are replaced.
+        let mut to_board = html[head_end..board_start].replacen(&format!(" {PRERENDERED}"), "", 1);
+        for attribute in [" data-feed=\"", " data-lang=\""] {
+            if let Some(start) = to_board.find(attribute) {
+                let value = start + attribute.len();
+                let end = to_board[value..]
+                    .find('"')
+                    .map_or(to_board.len(), |at| value + at + 1);
+                to_board.replace_range(start..end, "");
+            }
+        }
+        let mut marks = format!(
+            "{MOUNT} {PRERENDERED} data-lang=\"{}\"",
+            escape_markup(board_lang)
+        );
+        if let Some(feed) = feed {
+            marks.push_str(&format!(" data-feed=\"{}\"", escape_markup(feed)));
+        }
+        to_board = to_board.replacen(MOUNT, &marks, 1);
+        Ok(Template {
+            before_lang: &html[..lang],
+            to_head: &html[lang_end..head_start],
+            to_board,
+            rest: &html[board_end..],
+        })
+    }
+
+    fn fill(&self, data: &Arc<Dataset>, url: &UrlState, file: &str, options: &Options) -> String {
+        let screen = Screen::new(&Load::Ready(data.clone()), url, None);
+        format!(
+            "{}{}{}\n  {}\n  {}{}{}",
+            self.before_lang,
+            escape_markup(&data.board.lang),
+            self.to_head,
+            head_tags(&screen, file, options),
+            self.to_board,
+            render_board(data.clone(), url, file, options),
+            self.rest
+        )
+    }
+}
+
+/// The board as the app first renders it on the page `file`, once its data is in.
+fn render_board(data: Arc<Dataset>, url: &UrlState, file: &str, options: &Options) -> String {
+    let (_, query) = url.to_url("", Addressing::Files);
+    let config = BoardConfig {
+        data_url: options.data_url.clone(),
+        page_path: file.to_string(),
+        initial_query: query,
+        param_prefix: String::new(),
+        root_id: "notice-board".into(),
+        today: options.today,
+        mode: Mode::Page,
+        heading_level: 1,
+        page_size: None,
+        lang: None,
+        addressing: Addressing::Files,
+        preloaded: Some(data),
+        prerendered: false,
+        feed: options.feed.clone(),
+        embed: Default::default(),
+    };
+    // Effects (loading, focus, the title) only run in the browser: here they are dropped.
+    let _ = Executor::init_custom_executor(NoEffects);
+    let owner = Owner::new();
+    owner.with(|| view! { <App config /> }.to_html())
+}
+
+/// An executor that never runs what it is given.
+struct NoEffects;
+
+impl CustomExecutor for NoEffects {
+    fn spawn(&self, _: PinnedFuture<()>) {}
+    fn spawn_local(&self, _: PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
+}
+
+/// The title, description, canonical link and Open Graph tags of one page.
+fn head_tags(screen: &Screen, file: &str, options: &Options) -> String {
+    let board = screen.board();
+    let text = Locale::for_tag(&board.lang).text();
+    let title = screen.title(text);
+    let description = describe(screen, text);
+    // Canonical and `og:url` must be absolute: without the public URL they are left out.
+    let canonical = options
+        .base_url
+        .as_ref()
+        .map(|base| escape_markup(&format!("{}{file}", with_trailing_slash(base))));
+    let kind = if screen.notice().is_some() {
+        "article"
+    } else {
+        "website"
+    };
+    let mut tags = format!(
+        "<title>{title}</title>\n  \
+         <meta name=\"description\" content=\"{description}\">\n  \
+         <meta property=\"og:type\" content=\"{kind}\">\n  \
+         <meta property=\"og:title\" content=\"{og_title}\">\n  \
+         <meta property=\"og:description\" content=\"{description}\">\n  \
+         <meta property=\"og:site_name\" content=\"{site}\">\n  \
+         <meta property=\"og:locale\" content=\"{locale}\">\n  \
+         <meta name=\"twitter:card\" content=\"summary\">",
+        title = escape_markup(&title),
+        description = escape_markup(&description),
+        og_title = escape_markup(&screen.notice().map_or(title.clone(), |n| n.title.clone())),
+        site = escape_markup(&board.site_name),
+        locale = escape_markup(&board.lang.replace('-', "_")),
+    );
+    if let Some(url) = canonical {
+        tags.push_str(&format!(
+            "\n  <link rel=\"canonical\" href=\"{url}\">\n  <meta property=\"og:url\" content=\"{url}\">"
+        ));
+    }
+    if let Some(notice) = screen.notice() {
+        tags.push_str(&format!(
+            "\n  <meta property=\"article:published_time\" content=\"{}\">",
+            notice.date
+        ));
+    }
+    if let Some(feed) = &options.feed {
+        tags.push_str(&format!(
+            "\n  <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
+            escape_markup(&(text.feed_title)(&format!(
+                "{} – {}",
+                board.title, board.site_name
+            ))),
+            escape_markup(feed)
+        ));
+    }
+    // Without the app the search cannot run: the pages are browsed through their links.
+    tags.push_str("\n  <noscript><style>.finder { display: none; }</style></noscript>");
+    tags
+}
+
+/// A page's meta description: the start of a notice's text, or the newest titles of a list page.
+fn describe(screen: &Screen, text: &Text) -> String {
+    let text = match screen {
+        Screen::Notice { .. } => screen.notice().map(|n| n.body.clone()).unwrap_or_default(),
+        Screen::List { data, listing, .. } => {
+            let titles: Vec<&str> = listing
+                .rows()
+                .iter()
+                .filter_map(|&index| data.notices.get(index))
+                .map(|notice| notice.title.as_str())
+                .take(3)
+                .collect();
+            (text.list_description)(&data.board.title, &data.board.site_name, &titles.join("; "))
+        }
+        _ => String::new(),
+    };
+    first_words(&text, DESCRIPTION_CHARS)
+}
+
+#[cfg(test)]
+mod tests;

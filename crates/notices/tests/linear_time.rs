@@ -1,0 +1,79 @@
+//! Every stage a data file goes through (reading and checking it, `notices validate`'s
+//! warnings and their places in the file, prerendering, the feed, search) takes time linear
+//! in its size, whatever the file holds: each pathological pattern is run at one size and at
+//! four times that size, and the larger must take less than six times as long (a quadratic
+//! stage takes sixteen times).
+//!
+//! The bounds are generous on purpose: this guards against quadratic work, not for speed.
+//! `cargo run --profile tools -p notices --example adversarial` reports the actual times.
+//!
+//! Timing needs optimised code (an unoptimised build spends its time elsewhere), so these
+//! tests are left out of a plain `cargo test`; `scripts/test` runs them one at a time (two
+//! at once would time each other) as
+//! `cargo test --profile tools -p notices --test linear_time -- --ignored --test-threads=1`.
+
+#[path = "support/hostile.rs"]
+mod hostile;
+
+use hostile::stages;
+
+use std::time::{Duration, Instant};
+
+/// How much longer the input is in the second run, and the most its time may grow.
+const GROWTH: usize = 4;
+const MAX_TIME_GROWTH: u32 = 6;
+/// Times this short are noise, not a trend.
+const FLOOR: Duration = Duration::from_millis(25);
+
+/// The shortest of five runs of each, taken in turns so that a busy moment of the machine
+/// does not fall on one size only.
+fn times(small: impl Fn(), large: impl Fn()) -> (Duration, Duration) {
+    let time = |work: &dyn Fn()| {
+        let start = Instant::now();
+        work();
+        start.elapsed()
+    };
+    let mut best = (Duration::MAX, Duration::MAX);
+    for _ in 0..5 {
+        best.0 = best.0.min(time(&small));
+        best.1 = best.1.min(time(&large));
+    }
+    best
+}
+
+fn assert_linear(what: &str, small: &str, large: &str) {
+    let (small_time, large_time) = times(
+        || {
+            stages(small);
+        },
+        || {
+            stages(large);
+        },
+    );
+    assert!(
+        large_time <= small_time.max(FLOOR) * MAX_TIME_GROWTH,
+        "{what}: {} bytes took {small_time:?}, {} bytes took {large_time:?}",
+        small.len(),
+        large.len(),
+    );
+}
+
+#[test]
+#[ignore = "timing: run with --profile tools, as scripts/test does"]
+fn every_pathological_body_takes_linear_time() {
+    let size = 1024 * 1024;
+    for pattern in hostile::patterns() {
+        let small = hostile::data_file_with_body(&(pattern.make)(size), pattern.place);
+        let large = hostile::data_file_with_body(&(pattern.make)(size * GROWTH), pattern.place);
+        assert_linear(pattern.name, &small, &large);
+    }
+}
+
+#[test]
+#[ignore = "timing: run with --profile tools, as scripts/test does"]
+fn many_notices_take_linear_time() {
+    // From 2,000 notices on, the time per page is steady (below, caches flatter the small).
+    let small = hostile::data_file_with_notices(2000);
+    let large = hostile::data_file_with_notices(2000 * GROWTH);
+    assert_linear("notices", &small, &large);
+}
