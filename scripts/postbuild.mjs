@@ -22,7 +22,7 @@ const css = find(/href="\.\/(main-[0-9a-f]+\.css)"/, 'stylesheet');
 fs.writeFileSync(path.join(dist, 'widget.js'), `// News & Notices board widget. Embed with:
 //   <script type="module" src="…/widget.js"></script>
 //   <div data-notice-board data-src="…/notices.json"></div>
-// See the README's "Embedding" section for the options.
+// See docs/embedding.md for the options.
 import init, { mount_widgets } from './${glue}';
 
 // Each board's data file starts downloading now, in parallel with the app (whose fetch
@@ -50,6 +50,6 @@ fs.writeFileSync(path.join(ko, 'index.html'), html
   .replace(/\b(href|src|data-glue|data-wasm|data-href)="\.\//g, '$1="../')
   .replace('href="favicon.svg"', 'href="../favicon.svg"'));
 const base = process.env.NOTICE_BOARD_BASE_URL;
-execFileSync('cargo', ['run', '--quiet', '--profile', 'tools', '--bin', 'notices', '--', 'prerender', ko,
+execFileSync('cargo', ['run', '--quiet', '--profile', 'tools', '-p', 'notices', '--', 'prerender', ko,
   ...(base ? ['--base-url', new URL('ko/', base.endsWith('/') ? base : `${base}/`).href] : [])], { stdio: 'inherit' });
 execFileSync('node', [path.join(import.meta.dirname, 'compress.mjs')], { stdio: 'inherit' });

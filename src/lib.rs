@@ -45,7 +45,7 @@ pub fn start_page() {
 }
 
 /// Starts every board embedded in a host page (elements marked `data-notice-board`), each in
-/// its own shadow root styled by `stylesheet`. See the README's "Embedding" section.
+/// its own shadow root styled by `stylesheet`. See docs/embedding.md.
 pub fn start_widgets(stylesheet: &str) {
     for (element, config) in platform::widget_boards(stylesheet) {
         leptos::mount::mount_to(element, move || leptos::view! { <App config /> }).forget();
