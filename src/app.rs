@@ -2,127 +2,16 @@
 //! for both inside the page chrome.
 
 use crate::components::{BackToTop, Breadcrumb, SiteFooter, SiteHeader, SkipLinks};
+use crate::config::{BoardConfig, Embed, Mode, Start};
+use crate::context::{Announce, BoardName, Feed, HeadingLevel, Status, Today};
 use crate::navigation::Navigation;
-use crate::platform::{self, Debouncer};
-use crate::views::{
-    ErrorView, Latest, LatestList, LoadingView, NotFound, NoticeDetail, NoticeList,
-};
+use crate::platform::{self, Cache};
+use crate::views::{ErrorView, LatestList, LoadingView, NotFound, NoticeDetail, NoticeList};
 use leptos::prelude::*;
 use notice_core::i18n::Locale;
-use notice_core::screen::{Load, Screen, ViewKind};
-use notice_core::url_state::Addressing;
-use notice_core::{Dataset, Date};
+use notice_core::screen::{ListScreen, Load, Screen, ViewKind};
+use notice_core::Dataset;
 use std::sync::Arc;
-use std::time::Duration;
-
-/// How a board is set up on its page (read from the mount element's `data-` attributes).
-#[derive(Clone, Debug)]
-pub struct BoardConfig {
-    /// Where the data file is; relative URLs resolve against the page.
-    pub data_url: String,
-    /// The page's path, for the board's own links.
-    pub page_path: String,
-    /// The page's query string when the board starts.
-    pub initial_query: String,
-    /// Prefix of the board's query parameters (empty on its own page).
-    pub param_prefix: String,
-    /// The id of the element the board is mounted in.
-    pub root_id: String,
-    /// The viewer's date, for "New" markers (none when rendered ahead of time).
-    pub today: Option<Date>,
-    pub mode: Mode,
-    /// The level of the view's main heading (1 on its own page; 2 or more in a host page's
-    /// outline). Sub-headings are one level below.
-    pub heading_level: u8,
-    /// Overrides the data file's `board.pageSize`.
-    pub page_size: Option<usize>,
-    /// Overrides the data file's `board.lang`.
-    pub lang: Option<String>,
-    /// How the board's URLs name its views (files on its own page, query in a widget).
-    pub addressing: Addressing,
-    /// The data, when it is already at hand (prerendering); else the app fetches `data_url`.
-    pub preloaded: Option<Arc<Dataset>>,
-    /// The board's Atom feed, relative to the page (`data-feed`, written by the prerender
-    /// step when it writes the feed): the list links to it.
-    pub feed: Option<String>,
-    /// The page holds the prerendered board: the app, started with the data `preloaded`,
-    /// renders its own copy off the page and swaps it in (see [`platform::take_over`]).
-    pub prerendered: bool,
-    /// What a host page says about an embedded board beyond the above.
-    pub embed: Embed,
-}
-
-/// A host page's naming and choice of view for an embedded board (`data-label`,
-/// `data-view="latest"`); the defaults on the board's own page.
-#[derive(Clone, Debug, Default)]
-pub struct Embed {
-    /// The board's name for its landmarks (`data-label`); else its title.
-    pub label: Option<String>,
-    /// Its place among the widgets of the page: a board named like an earlier one is
-    /// numbered ([`crate::board_names`]).
-    pub place: usize,
-    /// The compact widget of the newest titles, instead of the list.
-    pub latest: Option<Latest>,
-}
-
-/// Where the board lives.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// The board is the page: it owns the title, the skip links, the site chrome and scrolling.
-    Page,
-    /// The board is embedded in a host page, in a shadow root: it changes nothing outside
-    /// itself (title, `lang`, scroll restoration, history state, the host's links).
-    Widget,
-}
-
-/// The level of the view's main heading, shared through context.
-#[derive(Clone, Copy)]
-pub struct HeadingLevel(pub u8);
-
-/// The board's Atom feed, if it has one, shared through context.
-#[derive(Clone)]
-pub struct Feed(pub Option<String>);
-
-/// The board's status region, shared through context: what a control says it did
-/// ("Link copied") is announced there too.
-#[derive(Clone, Copy)]
-pub struct Status {
-    message: RwSignal<String>,
-    /// A count waiting for the page to settle (see [`STATUS_DELAY`]).
-    waiting: Debouncer,
-}
-
-impl Status {
-    /// Says `message` after [`STATUS_DELAY`], unless something else is said before.
-    fn say_when_settled(self, message: String) {
-        // Emptied first, so that the same message said again is announced again.
-        self.message.set(String::new());
-        self.waiting
-            .run(STATUS_DELAY, move || self.message.set(message));
-    }
-
-    /// Says `message` now, in place of anything still waiting to be said (a control's answer
-    /// to a press must not be replaced by the count of the view it was pressed on).
-    pub fn say_now(self, message: &str) {
-        self.waiting.cancel();
-        // The same words again are still a change, so they are said again.
-        self.message.update(|now| {
-            *now = match now.as_str() == message {
-                true => format!("{message}\u{a0}"),
-                false => message.to_string(),
-            }
-        });
-    }
-}
-
-/// The name of the board's landmarks (its region in a host page, its search form), distinct
-/// from the other boards' on the page; shared through context.
-#[derive(Clone, Copy)]
-pub struct BoardName(pub Signal<String>);
-
-/// The viewer's date, shared through context.
-#[derive(Clone, Copy)]
-pub struct Today(pub Option<Date>);
 
 /// The data file's board settings, with those of the mount element (`data-page-size`,
 /// `data-lang`) in their place where it has them.
@@ -144,26 +33,10 @@ fn with_overrides(
     Arc::new(data)
 }
 
-/// Announcements wait until the page has settled: a search is announced once the person
-/// pauses typing (about a second), not after every key.
-const STATUS_DELAY: Duration = Duration::from_millis(1000);
-
-/// Asks for the status to be said again though nothing changed (the person pressed Search
-/// on the search already shown), shared through context.
-#[derive(Clone, Copy)]
-pub struct Announce(pub RwSignal<u32>);
-
 #[component]
 pub fn App(config: BoardConfig) -> impl IntoView {
     let mode = config.mode;
-    let nav = Navigation::new(
-        &config.initial_query,
-        &config.page_path,
-        config.param_prefix,
-        config.root_id,
-        mode,
-        config.addressing,
-    );
+    let nav = Navigation::new(&config);
     provide_context(nav);
     provide_context(mode);
     provide_context(Today(config.today));
@@ -176,27 +49,31 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         Load::Ready(with_overrides(data, page_size, lang))
     };
 
-    let preloaded = config.preloaded.is_some();
-    let load = RwSignal::new(config.preloaded.map_or(Load::Loading, ready));
+    let (load, fetches, takes_over) = match config.start {
+        Start::Fetch => (Load::Loading, true, false),
+        Start::Preloaded(data) => (ready(data), false, false),
+        Start::TakeOver(data) => (ready(data), false, true),
+    };
+    let load = RwSignal::new(load);
     let data_url = StoredValue::new(config.data_url);
-    // `fresh` skips the browser cache, so "Try again" sees a file that has just been fixed.
-    let fetch_data = move |fresh: bool| {
+    let fetch_data = move |cache: Cache| {
         load.set(Load::Loading);
         leptos::task::spawn_local(async move {
-            let result = platform::fetch_dataset(data_url.get_value(), fresh).await;
+            let result = platform::fetch_dataset(data_url.get_value(), cache).await;
             load.set(match result {
                 Ok(data) => ready(Arc::new(data)),
                 Err(error) => Load::Failed(error),
             });
-            if fresh {
+            // "Try again" was pressed on the error's heading: focus goes to the new view's.
+            if cache == Cache::Bypass {
                 nav.focus_heading();
             }
         });
     };
     // Effects run only in the browser, after the first render.
     Effect::new(move || {
-        if !preloaded {
-            fetch_data(false);
+        if fetches {
+            fetch_data(Cache::Use);
         }
         nav.follow_history();
     });
@@ -235,7 +112,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         });
     }
     let board_element = NodeRef::<leptos::html::Div>::new();
-    if config.prerendered {
+    if takes_over {
         // The data is in (see `crate::start_page`): once rendered, the board replaces the
         // prerendered one.
         Effect::new(move || {
@@ -246,10 +123,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
             })
         });
     }
-    let status = Status {
-        message: RwSignal::new(String::new()),
-        waiting: Debouncer::new(),
-    };
+    let status = Status::new();
     provide_context(status);
     let announce = Announce(RwSignal::new(0));
     provide_context(announce);
@@ -259,7 +133,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     let shows_prerendered = nav
         .url_untracked()
         .same_board_state(&nav.prerendered_state());
-    let quiet = StoredValue::new(config.prerendered && shows_prerendered);
+    let quiet = StoredValue::new(takes_over && shows_prerendered);
     let first_url = nav.url_untracked();
     let acted = StoredValue::new(mode == Mode::Page);
     let before = StoredValue::new(None::<Screen>);
@@ -281,30 +155,40 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         status.say_when_settled(message);
     });
 
-    let content = move || match kind.get() {
-        ViewKind::Loading => view! { <LoadingView board=board.get_untracked() /> }.into_any(),
-        ViewKind::Failed => match screen.get_untracked() {
+    // A new view component only when the kind of view changes: the list stays the same
+    // component while its search, filters and page change (the search box keeps focus).
+    let content = move || {
+        kind.track();
+        match screen.get_untracked() {
+            Screen::Loading => view! { <LoadingView board=board.get_untracked() /> }.into_any(),
             Screen::Failed(error) => {
-                view! { <ErrorView error on_retry=move || fetch_data(true) /> }.into_any()
+                view! { <ErrorView error on_retry=move || fetch_data(Cache::Bypass) /> }.into_any()
             }
-            _ => ().into_any(),
-        },
-        ViewKind::List => match latest.get_value() {
-            Some(latest) => view! { <LatestList screen latest /> }.into_any(),
-            None => view! { <NoticeList screen /> }.into_any(),
-        },
-        ViewKind::Notice(_) => view! { <NoticeDetail screen=screen.get_untracked() /> }.into_any(),
-        ViewKind::NotFound => match screen.get_untracked() {
-            Screen::NotFound { id, .. } => view! { <NotFound id /> }.into_any(),
-            _ => ().into_any(),
-        },
+            Screen::List(first) => match latest.get_value() {
+                Some(latest) => view! { <LatestList data=first.data.0 latest /> }.into_any(),
+                None => {
+                    // Follows the list's pages; keeps the last one while the view is being
+                    // replaced by another kind.
+                    let list = Memo::new(move |last: Option<&ListScreen>| {
+                        match (screen.read().list(), last) {
+                            (Some(list), _) => list.clone(),
+                            (None, Some(last)) => last.clone(),
+                            (None, None) => first.clone(),
+                        }
+                    });
+                    view! { <NoticeList screen=list /> }.into_any()
+                }
+            },
+            Screen::Notice(notice) => view! { <NoticeDetail screen=notice /> }.into_any(),
+            Screen::NotFound(not_found) => view! { <NotFound id=not_found.id /> }.into_any(),
+        }
     };
 
     let inner = move || {
         view! {
             {content}
             // One status region from the start; every loading, count and error message goes here.
-            <div role="status" class="visually-hidden">{move || status.message.get()}</div>
+            <div role="status" class="visually-hidden">{move || status.message()}</div>
         }
     };
     let lang = move || match lang_override.get_value() {

@@ -5,43 +5,57 @@
 //! native tool in `crates/notices` renders the same components to static pages.
 //!
 //! Layout, top-down:
-//! - [`platform`]: the only module that calls the browser.
-//! - [`navigation`] owns the URL, [`app`] owns loading; [`views`] and [`components`] render.
+//! - [`config`]: how a board is set up, read from its mount element; [`context`]: what the
+//!   app shares with its components.
+//! - [`platform`]: the only module that calls the browser, one file per concern.
+//! - [`navigation`] owns the URL, [`app`] owns loading; [`views`] (one per screen) and
+//!   [`components`] render.
 
 pub mod app;
 pub mod board_names;
 pub mod components;
+pub mod config;
+pub mod context;
 pub mod navigation;
 #[cfg(test)]
 mod no_text_in_views;
 pub mod platform;
 pub mod views;
 
-pub use app::{App, BoardConfig, Mode};
+pub use app::App;
+pub use config::{BoardConfig, Mode, Start};
+use platform::{Cache, PageBoard};
 
 /// Starts the board that is the page itself: the element marked `data-notice-board="page"`.
 pub fn start_page() {
-    for (element, config) in platform::page_boards() {
-        if !config.prerendered {
-            leptos::mount::mount_to(element, move || leptos::view! { <App config /> }).forget();
-            continue;
-        }
-        // A prerendered page is taken over once the data is in; until then, and for good
-        // if it cannot be loaded, the page works as it is, through its links. Parsing the
-        // data and rendering the board are separate tasks, so the page stays responsive.
-        // (Leptos' own spawner only starts with the first mount.)
-        wasm_bindgen_futures::spawn_local(async move {
-            let Ok(data) = platform::fetch_dataset(config.data_url.clone(), false).await else {
-                return;
-            };
-            platform::next_task().await;
-            let config = BoardConfig {
-                preloaded: Some(std::sync::Arc::new(data)),
-                ..config
-            };
-            leptos::mount::mount_to(element, move || leptos::view! { <App config /> }).forget();
-        });
+    for board in platform::page_boards() {
+        let (element, config) = match board {
+            PageBoard::Empty(element, config) => (element, config),
+            PageBoard::Prerendered(element, config) => {
+                take_over_when_loaded(element, config);
+                continue;
+            }
+        };
+        leptos::mount::mount_to(element, move || leptos::view! { <App config /> }).forget();
     }
+}
+
+/// A prerendered page is taken over once the data is in; until then, and for good if it
+/// cannot be loaded, the page works as it is, through its links. Parsing the data and
+/// rendering the board are separate tasks, so the page stays responsive. (Leptos' own
+/// spawner only starts with the first mount.)
+fn take_over_when_loaded(element: web_sys::HtmlElement, config: BoardConfig) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(data) = platform::fetch_dataset(config.data_url.clone(), Cache::Use).await else {
+            return;
+        };
+        platform::next_task().await;
+        let config = BoardConfig {
+            start: Start::TakeOver(std::sync::Arc::new(data)),
+            ..config
+        };
+        leptos::mount::mount_to(element, move || leptos::view! { <App config /> }).forget();
+    });
 }
 
 /// Starts every board embedded in a host page (elements marked `data-notice-board`), each in

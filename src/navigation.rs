@@ -1,7 +1,7 @@
 //! The one place that owns the URL: views read it and move through it only via [`Navigation`].
 
-use crate::app::Mode;
-use crate::platform;
+use crate::config::{BoardConfig, Mode};
+use crate::platform::{self, Scroll};
 use leptos::prelude::*;
 use notice_core::listing::ListQuery;
 use notice_core::url_state::{is_view_file, Addressing, UrlState, View, LIST_FILE};
@@ -35,14 +35,10 @@ pub struct Navigation {
 }
 
 impl Navigation {
-    pub fn new(
-        initial_query: &str,
-        page_path: &str,
-        prefix: String,
-        root_id: String,
-        mode: Mode,
-        addressing: Addressing,
-    ) -> Self {
+    /// The navigation of the board set up by `config`, at the URL it starts on.
+    pub fn new(config: &BoardConfig) -> Self {
+        let (mode, addressing) = (config.mode, config.mode.addressing());
+        let (page_path, prefix) = (&config.page_path, &config.param_prefix);
         let (page_dir, file) = page_path.split_at(page_path.rfind('/').map_or(0, |i| i + 1));
         let list_file = match addressing {
             Addressing::Files if is_view_file(file) => LIST_FILE,
@@ -50,13 +46,18 @@ impl Navigation {
         };
         Navigation {
             mode,
-            url: RwSignal::new(UrlState::from_url(file, initial_query, &prefix, addressing)),
+            url: RwSignal::new(UrlState::from_url(
+                file,
+                &config.initial_query,
+                prefix,
+                addressing,
+            )),
             page_dir: StoredValue::new(page_dir.to_string()),
             list_file: StoredValue::new(list_file.to_string()),
             entry_file: StoredValue::new(file.to_string()),
             addressing,
-            prefix: StoredValue::new(prefix),
-            root_id: StoredValue::new(root_id),
+            prefix: StoredValue::new(prefix.clone()),
+            root_id: StoredValue::new(config.root_id.clone()),
         }
     }
 
@@ -171,16 +172,20 @@ impl Navigation {
             // brings its heading into view.
             (None, Mode::Page) => {
                 platform::scroll_to(restore_scroll.unwrap_or(0.0));
-                platform::focus_first(&root_id, platform::HEADING, false);
+                platform::focus_first(&root_id, platform::HEADING, Scroll::Stay);
             }
-            (None, Mode::Widget) => platform::focus_first(&root_id, platform::HEADING, true),
+            (None, Mode::Widget) => {
+                platform::focus_first(&root_id, platform::HEADING, Scroll::IntoView)
+            }
         });
     }
 
     /// Focus on the current view's heading, e.g. after the data has been reloaded.
     pub fn focus_heading(&self) {
         let root_id = self.root_id.get_value();
-        platform::after_render(move || platform::focus_first(&root_id, platform::HEADING, true));
+        platform::after_render(move || {
+            platform::focus_first(&root_id, platform::HEADING, Scroll::IntoView)
+        });
     }
 
     pub fn root_id(&self) -> String {

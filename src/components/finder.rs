@@ -1,5 +1,5 @@
 use super::text;
-use crate::app::Announce;
+use crate::context::{Announce, BoardName};
 use crate::navigation::{History, Navigation};
 use crate::platform;
 use leptos::prelude::*;
@@ -78,7 +78,7 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
         .map(|sort| (sort.key().into(), text.sort(sort).into()))
         .collect();
     // Named like the board's other landmarks: distinct from another board's on the page.
-    let name = expect_context::<crate::app::BoardName>().0;
+    let name = expect_context::<BoardName>().0;
     let search_label = move || (text.search_board)(&name.get());
     // On a phone the drop-downs would fill the first screen: they fold away behind a
     // "Filters" button (CSS shows it on narrow screens only).

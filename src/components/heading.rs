@@ -1,4 +1,4 @@
-use crate::app::HeadingLevel;
+use crate::context::HeadingLevel;
 use leptos::prelude::*;
 
 /// A heading at the board's level: the view's main heading (`sub` false) or one level below.

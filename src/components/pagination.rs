@@ -1,5 +1,6 @@
 use super::{text, AppLink};
-use crate::app::Mode;
+use crate::config::Mode;
+use crate::context::BoardName;
 use crate::navigation::Navigation;
 use leptos::prelude::*;
 use notice_core::listing::{page_window, ListQuery, Listing};
@@ -13,7 +14,7 @@ pub fn Pagination(query: ListQuery, listing: Listing) -> impl IntoView {
     // Landmark names must be unique on the page, and a host page may hold several boards
     // (named apart even when titled alike: see `crate::board_names`).
     let mode = expect_context::<Mode>();
-    let name = expect_context::<crate::app::BoardName>().0;
+    let name = expect_context::<BoardName>().0;
     let label = move || match mode {
         Mode::Page => text.pagination.to_string(),
         Mode::Widget => (text.pagination_of)(&name.get()),

@@ -1,5 +1,5 @@
 use super::MixedText;
-use crate::app::HeadingLevel;
+use crate::context::HeadingLevel;
 use leptos::prelude::*;
 use notice_core::format::language_switch;
 use notice_core::rich_text::{plain_text, Kind, RichElement, RichNode, RichText};

@@ -1,7 +1,9 @@
-use crate::app::{Mode, Status};
 use crate::components::text;
+use crate::config::Mode;
+use crate::context::Status;
 use crate::navigation::Navigation;
 use crate::platform;
+use crate::platform::Base;
 use leptos::prelude::*;
 use notice_core::i18n::{Locale, Text};
 
@@ -22,7 +24,15 @@ pub fn ShareLinks(title: String) -> impl IntoView {
     let words =
         move || -> &'static Text { locale.map(|l| l.get_untracked()).unwrap_or_default().text() };
     let mode = expect_context::<Mode>();
-    let address = move || platform::absolute_url(&nav.share_href(), mode == Mode::Page);
+    let address = move || {
+        platform::absolute_url(
+            &nav.share_href(),
+            match mode {
+                Mode::Page => Base::Canonical,
+                Mode::Widget => Base::Shown,
+            },
+        )
+    };
     // None until the app runs; then whether the device has a share sheet.
     let share_sheet = RwSignal::new(None::<bool>);
     Effect::new(move || share_sheet.set(Some(platform::can_share())));

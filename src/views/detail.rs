@@ -8,23 +8,21 @@ use notice_core::format::{
     file_size, language_switch, link_spans, outline_level, paragraphs, Span,
 };
 use notice_core::listing::ListQuery;
-use notice_core::screen::Screen;
+use notice_core::screen::{NoticeScreen, Shared};
 use notice_core::url_state::View;
 use notice_core::Attachment;
 
 /// One notice: title, metadata, body, attachments, the previous and next notices of the list
 /// the person came from, and the way back to that list's page.
 #[component]
-pub fn NoticeDetail(screen: Screen) -> impl IntoView {
-    let Screen::Notice {
-        data,
-        index,
+pub fn NoticeDetail(screen: NoticeScreen) -> impl IntoView {
+    let index = screen.index();
+    let NoticeScreen {
+        data: Shared(data),
         query,
         listing,
-    } = screen
-    else {
-        return ().into_any();
-    };
+        ..
+    } = screen;
     let nav = expect_context::<Navigation>();
     let text = text();
     let url = nav.url_untracked();

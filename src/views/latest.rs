@@ -4,28 +4,13 @@
 //! first; `data-pinned="top"` puts the pinned notices first instead, as the board does.
 
 use crate::components::{text, AppLink, Heading, MixedText};
+use crate::config::Latest;
 use crate::navigation::Navigation;
 use leptos::prelude::*;
 use notice_core::safe_url::resolve;
-use notice_core::screen::Screen;
 use notice_core::url_state::{notice_file, View};
 use notice_core::Dataset;
-
-/// Titles shown when the host does not say (`data-count`), and the most it may ask for.
-pub const DEFAULT_COUNT: usize = 5;
-pub const MAX_COUNT: usize = 20;
-
-/// How the host set up the compact widget.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Latest {
-    /// How many titles, 1–[`MAX_COUNT`].
-    pub count: usize,
-    /// The full board's address (`data-board-url`): titles open the notice there, and
-    /// "More" goes there. Without it, titles open in place, as in the full widget.
-    pub board_url: Option<String>,
-    /// Pinned notices first (`data-pinned="top"`), else strictly newest first.
-    pub pinned_on_top: bool,
-}
+use std::sync::Arc;
 
 impl Latest {
     /// The notices shown, as indices into the data set's notices (kept newest first).
@@ -58,10 +43,7 @@ pub fn notice_on_board(board_url: &str, id: &str) -> String {
 }
 
 #[component]
-pub fn LatestList(screen: Memo<Screen>, latest: Latest) -> impl IntoView {
-    let Some(data) = screen.with_untracked(|screen| screen.data().cloned()) else {
-        return ().into_any();
-    };
+pub fn LatestList(data: Arc<Dataset>, latest: Latest) -> impl IntoView {
     let nav = expect_context::<Navigation>();
     let board = &data.board;
     let items = latest

@@ -1,12 +1,12 @@
-use crate::app::{Feed, Today};
 use crate::components::{
     text, ActiveFilters, AppLink, Finder, Heading, MetaList, MixedText, Pagination,
 };
+use crate::context::{Feed, Today};
 use crate::navigation::Navigation;
 use leptos::prelude::*;
 use notice_core::format::thousands;
 use notice_core::listing::ListQuery;
-use notice_core::screen::{no_results, result_summary, NoResults, Screen};
+use notice_core::screen::{no_results, result_summary, ListScreen, NoResults, Shared};
 use notice_core::search::Terms;
 use notice_core::url_state::View;
 use notice_core::{Board, Dataset, Notice};
@@ -18,20 +18,15 @@ const NEW_FOR_DAYS: i64 = 7;
 /// The list: search and filters, then one page of notices (pinned ones on top of the plain
 /// list's first page) and the pagination. Only the current page is rendered.
 #[component]
-pub fn NoticeList(screen: Memo<Screen>) -> impl IntoView {
-    let Some(data) = screen.with_untracked(|screen| screen.data().cloned()) else {
-        return ().into_any();
-    };
+pub fn NoticeList(screen: Memo<ListScreen>) -> impl IntoView {
+    let data = screen.with_untracked(|list| list.data.0.clone());
     let title = data.board.title.clone();
     let results = move || {
-        let Screen::List {
-            data,
+        let ListScreen {
+            data: Shared(data),
             query,
             listing,
-        } = screen.get()
-        else {
-            return ().into_any();
-        };
+        } = screen.get();
         let nav = expect_context::<Navigation>();
         let rows = listing
             .rows()

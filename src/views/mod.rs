@@ -9,7 +9,7 @@ mod not_found;
 
 pub use detail::NoticeDetail;
 pub use error::ErrorView;
-pub use latest::{Latest, LatestList};
+pub use latest::LatestList;
 pub use list::NoticeList;
 pub use loading::LoadingView;
 pub use not_found::NotFound;

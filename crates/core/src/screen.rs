@@ -16,26 +16,77 @@ pub enum Load {
     Failed(LoadError),
 }
 
-/// The view to show, with everything it needs.
-#[derive(Clone, Debug)]
+/// The view to show, with everything it needs: one variant per view, each view taking
+/// exactly its own.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Screen {
     Loading,
     Failed(LoadError),
-    List {
-        data: Arc<Dataset>,
-        query: ListQuery,
-        listing: Arc<Listing>,
-    },
-    Notice {
-        data: Arc<Dataset>,
-        index: usize,
-        query: ListQuery,
-        listing: Arc<Listing>,
-    },
-    NotFound {
-        data: Arc<Dataset>,
-        id: String,
-    },
+    List(ListScreen),
+    Notice(NoticeScreen),
+    NotFound(NotFoundScreen),
+}
+
+/// A page of the list (searched, filtered, sorted as the URL says).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListScreen {
+    pub data: Shared<Dataset>,
+    pub query: ListQuery,
+    pub listing: Arc<Listing>,
+}
+
+/// One notice, with the list the person came from (for previous/next and "Back to list").
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoticeScreen {
+    pub data: Shared<Dataset>,
+    /// The notice's place in `data.notices`: always a notice of `data` (only
+    /// [`Screen::new`] makes a `NoticeScreen`, from an id it found).
+    index: usize,
+    pub query: ListQuery,
+    pub listing: Arc<Listing>,
+}
+
+impl NoticeScreen {
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    pub fn notice(&self) -> &Notice {
+        &self.data.notices[self.index]
+    }
+}
+
+/// A link to a notice that is not on the board.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NotFoundScreen {
+    pub data: Shared<Dataset>,
+    /// The id asked for.
+    pub id: String,
+}
+
+/// Data shared between screens, compared by identity: a data set never changes once loaded,
+/// so two screens show the same data exactly when they hold the same one (and comparing
+/// them costs nothing, however many notices there are).
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
 }
 
 /// Which view component is on screen. The list stays the same component while its search,
@@ -58,47 +109,6 @@ pub enum Crumb {
     Current(String),
 }
 
-impl PartialEq for Screen {
-    /// Datasets compare by identity: a dataset is never changed once loaded.
-    fn eq(&self, other: &Self) -> bool {
-        use Screen::*;
-        match (self, other) {
-            (Loading, Loading) => true,
-            (Failed(a), Failed(b)) => a == b,
-            (
-                List {
-                    data: a,
-                    query: qa,
-                    listing: la,
-                },
-                List {
-                    data: b,
-                    query: qb,
-                    listing: lb,
-                },
-            ) => Arc::ptr_eq(a, b) && qa == qb && la == lb,
-            (
-                Notice {
-                    data: a,
-                    index: ia,
-                    query: qa,
-                    ..
-                },
-                Notice {
-                    data: b,
-                    index: ib,
-                    query: qb,
-                    ..
-                },
-            ) => Arc::ptr_eq(a, b) && ia == ib && qa == qb,
-            (NotFound { data: a, id: ia }, NotFound { data: b, id: ib }) => {
-                Arc::ptr_eq(a, b) && ia == ib
-            }
-            _ => false,
-        }
-    }
-}
-
 impl Screen {
     /// The screen for `load` and `url`. `previous` (the screen before) lets a search that
     /// is being typed reuse the matches found so far.
@@ -111,51 +121,46 @@ impl Screen {
         let query = url.list.clone();
         let previous = match previous {
             Some(
-                Screen::List {
+                Screen::List(ListScreen {
                     data: before,
                     query,
                     listing,
-                }
-                | Screen::Notice {
+                })
+                | Screen::Notice(NoticeScreen {
                     data: before,
                     query,
                     listing,
                     ..
-                },
-            ) if Arc::ptr_eq(before, &data) => Some((query, listing.as_ref())),
+                }),
+            ) if Arc::ptr_eq(&before.0, &data) => Some((query, listing.as_ref())),
             _ => None,
         };
-        let listing = |data: &Dataset| {
+        // Not made for a notice that is not found: nothing shows a list then.
+        let listing = || {
             Arc::new(Listing::refine(
-                data,
+                &data,
                 &query,
                 data.board.page_size,
                 previous,
             ))
         };
         match &url.view {
-            View::List => {
-                let listing = listing(&data);
-                Screen::List {
-                    data,
-                    query,
-                    listing,
-                }
-            }
+            View::List => Screen::List(ListScreen {
+                listing: listing(),
+                data: Shared(data.clone()),
+                query,
+            }),
             View::Notice(id) => match data.index_of(id) {
-                Some(index) => {
-                    let listing = listing(&data);
-                    Screen::Notice {
-                        data,
-                        index,
-                        query,
-                        listing,
-                    }
-                }
-                None => Screen::NotFound {
-                    data,
+                Some(index) => Screen::Notice(NoticeScreen {
+                    listing: listing(),
+                    data: Shared(data.clone()),
+                    index,
+                    query,
+                }),
+                None => Screen::NotFound(NotFoundScreen {
+                    data: Shared(data.clone()),
                     id: id.clone(),
-                },
+                }),
             },
         }
     }
@@ -164,18 +169,26 @@ impl Screen {
         match self {
             Screen::Loading => ViewKind::Loading,
             Screen::Failed(_) => ViewKind::Failed,
-            Screen::List { .. } => ViewKind::List,
-            Screen::Notice { index, .. } => ViewKind::Notice(*index),
-            Screen::NotFound { .. } => ViewKind::NotFound,
+            Screen::List(_) => ViewKind::List,
+            Screen::Notice(notice) => ViewKind::Notice(notice.index),
+            Screen::NotFound(_) => ViewKind::NotFound,
         }
     }
 
     pub fn data(&self) -> Option<&Arc<Dataset>> {
         match self {
-            Screen::List { data, .. }
-            | Screen::Notice { data, .. }
-            | Screen::NotFound { data, .. } => Some(data),
+            Screen::List(ListScreen { data, .. })
+            | Screen::Notice(NoticeScreen { data, .. })
+            | Screen::NotFound(NotFoundScreen { data, .. }) => Some(&data.0),
             Screen::Loading | Screen::Failed(_) => None,
+        }
+    }
+
+    /// The list page on screen, if the screen is one.
+    pub fn list(&self) -> Option<&ListScreen> {
+        match self {
+            Screen::List(list) => Some(list),
+            _ => None,
         }
     }
 
@@ -187,7 +200,7 @@ impl Screen {
 
     pub fn notice(&self) -> Option<&Notice> {
         match self {
-            Screen::Notice { data, index, .. } => data.notices.get(*index),
+            Screen::Notice(screen) => Some(screen.notice()),
             _ => None,
         }
     }
@@ -200,11 +213,11 @@ impl Screen {
         let board_title = isolated(&board.title);
         let suffix = format!("{board_title} – {}", isolated(&board.site_name));
         match self {
-            Screen::List {
+            Screen::List(ListScreen {
                 data,
                 query,
                 listing,
-            } => {
+            }) => {
                 let filters = filter_names(text, data, query);
                 let filters = (!filters.is_empty()).then(|| (text.filters_title)(&filters));
                 let search =
@@ -224,11 +237,8 @@ impl Screen {
             }
             Screen::Loading => format!("{} – {suffix}", text.loading_title),
             Screen::Failed(_) => format!("{} – {suffix}", text.error_title),
-            Screen::NotFound { .. } => format!("{} – {suffix}", text.not_found),
-            Screen::Notice { .. } => format!(
-                "{} – {suffix}",
-                isolated(self.notice().map_or("", |n| n.title.as_str()))
-            ),
+            Screen::NotFound(_) => format!("{} – {suffix}", text.not_found),
+            Screen::Notice(screen) => format!("{} – {suffix}", isolated(&screen.notice().title)),
         }
     }
 
@@ -237,13 +247,11 @@ impl Screen {
         let board = self.board();
         let mut trail: Vec<Crumb> = board.breadcrumb.iter().cloned().map(Crumb::Link).collect();
         match self {
-            Screen::Notice { .. } => {
+            Screen::Notice(screen) => {
                 trail.push(Crumb::List(board.title.clone()));
-                trail.push(Crumb::Current(
-                    self.notice().map(|n| n.title.clone()).unwrap_or_default(),
-                ));
+                trail.push(Crumb::Current(screen.notice().title.clone()));
             }
-            Screen::NotFound { .. } => {
+            Screen::NotFound(_) => {
                 trail.push(Crumb::List(board.title.clone()));
                 trail.push(Crumb::Current(text.not_found.into()));
             }
@@ -258,18 +266,18 @@ impl Screen {
         match self {
             Screen::Loading => text.loading_notices.into(),
             Screen::Failed(error) => error.summary(text),
-            Screen::List {
+            Screen::List(ListScreen {
                 data,
                 query,
                 listing,
-            } => {
+            }) => {
                 let mut message = result_summary(text, data, query, listing);
                 if data.skipped_count() > 0 {
                     message.push_str(&(text.skipped_status)(data.skipped_count()));
                 }
                 message
             }
-            Screen::NotFound { .. } | Screen::Notice { .. } => String::new(),
+            Screen::NotFound(_) | Screen::Notice(_) => String::new(),
         }
     }
 
@@ -278,10 +286,10 @@ impl Screen {
     pub fn status_after(&self, before: Option<&Screen>, text: &Text) -> String {
         let status = self.status(text);
         match (before, self) {
-            (Some(Screen::List { query: old, .. }), Screen::List { query, .. })
-                if old.sort != query.sort =>
+            (Some(Screen::List(before)), Screen::List(now))
+                if before.query.sort != now.query.sort =>
             {
-                format!("{} {status}", (text.sorted_by)(query.sort))
+                format!("{} {status}", (text.sorted_by)(now.query.sort))
             }
             _ => status,
         }

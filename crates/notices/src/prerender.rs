@@ -10,11 +10,11 @@
 
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use leptos::prelude::*;
-use notice_board::{App, BoardConfig, Mode};
+use notice_board::{App, BoardConfig, Mode, Start};
 use notice_core::format::{escape_markup, first_words, with_trailing_slash};
 use notice_core::i18n::{Locale, Text};
 use notice_core::listing::{ListQuery, Listing};
-use notice_core::screen::{Load, Screen};
+use notice_core::screen::{ListScreen, Load, Screen};
 use notice_core::url_state::{notice_file, Addressing, UrlState, View};
 use notice_core::{Dataset, Date};
 use std::sync::Arc;
@@ -241,9 +241,7 @@ fn render_board(data: Arc<Dataset>, url: &UrlState, file: &str, options: &Option
         heading_level: 1,
         page_size: None,
         lang: None,
-        addressing: Addressing::Files,
-        preloaded: Some(data),
-        prerendered: false,
+        start: Start::Preloaded(data),
         feed: options.feed.clone(),
         embed: Default::default(),
     };
@@ -322,8 +320,8 @@ fn head_tags(screen: &Screen, file: &str, options: &Options) -> String {
 /// A page's meta description: the start of a notice's text, or the newest titles of a list page.
 fn describe(screen: &Screen, text: &Text) -> String {
     let text = match screen {
-        Screen::Notice { .. } => screen.notice().map(|n| n.body.clone()).unwrap_or_default(),
-        Screen::List { data, listing, .. } => {
+        Screen::Notice(notice) => notice.notice().body.clone(),
+        Screen::List(ListScreen { data, listing, .. }) => {
             let titles: Vec<&str> = listing
                 .rows()
                 .iter()

@@ -129,17 +129,53 @@ fn a_search_typed_further_refines_the_previous_listing() {
         refined.status(EN),
         "Showing 1–10 of 11 notices. 1 notice could not be shown."
     );
+    // The refining path really runs: given "previous matches" that leave notices out (the
+    // listing of a smaller board), the search typed further looks only among them.
+    let Load::Ready(data) = &load else {
+        panic!("the board loads")
+    };
+    let Load::Ready(small) = ready(5) else {
+        panic!("the board loads")
+    };
+    let notice = ListQuery {
+        q: "notice".into(),
+        ..ListQuery::default()
+    };
+    let partial = Screen::List(ListScreen {
+        data: Shared(data.clone()),
+        listing: Arc::new(Listing::new(&small, &notice, 10)),
+        query: notice,
+    });
+    let from_partial = at("?q=notice+2", Some(&partial));
+    assert_eq!(
+        from_partial.status(EN),
+        "Showing 2 notices. 1 notice could not be shown."
+    );
 }
 
 #[test]
 fn an_unknown_id_is_not_found() {
-    assert!(matches!(screen("?id=404"), Screen::NotFound { id, .. } if id == "404"));
+    assert!(
+        matches!(screen("?id=404"), Screen::NotFound(NotFoundScreen { id, .. }) if id == "404")
+    );
 }
 
 #[test]
 fn the_list_view_stays_while_its_query_changes() {
-    assert_eq!(screen("?q=a").kind(), screen("?page=3").kind());
-    assert_ne!(screen("?q=a"), screen("?q=b"));
+    let load = ready(1);
+    let at = |query: &str| Screen::new(&load, &UrlState::from_query(query, ""), None);
+    assert_eq!(at("?q=a").kind(), ViewKind::List);
+    assert_eq!(at("?q=a").kind(), at("?page=3").kind());
+    assert_eq!(at("?id=1").kind(), ViewKind::Notice(0));
+    // The screen itself changes with the query, so the list follows it.
+    assert_eq!(at("?q=a"), at("?q=a"));
+    assert_ne!(at("?q=a"), at("?q=b"));
+}
+
+#[test]
+fn screens_of_two_loads_differ_even_when_the_files_are_alike() {
+    // Data sets compare by identity: a file loaded again ("Try again") is a new screen.
+    assert_ne!(screen("?q=a"), screen("?q=a"));
 }
 
 fn with_categories(query: &str, previous: Option<&Screen>) -> Screen {

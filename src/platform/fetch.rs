@@ -1,0 +1,58 @@
+//! Fetching the data file and reading it in slices that keep the page responsive.
+
+use super::time::{next_task, now_ms};
+use notice_core::parse::{DataReader, MAX_DATA_BYTES};
+use notice_core::{Dataset, LoadError};
+
+/// Whether a fetch may be answered from the browser's cache.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cache {
+    Use,
+    /// Ask the server again ("Try again" must see a file that has just been fixed).
+    Bypass,
+}
+
+/// Fetches and validates the data file.
+pub async fn fetch_dataset(url: String, cache: Cache) -> Result<Dataset, LoadError> {
+    let mut request = gloo_net::http::Request::get(&url);
+    if cache == Cache::Bypass {
+        request = request.cache(web_sys::RequestCache::NoCache);
+    }
+    let response = request
+        .send()
+        .await
+        .map_err(|_| LoadError::Network { url: url.clone() })?;
+    if !response.ok() {
+        return Err(LoadError::from_status(&url, response.status()));
+    }
+    // A file too large for the tab is refused before its body is read, when the server
+    // says its size (compressed responses say the compressed size: checked again below).
+    let declared = response.headers().get("content-length");
+    if let Some(bytes) = declared.and_then(|length| length.trim().parse::<u64>().ok()) {
+        if bytes > MAX_DATA_BYTES as u64 {
+            return Err(LoadError::TooLarge { url, bytes });
+        }
+    }
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|_| LoadError::Network { url: url.clone() })?;
+    // A large file is read in short slices, each in its own task (copying the bytes in and
+    // checking they are UTF-8 is a task of its own), so that the page keeps answering taps
+    // and scrolls while thousands of notices are parsed and checked.
+    let mut reader = DataReader::from_bytes(bytes, &url)?;
+    loop {
+        next_task().await;
+        let slice_end = now_ms() + SLICE_MS;
+        if reader.read_while(|| now_ms() < slice_end) {
+            break;
+        }
+    }
+    // Sorting, and the first render of the list that follows, get a task of their own.
+    next_task().await;
+    reader.finish()
+}
+
+/// How long a slice of loading work may take: under the 50 ms after which a browser counts
+/// a task as long (a slice stops at the first notice that ends past it).
+const SLICE_MS: f64 = 30.0;
