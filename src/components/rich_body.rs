@@ -1,7 +1,7 @@
 use super::MixedText;
 use crate::context::HeadingLevel;
 use leptos::prelude::*;
-use notice_core::format::language_switch;
+use notice_core::language::language_switch;
 use notice_core::rich_text::{plain_text, Kind, RichElement, RichNode, RichText};
 
 /// A notice body given as HTML, after sanitising: each allowed element becomes a view of the

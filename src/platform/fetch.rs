@@ -1,7 +1,8 @@
 //! Fetching the data file and reading it in slices that keep the page responsive.
 
 use super::time::{next_task, now_ms};
-use notice_core::parse::{DataReader, MAX_DATA_BYTES};
+use notice_core::parse::DataReader;
+use notice_core::problem::MAX_DATA_BYTES;
 use notice_core::{Dataset, LoadError};
 
 /// Whether a fetch may be answered from the browser's cache.

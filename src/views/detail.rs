@@ -4,9 +4,8 @@ use crate::components::{
 };
 use crate::navigation::Navigation;
 use leptos::prelude::*;
-use notice_core::format::{
-    file_size, language_switch, link_spans, outline_level, paragraphs, Span,
-};
+use notice_core::format::{file_size, link_spans, outline_level, paragraphs, Span};
+use notice_core::language::language_switch;
 use notice_core::listing::ListQuery;
 use notice_core::screen::{NoticeScreen, Shared};
 use notice_core::url_state::View;

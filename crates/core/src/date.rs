@@ -122,13 +122,6 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
-/// True for `ko` and its regional forms (`ko-KR`).
-pub fn is_korean(lang: &str) -> bool {
-    lang.split('-')
-        .next()
-        .is_some_and(|primary| primary.eq_ignore_ascii_case("ko"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -113,41 +113,6 @@ pub fn outline_level(line: &str) -> u8 {
     }
 }
 
-/// The language a piece of text is written in when that differs from `context_lang`:
-/// mostly Hangul → `ko`; mostly Latin inside a Korean context → `en`; otherwise `None`.
-/// Screen readers need `lang` to pronounce a Korean passage inside an English notice.
-pub fn language_switch(text: &str, context_lang: &str) -> Option<&'static str> {
-    let (mut hangul, mut latin) = (0usize, 0usize);
-    for c in text.chars() {
-        if is_hangul(c) {
-            hangul += 1;
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
-        }
-    }
-    let context_is_korean = super::date::is_korean(context_lang);
-    if !context_is_korean && hangul > latin {
-        Some("ko")
-    } else if context_is_korean && latin > hangul * 2 {
-        Some("en")
-    } else {
-        None
-    }
-}
-
-/// The `lang` attribute for a piece of `text` written in a notice whose language is
-/// `own_lang`, placed inside an element whose language is `surrounding_lang`; `None` when
-/// the surrounding language is already right.
-pub fn lang_attribute(text: &str, own_lang: &str, surrounding_lang: &str) -> Option<String> {
-    language_switch(text, own_lang)
-        .map(str::to_string)
-        .or_else(|| (own_lang != surrounding_lang).then(|| own_lang.to_string()))
-}
-
-fn is_hangul(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
-}
-
 /// The longest run of characters without a break opportunity that a view writes out as is.
 /// Browsers lay out a long unbroken word in time that grows with the square of its length
 /// (a 12,500-letter word froze Chromium for 5.7 s at phone speed); real words and addresses
@@ -345,42 +310,6 @@ mod tests {
         assert_eq!(outline_level("  ○ Date: 16 May"), 2);
         assert_eq!(outline_level("ㅇ 일시"), 2);
         assert_eq!(outline_level("Plain text"), 0);
-    }
-
-    #[test]
-    fn korean_passages_are_marked_in_english_notices_and_back() {
-        assert_eq!(
-            language_switch("지진 대피 훈련에 참여하세요", "en"),
-            Some("ko")
-        );
-        assert_eq!(
-            language_switch("□ 훈련 일시: 5월 16일 (Wed) 14:00", "en"),
-            Some("ko")
-        );
-        assert_eq!(language_switch("Take part in the drill", "en"), None);
-        assert_eq!(
-            language_switch("Take part in the drill", "ko-KR"),
-            Some("en")
-        );
-        assert_eq!(language_switch("훈련 일시", "ko"), None);
-        assert_eq!(language_switch("2024-05-16", "en"), None);
-    }
-
-    #[test]
-    fn lang_attribute_is_only_set_where_the_language_changes() {
-        assert_eq!(lang_attribute("Earthquake drill", "en", "en"), None);
-        assert_eq!(
-            lang_attribute("지진 대피 훈련", "en", "en").as_deref(),
-            Some("ko")
-        );
-        assert_eq!(
-            lang_attribute("지진 대피 훈련", "ko", "en").as_deref(),
-            Some("ko")
-        );
-        assert_eq!(
-            lang_attribute("Civil defense", "fr", "en").as_deref(),
-            Some("fr")
-        );
     }
 
     #[test]

@@ -48,7 +48,8 @@ fn script(c: char) -> Script {
     }
 }
 
-fn is_korean(tag: &str) -> bool {
+/// True for `ko` and its regional forms (`ko-KR`).
+pub fn is_korean(tag: &str) -> bool {
     primary(tag).eq_ignore_ascii_case("ko")
 }
 
@@ -243,6 +244,53 @@ pub fn split_pieces(runs: &[Run], pieces: &[Piece]) -> Vec<(Option<String>, Vec<
         }
     }
     out
+}
+
+// Whole texts and tags: the language a text switches to, and language tags.
+
+/// The shape of a BCP 47 tag (`en`, `ko-KR`, `zh-Hant-TW`), without checking registries.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary_ok = parts
+        .next()
+        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    primary_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The language a piece of text is written in when that differs from `context_lang`:
+/// mostly Hangul → `ko`; mostly Latin inside a Korean context → `en`; otherwise `None`.
+/// Screen readers need `lang` to pronounce a Korean passage inside an English notice.
+pub fn language_switch(text: &str, context_lang: &str) -> Option<&'static str> {
+    let (mut hangul, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        if is_hangul(c) {
+            hangul += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    let context_is_korean = is_korean(context_lang);
+    if !context_is_korean && hangul > latin {
+        Some("ko")
+    } else if context_is_korean && latin > hangul * 2 {
+        Some("en")
+    } else {
+        None
+    }
+}
+
+/// The `lang` attribute for a piece of `text` written in a notice whose language is
+/// `own_lang`, placed inside an element whose language is `surrounding_lang`; `None` when
+/// the surrounding language is already right.
+pub fn lang_attribute(text: &str, own_lang: &str, surrounding_lang: &str) -> Option<String> {
+    language_switch(text, own_lang)
+        .map(str::to_string)
+        .or_else(|| (own_lang != surrounding_lang).then(|| own_lang.to_string()))
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(script(c), Script::Hangul)
 }
 
 #[cfg(test)]
@@ -483,5 +531,41 @@ mod tests {
                 "{pattern:?}: {best_small:?} for 20,000, {best_large:?} for 40,000"
             );
         }
+    }
+
+    #[test]
+    fn korean_passages_are_marked_in_english_notices_and_back() {
+        assert_eq!(
+            language_switch("지진 대피 훈련에 참여하세요", "en"),
+            Some("ko")
+        );
+        assert_eq!(
+            language_switch("□ 훈련 일시: 5월 16일 (Wed) 14:00", "en"),
+            Some("ko")
+        );
+        assert_eq!(language_switch("Take part in the drill", "en"), None);
+        assert_eq!(
+            language_switch("Take part in the drill", "ko-KR"),
+            Some("en")
+        );
+        assert_eq!(language_switch("훈련 일시", "ko"), None);
+        assert_eq!(language_switch("2024-05-16", "en"), None);
+    }
+
+    #[test]
+    fn lang_attribute_is_only_set_where_the_language_changes() {
+        assert_eq!(lang_attribute("Earthquake drill", "en", "en"), None);
+        assert_eq!(
+            lang_attribute("지진 대피 훈련", "en", "en").as_deref(),
+            Some("ko")
+        );
+        assert_eq!(
+            lang_attribute("지진 대피 훈련", "ko", "en").as_deref(),
+            Some("ko")
+        );
+        assert_eq!(
+            lang_attribute("Civil defense", "fr", "en").as_deref(),
+            Some("fr")
+        );
     }
 }

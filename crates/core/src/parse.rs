@@ -4,8 +4,9 @@
 use super::dataset::{search_text, with_search_text, Dataset};
 use super::date::{Date, DateStyle};
 use super::format::thousands;
+use super::language::is_language_tag;
 use super::notice::{Attachment, Board, Category, NavLink, Notice, NoticeId};
-use super::problem::{LoadError, Place, Problem};
+use super::problem::{LoadError, Place, Problem, MAX_DATA_BYTES};
 use super::record::{
     AttachmentRecord, BoardRecord, BodyFormat, DataFileRecord, DateStyleRecord, Field, IdRecord,
     LinkRecord, NoticeRecord,
@@ -24,10 +25,6 @@ use std::sync::Arc;
 
 /// The only format version this app reads.
 pub const FORMAT_VERSION: u64 = 1;
-
-/// The largest data file the board reads. A phone tab that parses much more runs out of
-/// memory; 150 MB still takes the 100,000-notice benchmark file (about 140 MB).
-pub const MAX_DATA_BYTES: usize = 150_000_000;
 
 /// A title, name or label longer than this is refused: it is a broken export, not a title.
 const MAX_LINE_CHARS: usize = 1_000;
@@ -1088,16 +1085,6 @@ fn flag(field: Field<bool>) -> Result<bool, String> {
             describe(&other)
         )),
     }
-}
-
-/// The shape of a BCP 47 tag (`en`, `ko-KR`, `zh-Hant-TW`), without checking registries.
-pub(crate) fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let primary_ok = parts
-        .next()
-        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    primary_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// "PDF" from "report.pdf" (ignoring any query string).

@@ -1,7 +1,10 @@
 //! What can go wrong with the data file, in words an editor can act on.
 
-use crate::i18n::Text;
 use std::fmt;
+
+/// The largest data file the board reads. A phone tab that parses much more runs out of
+/// memory; 150 MB still takes the 100,000-notice benchmark file (about 140 MB).
+pub const MAX_DATA_BYTES: usize = 150_000_000;
 
 /// One thing wrong with one part of the data file. A notice with a problem is left out of the
 /// board; a board setting with a problem falls back to its default.
@@ -22,18 +25,6 @@ pub enum Place {
         position: usize,
         id: Option<String>,
     },
-}
-
-impl Problem {
-    /// Where the problem is, in the board's language (`Notice 3 (id “63605”), field “date”: `);
-    /// the message after it is the parser's, in English, as `notices validate` writes it.
-    pub fn place_text(&self, text: &Text) -> String {
-        let place = match &self.place {
-            Place::Board => text.problem_board.to_string(),
-            Place::Notice { position, id } => (text.problem_notice)(*position, id.as_deref()),
-        };
-        place + &(text.problem_field)(&self.field)
-    }
 }
 
 impl fmt::Display for Problem {
@@ -80,33 +71,6 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// One sentence for anyone reading the page, in the board's language.
-    pub fn summary(&self, text: &Text) -> String {
-        let reason = match self {
-            LoadError::NotFound { .. } => text.reason_not_found,
-            LoadError::Http { status, .. } if *status >= 500 => text.reason_server,
-            LoadError::Http { .. } => text.reason_refused,
-            LoadError::Network { .. } => text.reason_unreachable,
-            LoadError::TooLarge { .. } => text.reason_too_large,
-            LoadError::NotJson { .. }
-            | LoadError::NotUtf8 { .. }
-            | LoadError::Malformed { .. }
-            | LoadError::BadShape { .. } => text.reason_damaged,
-            LoadError::WrongVersion { .. } => text.reason_wrong_format,
-            LoadError::NoValidNotices { .. } => text.reason_none_readable,
-        };
-        (text.load_failed)(reason)
-    }
-
-    /// What to do next, for a citizen.
-    pub fn advice(&self, text: &Text) -> &'static str {
-        match self {
-            LoadError::Network { .. } => text.advice_network,
-            LoadError::Http { status, .. } if *status >= 500 => text.advice_soon,
-            _ => text.advice_later,
-        }
-    }
-
     /// Precise details for the editor or web team who can fix it (in English, as the
     /// command-line tools write them).
     pub fn details(&self) -> Vec<String> {
@@ -124,7 +88,7 @@ impl LoadError {
             LoadError::TooLarge { url, bytes } => vec![format!(
                 "{url} is {} MB; this board reads data files of up to {} MB. Publish fewer notices in it (for example, move older years to an archive file).",
                 bytes / 1_000_000,
-                crate::parse::MAX_DATA_BYTES / 1_000_000
+                MAX_DATA_BYTES / 1_000_000
             )],
             LoadError::NotUtf8 { line, column } => vec![format!(
                 "The data file is not UTF-8 text: at line {line}, column {column} there are bytes in another encoding. Export or save it as UTF-8."

@@ -7,6 +7,7 @@
 
 pub(crate) mod en;
 pub(crate) mod ko;
+mod problems;
 
 pub use crate::date::DateStyle;
 use crate::listing::Sort;

@@ -5,7 +5,7 @@
 
 use super::tokenizer::{Token, Tokenizer};
 use super::{has_text, Kind, RichElement, RichNode, RichText};
-use crate::parse::is_language_tag;
+use crate::language::is_language_tag;
 use crate::safe_url::{host, leaves_the_board, origin, resolve, safe_url};
 use std::collections::{BTreeMap, BTreeSet};
 
