@@ -506,33 +506,6 @@ mod tests {
         }
     }
 
-    /// Twice the text takes about twice the time: no pass over the text per run.
-    #[test]
-    fn runs_take_linear_time() {
-        fn time(text: &str) -> std::time::Duration {
-            let start = std::time::Instant::now();
-            for board in ["en", "ko"] {
-                std::hint::black_box(language_runs(text, "ko", board));
-            }
-            start.elapsed()
-        }
-        // Alternating scripts (most runs), and one long run with long edges to extend.
-        let patterns = ["가 a 나b ", "(((((가 a b)))))     ", "가가가가 "];
-        for pattern in patterns {
-            let small = pattern.repeat(20_000);
-            let large = pattern.repeat(40_000);
-            let (mut best_small, mut best_large) = (time(&small), time(&large));
-            for _ in 0..4 {
-                best_small = best_small.min(time(&small));
-                best_large = best_large.min(time(&large));
-            }
-            assert!(
-                best_large < best_small * 4,
-                "{pattern:?}: {best_small:?} for 20,000, {best_large:?} for 40,000"
-            );
-        }
-    }
-
     #[test]
     fn korean_passages_are_marked_in_english_notices_and_back() {
         assert_eq!(

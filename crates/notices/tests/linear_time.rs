@@ -77,3 +77,24 @@ fn many_notices_take_linear_time() {
     let large = hostile::data_file_with_notices(2000 * GROWTH);
     assert_linear("notices", &small, &large);
 }
+
+#[test]
+#[ignore = "timing: run with --profile tools, as scripts/test does"]
+fn marking_the_language_of_parts_takes_linear_time() {
+    use notice_core::language::language_runs;
+    // Alternating scripts (most runs), and one long run with long edges to extend.
+    for pattern in ["가 a 나b ", "(((((가 a b)))))     ", "가가가가 "] {
+        let small = pattern.repeat(50_000);
+        let large = pattern.repeat(50_000 * GROWTH);
+        let runs = |text: &str| {
+            for board in ["en", "ko"] {
+                std::hint::black_box(language_runs(text, "ko", board));
+            }
+        };
+        let (small_time, large_time) = times(|| runs(&small), || runs(&large));
+        assert!(
+            large_time <= small_time.max(FLOOR) * MAX_TIME_GROWTH,
+            "{pattern:?}: {small_time:?} for the text, {large_time:?} for {GROWTH} times it"
+        );
+    }
+}
