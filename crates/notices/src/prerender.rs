@@ -8,14 +8,14 @@
 //! `notice-<id>.html`. The app takes a prerendered page over without redrawing it
 //! ([`crate::platform::take_over`]); without JavaScript the pages work through plain links.
 
+use crate::pages::SitePages;
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use leptos::prelude::*;
 use notice_board::{App, BoardConfig, Mode};
 use notice_core::format::{escape_markup, first_words, with_trailing_slash};
 use notice_core::i18n::{Locale, Text};
-use notice_core::listing::{ListQuery, Listing};
 use notice_core::screen::{Load, Screen};
-use notice_core::url_state::{notice_file, Addressing, UrlState, View};
+use notice_core::url_state::{Addressing, UrlState};
 use notice_core::{Dataset, Date};
 use std::sync::Arc;
 
@@ -76,28 +76,14 @@ pub fn prerender_each(
     mut each: impl FnMut(PrerenderedPage) -> Result<(), String>,
 ) -> Result<(), String> {
     let template = Template::parse(template, options.feed.as_deref(), &data.board.lang)?;
-    distinct_without_case(
-        data.notices
-            .iter()
-            .map(|n| n.id.as_str())
-            .filter_map(notice_file),
-    )?;
-    let pages = Listing::new(&data, &ListQuery::default(), data.board.page_size).pages;
-    let list_pages = (1..=pages).map(|page| {
-        UrlState::list().with_list(ListQuery {
-            page,
-            ..ListQuery::default()
-        })
-    });
-    let notices = data
-        .notices
-        .iter()
-        .filter(|notice| notice_file(notice.id.as_str()).is_some())
-        .map(|notice| UrlState::list().with_view(View::Notice(notice.id.as_str().to_string())));
-    for url in list_pages.chain(notices) {
-        let (file, _) = url.to_url("", Addressing::Files);
-        let html = template.fill(&data, &url, &file, options);
-        each(PrerenderedPage { file, html })?;
+    let site = SitePages::new(&data);
+    distinct_without_case(site.iter().map(|page| page.file))?;
+    for page in site.iter() {
+        let html = template.fill(&data, &page.url, &page.file, options);
+        each(PrerenderedPage {
+            file: page.file,
+            html,
+        })?;
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 use super::*;
 use notice_core::parse_data_file;
+use notice_core::url_state::View;
 
 /// The shape of the built `index.html` that matters here.
 const TEMPLATE: &str = r#"<!DOCTYPE html>
