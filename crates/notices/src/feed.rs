@@ -168,6 +168,10 @@ mod tests {
         let feed = atom(&data, "https://x.example/");
         assert!(!feed.contains("<b>"));
         assert!(feed.contains("&lt;b&gt;&amp;&lt;/b&gt;"));
+        assert!(
+            feed.contains("<id>https://x.example/index.html?id=a%20b</id>"),
+            "a notice without a page of its own links to the list with its id"
+        );
         let map = sitemap(&data, "https://x.example/");
         assert!(
             !map.contains("a%20b"),
