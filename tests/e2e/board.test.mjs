@@ -124,7 +124,7 @@ describe('the notice board', () => {
     assert.deepEqual(page.problems, []);
   });
 
-  it('leaves modified clicks to the env.browser (open in new tab)', async () => {
+  it('opens a notice in a new tab on Ctrl+click, leaving the list in this one', async () => {
     const page = await openPage(env.browser);
     await page.goto(env.server.url);
     await waitForView(page);

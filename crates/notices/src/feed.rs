@@ -3,9 +3,9 @@
 //! folder carries them. Both need absolute URLs: they are made from the public URL of the
 //! folder and the prerendered pages' file names.
 
+use crate::pages::SitePages;
 use notice_core::format::{escape_markup, first_words, with_trailing_slash};
-use notice_core::listing::{ListQuery, Listing};
-use notice_core::url_state::{list_page_file, notice_file, LIST_FILE};
+use notice_core::url_state::{notice_file, LIST_FILE};
 use notice_core::{Dataset, Notice};
 
 /// The feed's file name, next to the pages.
@@ -23,7 +23,8 @@ const SUMMARY_CHARS: usize = 300;
 pub fn atom(data: &Dataset, base_url: &str) -> String {
     let base = with_trailing_slash(base_url);
     let board = &data.board;
-    let newest: Vec<&Notice> = newest_first(data).into_iter().take(FEED_ENTRIES).collect();
+    let all = newest_first(data);
+    let newest = &all[..all.len().min(FEED_ENTRIES)];
     let updated = newest
         .first()
         .map_or_else(|| "1970-01-01".to_string(), |n| n.date.to_string());
@@ -73,35 +74,26 @@ pub fn atom(data: &Dataset, base_url: &str) -> String {
     xml_chars_only(xml)
 }
 
-/// The sitemap (sitemaps.org) of every prerendered page: the list's pages and each notice.
+/// The sitemap (sitemaps.org) of every prerendered page ([`SitePages`]): the list's pages
+/// and each notice.
 pub fn sitemap(data: &Dataset, base_url: &str) -> String {
     let base = with_trailing_slash(base_url);
-    let newest = newest_first(data);
-    let pages = Listing::new(data, &ListQuery::default(), data.board.page_size).pages;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let mut add = |url: String, date: Option<String>| {
-        let lastmod = date
-            .map(|d| format!("<lastmod>{d}</lastmod>"))
+    // A list page changes whenever a notice is added: it is as new as the newest notice.
+    let newest = newest_first(data).first().map(|notice| notice.date);
+    for page in SitePages::new(data).iter() {
+        let lastmod = page
+            .notice
+            .map_or(newest, |notice| Some(notice.date))
+            .map(|date| format!("<lastmod>{date}</lastmod>"))
             .unwrap_or_default();
         xml.push_str(&format!(
             "  <url><loc>{}</loc>{lastmod}</url>\n",
-            escape_markup(&url)
+            escape_markup(&format!("{base}{}", page.file))
         ));
-    };
-    let newest_date = newest.first().map(|n| n.date.to_string());
-    for page in 1..=pages.max(1) {
-        add(
-            format!("{base}{}", list_page_file(page)),
-            newest_date.clone(),
-        );
-    }
-    for notice in newest {
-        if notice_file(notice.id.as_str()).is_some() {
-            add(notice_url(&base, notice), Some(notice.date.to_string()));
-        }
     }
     xml.push_str("</urlset>\n");
     xml_chars_only(xml)
@@ -115,14 +107,10 @@ fn xml_chars_only(mut xml: String) -> String {
     xml
 }
 
-fn newest_first(data: &Dataset) -> Vec<&Notice> {
-    let mut notices: Vec<&Notice> = data.notices.iter().collect();
-    notices.sort_by(|a, b| {
-        b.date
-            .cmp(&a.date)
-            .then(b.id.sort_key().cmp(&a.id.sort_key()))
-    });
-    notices
+/// The notices, newest first: the data set's own order ([`Dataset::notices`] is sorted by
+/// date, then id, when it is made), so nothing is sorted again.
+fn newest_first(data: &Dataset) -> &[Notice] {
+    &data.notices
 }
 
 /// The notice's prerendered page, or the list with `?id=` for ids that are not file names.
@@ -153,7 +141,7 @@ mod tests {
         assert!(feed.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""));
         assert_eq!(feed.matches("<entry>").count(), FEED_ENTRIES);
         assert!(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://www.example.go.kr/eng/news/feed.xml\"/>"));
-        let newest = newest_first(&data)[0];
+        let newest = &newest_first(&data)[0];
         let first_entry = &feed[feed.find("<entry>").unwrap()..];
         assert!(first_entry.contains(&format!(
             "<link rel=\"alternate\" type=\"text/html\" href=\"https://www.example.go.kr/eng/news/notice-{}.html\"/>",
@@ -180,6 +168,10 @@ mod tests {
         let feed = atom(&data, "https://x.example/");
         assert!(!feed.contains("<b>"));
         assert!(feed.contains("&lt;b&gt;&amp;&lt;/b&gt;"));
+        assert!(
+            feed.contains("<id>https://x.example/index.html?id=a%20b</id>"),
+            "a notice without a page of its own links to the list with its id"
+        );
         let map = sitemap(&data, "https://x.example/");
         assert!(
             !map.contains("a%20b"),

@@ -13,14 +13,13 @@
 
 use clap::{Parser, Subcommand};
 use notice_core::parse::{parse_data_bytes, parse_data_file};
-use notice_core::url_state::is_view_file;
 use notice_core::{Dataset, Date, LoadError, Place, Problem};
 use notices::csv_import::notices_from_csv;
 use notices::feed::{self, FEED_FILE, SITEMAP_FILE};
 use notices::locate::locate_all;
+use notices::pages::SitePages;
 use notices::prerender::{inline_stylesheets, prerender_each, Options};
 use notices::warnings::warnings;
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -330,28 +329,28 @@ fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Res
     let template = inline_stylesheets(&template, |href| {
         std::fs::read_to_string(dist.join(href)).ok()
     });
-    let mut written = HashSet::new();
-    prerender_each(&template, Arc::new(data), &options, |page| {
+    let data = Arc::new(data);
+    let mut written = 0;
+    prerender_each(&template, data.clone(), &options, |page| {
         write(&dist.join(&page.file), &page.html)?;
-        written.insert(page.file);
+        written += 1;
         Ok(())
     })?;
-    // Pages of notices that are gone from the data (and their compressed copies) go too.
+    // Pages that the site no longer has (of deleted notices, and their compressed copies) go.
+    let pages = SitePages::new(&data).files();
     let mut removed = 0;
     let entries = std::fs::read_dir(dist)
         .map_err(|error| format!("cannot list {}: {error}", dist.display()))?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let page = name.trim_end_matches(".br").trim_end_matches(".gz");
-        if is_view_file(page) && !written.contains(page) {
+        if pages.is_stale(&name) {
             std::fs::remove_file(entry.path())
                 .map_err(|error| format!("cannot remove {name}: {error}"))?;
             removed += 1;
         }
     }
     say!(
-        "prerender: wrote {} pages into {}, removed {removed} old files",
-        written.len(),
+        "prerender: wrote {written} pages into {}, removed {removed} old files",
         dist.display()
     );
     Ok(())

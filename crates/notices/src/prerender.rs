@@ -8,14 +8,16 @@
 //! `notice-<id>.html`. The app takes a prerendered page over without redrawing it
 //! ([`crate::platform::take_over`]); without JavaScript the pages work through plain links.
 
+use crate::pages::SitePages;
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::{custom_attribute, CustomAttribute};
+use leptos::tachys::html::element::{attributes_to_html, meta};
 use notice_board::{App, BoardConfig, Mode, Start};
-use notice_core::format::{escape_markup, first_words, with_trailing_slash};
+use notice_core::format::{first_words, with_trailing_slash};
 use notice_core::i18n::{Locale, Text};
-use notice_core::listing::{ListQuery, Listing};
 use notice_core::screen::{ListScreen, Load, Screen};
-use notice_core::url_state::{notice_file, Addressing, UrlState, View};
+use notice_core::url_state::{Addressing, UrlState};
 use notice_core::{Dataset, Date};
 use std::sync::Arc;
 
@@ -76,28 +78,14 @@ pub fn prerender_each(
     mut each: impl FnMut(PrerenderedPage) -> Result<(), String>,
 ) -> Result<(), String> {
     let template = Template::parse(template, options.feed.as_deref(), &data.board.lang)?;
-    distinct_without_case(
-        data.notices
-            .iter()
-            .map(|n| n.id.as_str())
-            .filter_map(notice_file),
-    )?;
-    let pages = Listing::new(&data, &ListQuery::default(), data.board.page_size).pages;
-    let list_pages = (1..=pages).map(|page| {
-        UrlState::list().with_list(ListQuery {
-            page,
-            ..ListQuery::default()
-        })
-    });
-    let notices = data
-        .notices
-        .iter()
-        .filter(|notice| notice_file(notice.id.as_str()).is_some())
-        .map(|notice| UrlState::list().with_view(View::Notice(notice.id.as_str().to_string())));
-    for url in list_pages.chain(notices) {
-        let (file, _) = url.to_url("", Addressing::Files);
-        let html = template.fill(&data, &url, &file, options);
-        each(PrerenderedPage { file, html })?;
+    let site = SitePages::new(&data);
+    distinct_without_case(site.iter().map(|page| page.file))?;
+    for page in site.iter() {
+        let html = template.fill(&data, &page.url, &page.file, options);
+        each(PrerenderedPage {
+            file: page.file,
+            html,
+        })?;
     }
     Ok(())
 }
@@ -159,9 +147,9 @@ pub fn inline_stylesheets(html: &str, read: impl Fn(&str) -> Option<String>) -> 
 
 /// `index.html` cut around the parts each page fills in.
 struct Template<'a> {
-    /// Up to the `<html>` element's `lang` value.
+    /// Up to the `<html>` element's `lang` attribute.
     before_lang: &'a str,
-    /// From after the `lang` value to the head's page part.
+    /// From after the `lang` attribute to the head's page part.
     to_head: &'a str,
     /// From the end of the head's page part to the board's.
     to_board: String,
@@ -176,8 +164,10 @@ impl<'a> Template<'a> {
                 format!("index.html has no {marker} after byte {from}: is it the page trunk built from this repository's index.html?")
             })
         };
-        let lang = find("<html lang=\"", 0)? + "<html lang=\"".len();
-        let lang_end = find("\"", lang)?;
+        // The `lang` attribute (` lang="…"`) is written again with the board's language.
+        let html_start = find("<html lang=\"", 0)?;
+        let lang = html_start + "<html".len();
+        let lang_end = find("\"", lang + " lang=\"".len())? + 1;
         let head_start = find(HEAD_START, lang_end)? + HEAD_START.len();
         let head_end = find(HEAD_END, head_start)?;
         let mount = find(MOUNT, head_end)?;
@@ -196,13 +186,15 @@ impl<'a> Template<'a> {
                 to_board.replace_range(start..end, "");
             }
         }
-        let mut marks = format!(
-            "{MOUNT} {PRERENDERED} data-lang=\"{}\"",
-            escape_markup(board_lang)
+        let mut marks = MOUNT.to_string();
+        attributes_to_html(
+            (
+                custom_attribute(PRERENDERED, true),
+                custom_attribute("data-lang", board_lang.to_string()),
+                custom_attribute("data-feed", feed.map(str::to_string)),
+            ),
+            &mut marks,
         );
-        if let Some(feed) = feed {
-            marks.push_str(&format!(" data-feed=\"{}\"", escape_markup(feed)));
-        }
         to_board = to_board.replacen(MOUNT, &marks, 1);
         Ok(Template {
             before_lang: &html[..lang],
@@ -217,7 +209,7 @@ impl<'a> Template<'a> {
         format!(
             "{}{}{}\n  {}\n  {}{}{}",
             self.before_lang,
-            escape_markup(&data.board.lang),
+            attribute("lang", &data.board.lang),
             self.to_head,
             head_tags(&screen, file, options),
             self.to_board,
@@ -260,61 +252,65 @@ impl CustomExecutor for NoEffects {
     fn poll_local(&self) {}
 }
 
-/// The title, description, canonical link and Open Graph tags of one page.
+/// The title, description, canonical link and Open Graph tags of one page, one per line.
+/// They are rendered as views, so the text in them is escaped as in the board.
 fn head_tags(screen: &Screen, file: &str, options: &Options) -> String {
     let board = screen.board();
     let text = Locale::for_tag(&board.lang).text();
     let title = screen.title(text);
     let description = describe(screen, text);
-    // Canonical and `og:url` must be absolute: without the public URL they are left out.
-    let canonical = options
-        .base_url
-        .as_ref()
-        .map(|base| escape_markup(&format!("{}{file}", with_trailing_slash(base))));
     let kind = if screen.notice().is_some() {
         "article"
     } else {
         "website"
     };
-    let mut tags = format!(
-        "<title>{title}</title>\n  \
-         <meta name=\"description\" content=\"{description}\">\n  \
-         <meta property=\"og:type\" content=\"{kind}\">\n  \
-         <meta property=\"og:title\" content=\"{og_title}\">\n  \
-         <meta property=\"og:description\" content=\"{description}\">\n  \
-         <meta property=\"og:site_name\" content=\"{site}\">\n  \
-         <meta property=\"og:locale\" content=\"{locale}\">\n  \
-         <meta name=\"twitter:card\" content=\"summary\">",
-        title = escape_markup(&title),
-        description = escape_markup(&description),
-        og_title = escape_markup(&screen.notice().map_or(title.clone(), |n| n.title.clone())),
-        site = escape_markup(&board.site_name),
-        locale = escape_markup(&board.lang.replace('-', "_")),
-    );
-    if let Some(url) = canonical {
-        tags.push_str(&format!(
-            "\n  <link rel=\"canonical\" href=\"{url}\">\n  <meta property=\"og:url\" content=\"{url}\">"
-        ));
+    let og_title = screen.notice().map_or(title.clone(), |n| n.title.clone());
+    let mut tags = vec![
+        view! { <title>{title}</title> }.to_html(),
+        view! { <meta name="description" content=description.clone() /> }.to_html(),
+        open_graph("og:type", kind.to_string()),
+        open_graph("og:title", og_title),
+        open_graph("og:description", description),
+        open_graph("og:site_name", board.site_name.clone()),
+        open_graph("og:locale", board.lang.replace('-', "_")),
+        view! { <meta name="twitter:card" content="summary" /> }.to_html(),
+    ];
+    // Canonical and `og:url` must be absolute: without the public URL they are left out.
+    if let Some(base) = &options.base_url {
+        let url = format!("{}{file}", with_trailing_slash(base));
+        tags.push(view! { <link rel="canonical" href=url.clone() /> }.to_html());
+        tags.push(open_graph("og:url", url));
     }
     if let Some(notice) = screen.notice() {
-        tags.push_str(&format!(
-            "\n  <meta property=\"article:published_time\" content=\"{}\">",
-            notice.date
+        tags.push(open_graph(
+            "article:published_time",
+            notice.date.to_string(),
         ));
     }
     if let Some(feed) = &options.feed {
-        tags.push_str(&format!(
-            "\n  <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
-            escape_markup(&(text.feed_title)(&format!(
-                "{} – {}",
-                board.title, board.site_name
-            ))),
-            escape_markup(feed)
-        ));
+        let title = (text.feed_title)(&format!("{} – {}", board.title, board.site_name));
+        tags.push(
+            view! {
+                <link rel="alternate" type="application/atom+xml" title=title href=feed.clone() />
+            }
+            .to_html(),
+        );
     }
     // Without the app the search cannot run: the pages are browsed through their links.
-    tags.push_str("\n  <noscript><style>.finder { display: none; }</style></noscript>");
-    tags
+    tags.push(view! { <noscript><style>".finder { display: none; }"</style></noscript> }.to_html());
+    tags.join("\n  ")
+}
+
+/// ` name="value"`, escaped as the view machinery escapes attributes.
+fn attribute(name: &'static str, value: &str) -> String {
+    let mut html = String::new();
+    attributes_to_html(custom_attribute(name, value.to_string()), &mut html);
+    html
+}
+
+/// An Open Graph tag: `<meta property="og:…" content="…">` (`view!` knows no `property`).
+fn open_graph(property: &'static str, content: String) -> String {
+    meta().attr("property", property).content(content).to_html()
 }
 
 /// A page's meta description: the start of a notice's text, or the newest titles of a list page.

@@ -42,6 +42,32 @@ fn prerender_writes_the_pages_and_removes_those_of_deleted_notices() {
 }
 
 #[test]
+fn after_prerendering_the_folder_holds_exactly_the_pages_the_sitemap_lists() {
+    let dir = site("sitemap", include_str!("../../../public/notices.json"));
+    for old in ["notice-deleted.html", "page-99.html", "page-99.html.gz"] {
+        std::fs::write(dir.join(old), "old").unwrap();
+    }
+    let base = "https://www.example.go.kr/eng/news/";
+    let output = notices(&["prerender", dir.to_str().unwrap(), "--base-url", base]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let mut pages: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".html"))
+        .collect();
+    pages.sort();
+    let sitemap = std::fs::read_to_string(dir.join("sitemap.xml")).unwrap();
+    let mut listed: Vec<String> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .map(|url| url[..url.find("</loc>").unwrap()].replace(base, ""))
+        .collect();
+    listed.sort();
+    assert_eq!(pages, listed);
+    assert_eq!(pages.len(), 4 + 34, "four list pages and the 34 notices");
+}
+
+#[test]
 fn prerender_refuses_an_invalid_data_file_and_writes_nothing() {
     let dir = site("bad", "{\"version\": 1, \"board\": {}, \"notices\": [");
     let output = notices(&["prerender", dir.to_str().unwrap()]);

@@ -1,5 +1,7 @@
 use super::*;
+use notice_core::format::escape_markup;
 use notice_core::parse_data_file;
+use notice_core::url_state::View;
 
 /// The shape of the built `index.html` that matters here.
 const TEMPLATE: &str = r#"<!DOCTYPE html>
@@ -91,6 +93,23 @@ fn text_from_the_data_is_escaped() {
 }
 
 #[test]
+fn the_head_escapes_what_the_data_says_in_text_and_attributes() {
+    let mut data = Arc::unwrap_or_clone(sample());
+    data.board.site_name = "A \"quoted\" <b>site</b> & co".into();
+    let pages = prerender(TEMPLATE, Arc::new(data), &options()).unwrap();
+    let index = page(&pages, "index.html");
+    let head = &index[..index.find("</head>").unwrap()];
+    assert!(head.contains(
+        "<meta property=\"og:site_name\" content=\"A &quot;quoted&quot; &lt;b&gt;site&lt;/b&gt; &amp; co\">"
+    ));
+    assert!(
+        head.contains("&lt;b&gt;site&lt;/b&gt; &amp; co</title>"),
+        "{head}"
+    );
+    assert!(!head.contains("<b>"), "{head}");
+}
+
+#[test]
 fn prerendering_a_prerendered_page_again_gives_the_same_page() {
     let first = prerender(TEMPLATE, sample(), &options()).unwrap();
     let again = prerender(&first[0].html, sample(), &options()).unwrap();
@@ -109,11 +128,26 @@ fn a_page_that_is_not_the_built_index_is_refused() {
 #[test]
 fn descriptions_are_short_and_whole_words() {
     let data = sample();
-    let url = UrlState::list().with_view(View::Notice(data.notices[0].id.as_str().into()));
-    let screen = Screen::new(&Load::Ready(data), &url, None);
-    let description = describe(&screen, notice_core::i18n::Locale::En.text());
-    assert!(description.chars().count() <= DESCRIPTION_CHARS);
-    assert!(!description.contains('\n'));
+    let mut cut = 0;
+    for notice in &data.notices {
+        let url = UrlState::list().with_view(View::Notice(notice.id.as_str().into()));
+        let screen = Screen::new(&Load::Ready(data.clone()), &url, None);
+        let description = describe(&screen, notice_core::i18n::Locale::En.text());
+        assert!(description.chars().count() <= DESCRIPTION_CHARS);
+        assert!(!description.contains('\n'));
+        // A description is the text itself, or its start cut after a whole word, with "…".
+        let text = notice.body.split_whitespace().collect::<Vec<_>>().join(" ");
+        if description != text {
+            cut += 1;
+            let start = description.strip_suffix('…').expect(&description);
+            assert!(text.starts_with(start), "{description}");
+            assert!(
+                text[start.len()..].starts_with(' '),
+                "ends in a cut word: {description}"
+            );
+        }
+    }
+    assert!(cut > 0, "the sample has bodies longer than a description");
 }
 
 #[test]
