@@ -53,7 +53,6 @@ describe('accessibility', () => {
         assert.ok(structure.navLabels.every(Boolean), 'every nav has a label');
         assert.equal(new Set(structure.navLabels).size, structure.navLabels.length, 'nav labels are unique');
         assert.ok(structure.overflow <= 0, `no horizontal scrolling (${structure.overflow}px too wide)`);
-        env.server.dataOverride = null;
       });
     }
   }
@@ -174,7 +173,6 @@ describe('accessibility', () => {
         if (stop.height < 24 || stop.width < 24) failures.push(`${stop.name}: ${Math.round(stop.width)}x${Math.round(stop.height)} px`);
         if (!stop.changed) failures.push(`${stop.name}: no visible focus indicator`);
       }
-      env.server.dataOverride = null;
       assert.ok(seen.length > 5, `reached the Tab stops: ${seen.join(', ')}`);
       assert.deepEqual(failures, []);
     });

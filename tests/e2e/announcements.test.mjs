@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, DIST } from './support/server.mjs';
-import { serveAndLaunch, launch, openPage, waitForView, waitForStatus } from './support/browser.mjs';
+import { serveAndLaunch, launch, isolateTests, openPage, waitForView, waitForStatus } from './support/browser.mjs';
 
 const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
 
@@ -115,28 +115,29 @@ describe('announcements', () => {
 });
 
 describe('a widget on a host page', () => {
-  let cdn, host, browser;
+  const env = { cdn: null, host: null, browser: null };
   const CDN_PLACEHOLDER = 'https://cdn.example.go.kr/notice-board/';
   before(async () => {
     const egov = JSON.stringify({ ...sample, board: { ...sample.board, title: 'Digital government notices' }, notices: sample.notices.filter((n) => n.category === 'egov') });
-    cdn = await startServer({ base: '/notice-board/', headers: { 'access-control-allow-origin': '*' }, files: { 'egov.json': egov } });
-    host = await startServer({
+    env.cdn = await startServer({ base: '/notice-board/', headers: { 'access-control-allow-origin': '*' }, files: { 'egov.json': egov } });
+    env.host = await startServer({
       root: path.resolve(import.meta.dirname, '../../examples'),
       files: { 'favicon.ico': '' },
-      transform: (file, bytes) => (file.endsWith('.html') ? bytes.toString().replaceAll(CDN_PLACEHOLDER, cdn.url).replaceAll('https://cdn.example.go.kr', new URL(cdn.url).origin) : bytes),
+      transform: (file, bytes) => (file.endsWith('.html') ? bytes.toString().replaceAll(CDN_PLACEHOLDER, env.cdn.url).replaceAll('https://cdn.example.go.kr', new URL(env.cdn.url).origin) : bytes),
     });
-    browser = await launch();
+    env.browser = await launch();
   });
   after(async () => {
-    await browser?.close();
-    await host?.close();
-    await cdn?.close();
+    await env.browser?.close();
+    await env.host?.close();
+    await env.cdn?.close();
   });
+  isolateTests(env);
 
   it('says nothing when the host page loads, only once the person uses it', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(env.browser);
     await recordAnnouncements(page);
-    await page.goto(`${host.url}embed.html`);
+    await page.goto(`${env.host.url}embed.html`);
     await page.locator('#notice-board-1 .notice-row').first().waitFor();
     await page.locator('#notice-board-2 .notice-row').first().waitFor();
     await page.locator('#notice-board-1').getByRole('link', { name: 'Next page' }).click();

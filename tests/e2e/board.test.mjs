@@ -163,17 +163,13 @@ describe('the notice board', () => {
     const hostile = structuredClone(sample);
     hostile.notices[0].body = 'Status: https://www.gov.kr/portal/main. Not: javascript:alert(1) http://plain.example <a href="https://x.example">x</a>';
     env.server.dataOverride = { body: JSON.stringify(hostile) };
-    try {
-      const page = await openPage(env.browser, { width: 320 });
-      await page.goto(`${env.server.url}?id=${hostile.notices[0].id}`);
-      await waitForView(page, hostile.notices[0].title);
-      const links = await page.locator('.notice-body a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
-      assert.deepEqual(links, [['https://www.gov.kr/portal/main', 'https://www.gov.kr/portal/main'], ['https://x.example', 'https://x.example']]);
-      assert.match(await page.locator('.notice-body').innerText(), /<a href="https:\/\/x\.example">x<\/a>/, 'markup stays text');
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'long addresses wrap at 320 px');
-    } finally {
-      env.server.dataOverride = null;
-    }
+    const page = await openPage(env.browser, { width: 320 });
+    await page.goto(`${env.server.url}?id=${hostile.notices[0].id}`);
+    await waitForView(page, hostile.notices[0].title);
+    const links = await page.locator('.notice-body a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    assert.deepEqual(links, [['https://www.gov.kr/portal/main', 'https://www.gov.kr/portal/main'], ['https://x.example', 'https://x.example']]);
+    assert.match(await page.locator('.notice-body').innerText(), /<a href="https:\/\/x\.example">x<\/a>/, 'markup stays text');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'long addresses wrap at 320 px');
   });
 
   it('never treats data as HTML', async () => {
@@ -181,16 +177,12 @@ describe('the notice board', () => {
     hostile.notices[0].title = '<img src=x onerror="window.hacked=1">Hostile';
     hostile.notices[0].body = '<script>window.hacked=1</script>\n\n<b>bold?</b>';
     env.server.dataOverride = { body: JSON.stringify(hostile) };
-    try {
-      const page = await openPage(env.browser);
-      await page.goto(`${env.server.url}?id=${hostile.notices[0].id}`);
-      await waitForView(page, '<img src=x onerror="window.hacked=1">Hostile');
-      assert.equal(await page.locator('main img, main script, main b').count(), 0);
-      assert.match(await page.locator('.notice-body').innerText(), /<script>window.hacked=1<\/script>/);
-      assert.equal(await page.evaluate(() => window.hacked), undefined);
-    } finally {
-      env.server.dataOverride = null;
-    }
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}?id=${hostile.notices[0].id}`);
+    await waitForView(page, '<img src=x onerror="window.hacked=1">Hostile');
+    assert.equal(await page.locator('main img, main script, main b').count(), 0);
+    assert.match(await page.locator('.notice-body').innerText(), /<script>window.hacked=1<\/script>/);
+    assert.equal(await page.evaluate(() => window.hacked), undefined);
   });
 
   it('shows an HTML body with its structure: headings under the title, a captioned table, lists, links', async () => {
@@ -219,19 +211,15 @@ describe('the notice board', () => {
       body: '<p><a href="\\\\evil.example/" target="_blank">Pay the invoice</a></p><p><img src="\\\\cdn.example/map.png" alt="Map"></p>',
     });
     env.server.dataOverride = { body: JSON.stringify(hostile) };
-    try {
-      const page = await openPage(env.browser);
-      await page.goto(`${env.server.url}?id=${hostile.notices[0].id}`);
-      await waitForView(page, 'Backslash links');
-      const link = page.getByRole('link', { name: 'Pay the invoice (opens in a new tab)' });
-      assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
-      assert.equal(await link.getAttribute('target'), '_blank');
-      assert.equal(await link.evaluate((a) => new URL(a.href).host), 'evil.example', 'what is marked is where the browser goes');
-      const image = page.locator('.notice-body img');
-      assert.equal(await image.getAttribute('referrerpolicy'), 'no-referrer');
-      assert.equal(await image.evaluate((img) => img.src), 'https://cdn.example/map.png');
-    } finally {
-      env.server.dataOverride = null;
-    }
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}?id=${hostile.notices[0].id}`);
+    await waitForView(page, 'Backslash links');
+    const link = page.getByRole('link', { name: 'Pay the invoice (opens in a new tab)' });
+    assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+    assert.equal(await link.getAttribute('target'), '_blank');
+    assert.equal(await link.evaluate((a) => new URL(a.href).host), 'evil.example', 'what is marked is where the browser goes');
+    const image = page.locator('.notice-body img');
+    assert.equal(await image.getAttribute('referrerpolicy'), 'no-referrer');
+    assert.equal(await image.evaluate((img) => img.src), 'https://cdn.example/map.png');
   });
 });

@@ -70,34 +70,26 @@ describe('when the data file is bad', () => {
     notices[3].views = 'many';
     notices[5].date = '2016.07.12';
     env.server.dataOverride = { body: withNotices(notices) };
-    try {
-      const page = await openPage(env.browser);
-      await page.goto(env.server.url + CLIENT_RENDERED);
-      await waitForView(page, 'News & Notices');
-      await waitForStatus(page, `Showing 1–12 of ${sample.notices.length - 2} notices. 2 notices could not be shown.`);
-      const report = page.locator('.problem-details');
-      assert.match(await report.locator('summary').textContent(), /^2 notices could not be shown because of errors in the data file$/);
-      const lines = await report.locator('li').allTextContents();
-      assert.equal(lines[0], `Notice 4 (id “${notices[3].id}”), field “views”: must be a whole number of 0 or more (found the text “many”).`);
-      assert.match(lines[1], /^Notice 6 \(id “.+”\), field “date”: must be a date written as YYYY-MM-DD, for example 2024-05-16 \(found “2016\.07\.12”\)\.$/);
-    } finally {
-      env.server.dataOverride = null;
-    }
+    const page = await openPage(env.browser);
+    await page.goto(env.server.url + CLIENT_RENDERED);
+    await waitForView(page, 'News & Notices');
+    await waitForStatus(page, `Showing 1–12 of ${sample.notices.length - 2} notices. 2 notices could not be shown.`);
+    const report = page.locator('.problem-details');
+    assert.match(await report.locator('summary').textContent(), /^2 notices could not be shown because of errors in the data file$/);
+    const lines = await report.locator('li').allTextContents();
+    assert.equal(lines[0], `Notice 4 (id “${notices[3].id}”), field “views”: must be a whole number of 0 or more (found the text “many”).`);
+    assert.match(lines[1], /^Notice 6 \(id “.+”\), field “date”: must be a date written as YYYY-MM-DD, for example 2024-05-16 \(found “2016\.07\.12”\)\.$/);
   });
 
   it('keeps the first of two notices with the same id and reports the second', async () => {
     const notices = structuredClone(sample.notices);
     notices.push({ ...notices[0], title: 'Copy with the same id' });
     env.server.dataOverride = { body: withNotices(notices) };
-    try {
-      const page = await openPage(env.browser);
-      await page.goto(env.server.url + CLIENT_RENDERED);
-      await waitForView(page);
-      await waitForStatus(page, `Showing 1–12 of ${sample.notices.length} notices. 1 notice could not be shown.`);
-      assert.equal(await page.getByText('Copy with the same id').count(), 0);
-      assert.match(await page.locator('.problem-details li').textContent(), new RegExp(`^Notice ${notices.length} \\(id “${notices[0].id}”\\), field “id”: repeats the id of notice 1`));
-    } finally {
-      env.server.dataOverride = null;
-    }
+    const page = await openPage(env.browser);
+    await page.goto(env.server.url + CLIENT_RENDERED);
+    await waitForView(page);
+    await waitForStatus(page, `Showing 1–12 of ${sample.notices.length} notices. 1 notice could not be shown.`);
+    assert.equal(await page.getByText('Copy with the same id').count(), 0);
+    assert.match(await page.locator('.problem-details li').textContent(), new RegExp(`^Notice ${notices.length} \\(id “${notices[0].id}”\\), field “id”: repeats the id of notice 1`));
   });
 });

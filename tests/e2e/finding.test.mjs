@@ -204,16 +204,12 @@ describe('finding a notice', () => {
       { id: 3, title: 'Published eight days ago', date: day(8), views: 1, body: '' },
     ];
     env.server.dataOverride = { body: JSON.stringify({ ...sample, notices }) };
-    try {
-      const page = await openPage(env.browser);
-      await page.goto(env.server.url);
-      await waitForView(page);
-      const marked = await page.locator('.notice-row').evaluateAll((rows) => rows.map((row) => Boolean(row.querySelector('.tag-new'))));
-      assert.deepEqual(marked, [true, true, false]);
-      assert.equal(await page.locator('.tag-new').first().textContent(), 'New');
-    } finally {
-      env.server.dataOverride = null;
-    }
+    const page = await openPage(env.browser);
+    await page.goto(env.server.url);
+    await waitForView(page);
+    const marked = await page.locator('.notice-row').evaluateAll((rows) => rows.map((row) => Boolean(row.querySelector('.tag-new'))));
+    assert.deepEqual(marked, [true, true, false]);
+    assert.equal(await page.locator('.tag-new').first().textContent(), 'New');
   });
 
   for (const width of WIDTHS) {

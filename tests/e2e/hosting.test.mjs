@@ -10,7 +10,7 @@ import path from 'node:path';
 import net from 'node:net';
 import { spawn, execFileSync } from 'node:child_process';
 import { DIST } from './support/server.mjs';
-import { launch, openPage, waitForView } from './support/browser.mjs';
+import { launch, isolateTests, openPage, waitForView } from './support/browser.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -56,30 +56,39 @@ async function browseUnderSubPath(browser, base) {
   assert.equal(await page.locator('.pagination [aria-current="page"]').textContent(), '2');
   const problems = page.problems.filter((p) => !p.includes('favicon.ico'));
   assert.deepEqual(problems, []);
-  await page.context().close();
 }
 
 describe('hosting the built dist/', () => {
-  let browser;
+  const env = { browser: null };
   const children = [];
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'notice-board-'));
   before(async () => {
-    browser = await launch();
+    env.browser = await launch();
   });
   after(async () => {
-    await browser?.close();
+    await env.browser?.close();
     for (const child of children) child.kill();
     fs.rmSync(temp, { recursive: true, force: true });
   });
+  isolateTests(env);
+
+  // dist/ copied under eng/news/ of a directory for python's server (once, for the tests
+  // that use it, in whichever order they run).
+  function pythonSite() {
+    const site = path.join(temp, 'python');
+    if (!fs.existsSync(site)) {
+      fs.mkdirSync(path.join(site, 'eng'), { recursive: true });
+      fs.cpSync(DIST, path.join(site, 'eng', 'news'), { recursive: true });
+    }
+    return site;
+  }
 
   it('works under a sub-path of a plain static server (python -m http.server)', async () => {
-    const site = path.join(temp, 'python');
-    fs.mkdirSync(path.join(site, 'eng'), { recursive: true });
-    fs.cpSync(DIST, path.join(site, 'eng', 'news'), { recursive: true });
+    const site = pythonSite();
     const port = await freePort();
     children.push(spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], { stdio: 'ignore' }));
     await waitForHttp(`http://127.0.0.1:${port}/eng/news/`);
-    await browseUnderSubPath(browser, `http://127.0.0.1:${port}/eng/news/`);
+    await browseUnderSubPath(env.browser, `http://127.0.0.1:${port}/eng/news/`);
   });
 
   it('works behind the example nginx configuration, with its caching and compression', async () => {
@@ -120,15 +129,15 @@ describe('hosting the built dist/', () => {
     }
     const policy = (await fetch(base)).headers.get('content-security-policy');
     assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/, 'the pages are served with a strict policy (and work under it, below)');
-    await browseUnderSubPath(browser, base);
+    await browseUnderSubPath(env.browser, base);
   });
 
   it('works without JavaScript under a sub-path: the prerendered list and notices', async () => {
-    const site = path.join(temp, 'python');
+    const site = pythonSite();
     const port = await freePort();
     children.push(spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], { stdio: 'ignore' }));
     await waitForHttp(`http://127.0.0.1:${port}/eng/news/`);
-    const page = await openPage(browser, { javaScriptEnabled: false });
+    const page = await openPage(env.browser, { javaScriptEnabled: false });
     await page.goto(`http://127.0.0.1:${port}/eng/news/`);
     const text = await page.locator('body').innerText();
     assert.doesNotMatch(text, /Loading notices|needs JavaScript/, 'it shows the notices, not a message');

@@ -70,16 +70,12 @@ describe('the Korean board', () => {
       for (const width of WIDTHS) {
         it(`${view} (${where}) at ${width} px: no axe violations, Korean language, nothing wider than the screen`, async () => {
           const page = await openKo(view, { width, widget });
-          try {
-            assert.deepEqual(await axeViolations(page), []);
-            const lang = widget
-              ? await page.locator('#board-ko .board').getAttribute('lang')
-              : await page.locator('html').getAttribute('lang');
-            assert.equal(lang, 'ko', widget ? 'lang="ko" on the board’s root' : 'lang="ko" on <html>');
-            assert.deepEqual(await wideContent(page), []);
-          } finally {
-            env.server.dataOverride = null;
-          }
+          assert.deepEqual(await axeViolations(page), []);
+          const lang = widget
+            ? await page.locator('#board-ko .board').getAttribute('lang')
+            : await page.locator('html').getAttribute('lang');
+          assert.equal(lang, 'ko', widget ? 'lang="ko" on the board’s root' : 'lang="ko" on <html>');
+          assert.deepEqual(await wideContent(page), []);
         });
       }
     }
@@ -159,21 +155,17 @@ describe('the Korean board', () => {
 
   it('explains a failed load in Korean, and its “Try again” button is Korean', async () => {
     const page = await openKo('error');
-    try {
-      const heading = await page.locator('main h1').innerText();
-      assert.ok(hasHangul(heading) && !hasLatin(heading), `heading “${heading}” is Korean`);
-      const button = await page.locator('main button').first().innerText();
-      assert.ok(hasHangul(button) && !hasLatin(button), `button “${button}” is Korean`);
-      // Announced once the page has settled (the status region waits a moment).
-      await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent.trim());
-      const status = await statusText(page);
-      assert.ok(hasHangul(status) && !hasLatin(status), `status “${status}” is Korean`);
-      env.server.dataOverride = null;
-      await page.locator('main button').first().click();
-      await waitForView(page, BOARD);
-    } finally {
-      env.server.dataOverride = null;
-    }
+    const heading = await page.locator('main h1').innerText();
+    assert.ok(hasHangul(heading) && !hasLatin(heading), `heading “${heading}” is Korean`);
+    const button = await page.locator('main button').first().innerText();
+    assert.ok(hasHangul(button) && !hasLatin(button), `button “${button}” is Korean`);
+    // Announced once the page has settled (the status region waits a moment).
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent.trim());
+    const status = await statusText(page);
+    assert.ok(hasHangul(status) && !hasLatin(status), `status “${status}” is Korean`);
+    env.server.dataOverride = null; // the file is back
+    await page.locator('main button').first().click();
+    await waitForView(page, BOARD);
   });
 
   it('uses the Korean words for the board’s labels (조회, 첨부파일, 목록, 이전, 다음, 현재 페이지, 검색어)', async () => {

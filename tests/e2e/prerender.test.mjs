@@ -92,42 +92,34 @@ describe('the app taking over a prerendered page', () => {
         .observe({ type: 'layout-shift', buffered: true });
     });
     env.server.dataOverride = { delayMs: 1500, body: DATA };
-    try {
-      await page.goto(env.server.url);
-      const before = await page.evaluate(() => document.body.innerText);
-      for (let tab = 0; tab < 4; tab++) await page.keyboard.press('Tab');
-      const focusBefore = await focused(page);
-      await page.evaluate(() => window.scrollTo(0, 250));
-      assert.ok(await page.locator('[data-prerendered]').count(), 'still the prerendered page');
-      await takenOver(page);
-      assert.equal(await page.evaluate(() => document.body.innerText), before);
-      assert.equal(await focused(page), focusBefore);
-      assert.equal(await page.evaluate(() => window.scrollY), 250);
-      assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift');
-      assert.equal(await statusText(page), '', 'nothing to announce: the page was already there');
-      assert.deepEqual(page.problems, []);
-    } finally {
-      env.server.dataOverride = null;
-    }
+    await page.goto(env.server.url);
+    const before = await page.evaluate(() => document.body.innerText);
+    for (let tab = 0; tab < 4; tab++) await page.keyboard.press('Tab');
+    const focusBefore = await focused(page);
+    await page.evaluate(() => window.scrollTo(0, 250));
+    assert.ok(await page.locator('[data-prerendered]').count(), 'still the prerendered page');
+    await takenOver(page);
+    assert.equal(await page.evaluate(() => document.body.innerText), before);
+    assert.equal(await focused(page), focusBefore);
+    assert.equal(await page.evaluate(() => window.scrollY), 250);
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift');
+    assert.equal(await statusText(page), '', 'nothing to announce: the page was already there');
+    assert.deepEqual(page.problems, []);
   });
 
   it('keeps what was typed or chosen in the form before the app started, and acts on it', async () => {
     const page = await openPage(env.browser);
     env.server.dataOverride = { delayMs: 1500, body: DATA };
-    try {
-      await page.goto(env.server.url);
-      await page.getByLabel('Search notices').fill('drill');
-      await page.getByLabel('Category').selectOption('safety');
-      await takenOver(page);
-      assert.equal(await page.getByLabel('Search notices').inputValue(), 'drill');
-      assert.equal(await page.getByLabel('Category').inputValue(), 'safety');
-      await page.waitForFunction(() => location.search === '?q=drill&category=safety');
-      const titles = await page.locator('.notice-row h2 a').allTextContents();
-      assert.ok(titles.length > 0 && titles.length < 12, `only the matches: ${titles}`);
-      assert.equal(await page.locator('mark').first().textContent().then((t) => t.toLowerCase()), 'drill');
-    } finally {
-      env.server.dataOverride = null;
-    }
+    await page.goto(env.server.url);
+    await page.getByLabel('Search notices').fill('drill');
+    await page.getByLabel('Category').selectOption('safety');
+    await takenOver(page);
+    assert.equal(await page.getByLabel('Search notices').inputValue(), 'drill');
+    assert.equal(await page.getByLabel('Category').inputValue(), 'safety');
+    await page.waitForFunction(() => location.search === '?q=drill&category=safety');
+    const titles = await page.locator('.notice-row h2 a').allTextContents();
+    assert.ok(titles.length > 0 && titles.length < 12, `only the matches: ${titles}`);
+    assert.equal(await page.locator('mark').first().textContent().then((t) => t.toLowerCase()), 'drill');
   });
 
   it('then works as the app: links stay in the page, searches, and notice files reload', async () => {
@@ -152,16 +144,12 @@ describe('the app taking over a prerendered page', () => {
   it('keeps the prerendered page, whose links work, when the data cannot be loaded', async () => {
     const page = await openPage(env.browser);
     env.server.dataOverride = { status: 503, body: 'unavailable' };
-    try {
-      await page.goto(env.server.url);
-      await page.waitForTimeout(1000);
-      assert.equal(await page.locator('.notice-row').count() > 0, true);
-      await page.getByRole('link', { name: newest.title }).click();
-      await page.waitForURL(`**/notice-${newest.id}.html`);
-      assert.equal(await page.locator('h1').textContent(), newest.title);
-    } finally {
-      env.server.dataOverride = null;
-    }
+    await page.goto(env.server.url);
+    await page.waitForTimeout(1000);
+    assert.equal(await page.locator('.notice-row').count() > 0, true);
+    await page.getByRole('link', { name: newest.title }).click();
+    await page.waitForURL(`**/notice-${newest.id}.html`);
+    assert.equal(await page.locator('h1').textContent(), newest.title);
   });
 });
 

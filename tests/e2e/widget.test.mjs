@@ -1,15 +1,14 @@
 // The board embedded in a ministry's page (examples/embed.html): two widgets loaded from
 // another origin (the "CDN") under a strict Content-Security-Policy, each in its own shadow
 // root. They must work independently and leave the host page exactly as it was.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, DIST } from './support/server.mjs';
-import { launch, openPage, axeViolations } from './support/browser.mjs';
+import { DIST } from './support/server.mjs';
+import { openPage, axeViolations } from './support/browser.mjs';
+import { serveHostAndCdn } from './support/host.mjs';
 
-const EXAMPLES = path.resolve(import.meta.dirname, '../../examples');
-const CDN_PLACEHOLDER = 'https://cdn.example.go.kr/notice-board/';
 const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
 const egov = JSON.stringify({
   ...sample,
@@ -26,28 +25,11 @@ const hostStyles = (page) => page.evaluate((selectors) => Object.fromEntries(sel
 })), HOST_PROBES);
 
 describe('the widget on a host page', () => {
-  let cdn, host, browser;
-  before(async () => {
-    cdn = await startServer({ base: '/notice-board/', headers: { 'access-control-allow-origin': '*' }, files: { 'egov.json': egov } });
-    const cdnUrl = cdn.url;
-    const csp = `default-src 'self'; script-src 'self' ${new URL(cdnUrl).origin} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline' ${new URL(cdnUrl).origin}; connect-src 'self' ${new URL(cdnUrl).origin}; img-src 'self'`;
-    host = await startServer({
-      root: EXAMPLES,
-      files: { 'favicon.ico': '' },
-      headers: { 'content-security-policy': csp },
-      transform: (file, bytes) => (file.endsWith('.html') ? bytes.toString().replaceAll(CDN_PLACEHOLDER, cdnUrl).replaceAll('https://cdn.example.go.kr', new URL(cdnUrl).origin) : bytes),
-    });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await cdn?.close();
-  });
+  const env = serveHostAndCdn({ cdnFiles: { 'egov.json': egov } });
 
   async function openHost(width = 1280, query = '') {
-    const page = await openPage(browser, { width });
-    await page.goto(`${host.url}embed.html${query}`);
+    const page = await openPage(env.browser, { width });
+    await page.goto(`${env.host.url}embed.html${query}`);
     await page.locator('#notice-board-1 .view-heading').waitFor();
     await page.locator('#notice-board-2 .view-heading').waitFor();
     await page.waitForFunction(() => [1, 2].every((n) => !document.querySelector(`#notice-board-${n}`).shadowRoot.querySelector('.loading')));
@@ -102,7 +84,7 @@ describe('the widget on a host page', () => {
     await page.locator('#notice-board-1 .notice-title').waitFor();
     const file = page.locator('#notice-board-1 .attachments li a').first();
     const href = await file.getAttribute('href');
-    assert.equal(href, `${cdn.url}files/earthquake-action-guide.pdf`);
+    assert.equal(href, `${env.cdn.url}files/earthquake-action-guide.pdf`);
     assert.equal((await page.request.get(href)).status(), 200);
     assert.deepEqual(page.problems, []);
   });
@@ -113,9 +95,9 @@ describe('the widget on a host page', () => {
   });
 
   it('isolates styles both ways', async () => {
-    const withoutWidget = await openPage(browser);
+    const withoutWidget = await openPage(env.browser);
     await withoutWidget.route('**/widget.js', (route) => route.abort());
-    await withoutWidget.goto(`${host.url}embed.html`);
+    await withoutWidget.goto(`${env.host.url}embed.html`);
     const expected = await hostStyles(withoutWidget);
     const page = await openHost();
     assert.deepEqual(await hostStyles(page), expected, 'host elements look the same with the widgets');

@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core (Playwright's own browser download is not
 // available here), with helpers every browser test uses.
-import { before, after } from 'node:test';
+import { before, after, beforeEach, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { createRequire } from 'node:module';
@@ -85,8 +85,9 @@ export async function waitForStatus(page, text) {
 
 /**
  * For a `describe` block: starts a static server for dist/ (with `serverOptions`, see
- * startServer) and Chromium before its tests, and stops both after. Returns an object
- * whose `server` and `browser` are set once they are running.
+ * startServer) and Chromium before its tests, and stops both after; each test starts
+ * afresh (see isolateTests). Returns an object whose `server` and `browser` are set once
+ * they are running.
  */
 export function serveAndLaunch(serverOptions = {}) {
   const env = { server: null, browser: null };
@@ -98,7 +99,30 @@ export function serveAndLaunch(serverOptions = {}) {
     await env.browser?.close();
     await env.server?.close();
   });
+  isolateTests(env);
   return env;
+}
+
+/**
+ * For a `describe` block whose tests share `env.browser` and the servers `env.server`,
+ * `env.cdn` and `env.host` (whichever exist): each test starts from the same state, however
+ * the one before it ended, failures included. Before each test the servers answer as
+ * started (no `dataOverride`, no recorded `requests`); after each test every page it opened
+ * is closed, and with its browser context go its routes, emulated media, viewport and
+ * storage. So a test that sets state need not undo it, and one that fails half-way
+ * cannot make the next fail.
+ */
+export function isolateTests(env) {
+  beforeEach(() => {
+    for (const server of [env.server, env.cdn, env.host]) {
+      if (!server) continue;
+      server.dataOverride = null;
+      server.requests.length = 0;
+    }
+  });
+  afterEach(async () => {
+    await Promise.all((env.browser?.contexts() ?? []).map((context) => context.close()));
+  });
 }
 
 /**

@@ -4,15 +4,15 @@
 import { before, after } from 'node:test';
 import path from 'node:path';
 import { startServer } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, isolateTests } from './browser.mjs';
 
 const EXAMPLES = path.resolve(import.meta.dirname, '../../../examples');
 const CDN_PLACEHOLDER = 'https://cdn.example.go.kr/notice-board/';
 
 /**
  * For a `describe` block: starts the CDN (dist/ under /notice-board/, plus `cdnFiles`), the
- * host (examples/, plus `hostFiles`) and Chromium. Returns `{ cdn, host, browser }`, set
- * once they run.
+ * host (examples/, plus `hostFiles`) and Chromium; each test starts afresh (see
+ * isolateTests). Returns `{ cdn, host, browser }`, set once they run.
  */
 export function serveHostAndCdn({ cdnFiles = {}, hostFiles = {} } = {}) {
   const env = { cdn: null, host: null, browser: null };
@@ -34,6 +34,7 @@ export function serveHostAndCdn({ cdnFiles = {}, hostFiles = {} } = {}) {
     await env.host?.close();
     await env.cdn?.close();
   });
+  isolateTests(env);
   return env;
 }
 
