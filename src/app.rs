@@ -9,7 +9,7 @@ use crate::platform::{self, Cache};
 use crate::views::{ErrorView, LatestList, LoadingView, NotFound, NoticeDetail, NoticeList};
 use leptos::prelude::*;
 use notice_core::i18n::Locale;
-use notice_core::screen::{ListScreen, Load, Screen, ViewKind};
+use notice_core::screen::{Load, Screen, ViewKind};
 use notice_core::Dataset;
 use std::sync::Arc;
 
@@ -158,7 +158,8 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     // A new view component only when the kind of view changes: the list stays the same
     // component while its search, filters and page change (the search box keeps focus).
     let content = move || {
-        kind.track();
+        // Read, not only tracked: a memo follows its sources only once it has been computed.
+        let _ = kind.get();
         match screen.get_untracked() {
             Screen::Loading => view! { <LoadingView board=board.get_untracked() /> }.into_any(),
             Screen::Failed(error) => {
@@ -167,14 +168,10 @@ pub fn App(config: BoardConfig) -> impl IntoView {
             Screen::List(first) => match latest.get_value() {
                 Some(latest) => view! { <LatestList data=first.data.0 latest /> }.into_any(),
                 None => {
-                    // Follows the list's pages; keeps the last one while the view is being
+                    // Follows the list's pages; keeps the first while the view is being
                     // replaced by another kind.
-                    let list = Memo::new(move |last: Option<&ListScreen>| {
-                        match (screen.read().list(), last) {
-                            (Some(list), _) => list.clone(),
-                            (None, Some(last)) => last.clone(),
-                            (None, None) => first.clone(),
-                        }
+                    let list = Signal::derive(move || {
+                        screen.read().list().cloned().unwrap_or_else(|| first.clone())
                     });
                     view! { <NoticeList screen=list /> }.into_any()
                 }

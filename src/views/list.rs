@@ -18,7 +18,7 @@ const NEW_FOR_DAYS: i64 = 7;
 /// The list: search and filters, then one page of notices (pinned ones on top of the plain
 /// list's first page) and the pagination. Only the current page is rendered.
 #[component]
-pub fn NoticeList(screen: Memo<ListScreen>) -> impl IntoView {
+pub fn NoticeList(screen: Signal<ListScreen>) -> impl IntoView {
     let data = screen.with_untracked(|list| list.data.0.clone());
     let title = data.board.title.clone();
     let results = move || {
