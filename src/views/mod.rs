@@ -1,4 +1,6 @@
-//! One file per view. Each view renders the content of `<main>`, with exactly one `h1`.
+//! One file per view. Each view renders the content of the board's main region, led by
+//! exactly one main heading ([`crate::components::Heading`]: `h1` on the board's own page, the
+//! level the host page chooses in a widget).
 
 mod detail;
 mod error;

@@ -118,7 +118,8 @@ pub fn resolve(base: &str, reference: &str) -> String {
     format!("{directory}{reference}")
 }
 
-/// `scheme://host[:port]` of an absolute `http(s)` URL, in lower case, or `None`.
+/// `scheme://host[:port]` of an absolute `http(s)` URL, as written in `url` (not lower-cased:
+/// compare origins with `eq_ignore_ascii_case`), or `None`.
 pub fn origin(url: &str) -> Option<&str> {
     let (scheme, rest) = url.split_once("://")?;
     if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {

@@ -1,16 +1,19 @@
-//! The app's state in the URL's query string: `?id=63605` for a notice, nothing for the
-//! list's first page, and `q`, `category`, `year`, `sort`, `page` for a search or a filtered
-//! list. A notice's URL keeps the list's parameters, so its Previous/Next links and
-//! "Back to list" follow the list the person came from.
+//! The board's state in its URL: which view (the list or a notice) and the list's search,
+//! filters, sort and page. A notice's URL keeps the list's parameters, so its Previous/Next
+//! links and "Back to list" follow the list the person came from.
 //!
-//! Query strings work on every static host and CDN without rewrite rules, keep `#fragments`
-//! for the browser, and leave the page's path alone (which a widget on a host page must).
-//! Parameters that are not ours (the host page's, another board's) are kept byte for byte.
+//! A board names its views in one of two ways ([`Addressing`]):
+//! - on its own page, after the prerendered files: `notice-63605.html`, `page-2.html`, so
+//!   that every notice and list page is a real file that works without JavaScript; the query
+//!   string only carries a search or filters (`?q=drill&category=safety`);
+//! - in a widget, in the host page's query string only (`?nb1-id=63605`, `?nb1-page=2`),
+//!   leaving the host's path alone. Query strings work on every static host and CDN without
+//!   rewrite rules and keep `#fragments` for the browser.
 //!
-//! On its own page the board names its views after the prerendered files instead
-//! ([`Addressing::Files`]): `notice-63605.html`, `page-2.html`, so that every notice and list
-//! page is a real file that works without JavaScript, and the query string only carries a
-//! search or filters.
+//! Parameters that are not the board's (the host page's, another board's) are kept byte for
+//! byte.
+
+use crate::listing::{ListQuery, Sort, MAX_QUERY_CHARS};
 
 /// Which view the URL asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,8 +21,6 @@ pub enum View {
     List,
     Notice(String),
 }
-
-use crate::listing::{ListQuery, Sort, MAX_QUERY_CHARS};
 
 /// How a board names its views in URLs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

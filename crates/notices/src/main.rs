@@ -370,7 +370,11 @@ fn read_data(path: &Path, what: &str) -> Result<Dataset, String> {
         )
     })?;
     for problem in &data.problems {
-        tell!("warning: {problem} (this notice is left out)");
+        let consequence = match problem.place {
+            Place::Board => "the board uses its default instead",
+            Place::Notice { .. } => "this notice is left out",
+        };
+        tell!("warning: {problem} ({consequence})");
     }
     Ok(data)
 }
