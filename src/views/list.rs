@@ -18,15 +18,18 @@ const NEW_FOR_DAYS: i64 = 7;
 /// The list: search and filters, then one page of notices (pinned ones on top of the plain
 /// list's first page) and the pagination. Only the current page is rendered.
 #[component]
-pub fn NoticeList(screen: Signal<ListScreen>) -> impl IntoView {
-    let data = screen.with_untracked(|list| list.data.0.clone());
+pub fn NoticeList(
+    /// The list screen now: read inside a closure, it follows the person's searches and pages.
+    screen: impl Fn() -> ListScreen + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let data = untrack(&screen).data.0;
     let title = data.board.title.clone();
     let results = move || {
         let ListScreen {
             data: Shared(data),
             query,
             listing,
-        } = screen.get();
+        } = screen();
         let nav = expect_context::<Navigation>();
         let rows = listing
             .rows()
