@@ -199,3 +199,36 @@ fn in_a_korean_widget_the_navigation_is_named_after_its_board() {
         Some("보도자료 페이지 이동")
     );
 }
+
+#[test]
+fn many_pages_keep_the_first_and_last_reachable_and_the_gaps_are_not_read() {
+    let query = on_page(6);
+    let listing = Listing::new(&sample(), &query, 3);
+    let last = listing.pages;
+    assert!(last >= 10, "enough pages for two gaps: {last}");
+    let html =
+        Setup::page("page-6.html", "").render(move || view! { <Pagination query listing /> });
+    let numbers: Vec<String> = html
+        .all("li")
+        .iter()
+        .filter(|li| li.has_class("pagination-item") || li.has_class("pagination-gap"))
+        .map(Element::text)
+        .collect();
+    assert_eq!(numbers.first().map(String::as_str), Some("1"));
+    assert_eq!(numbers.last(), Some(&last.to_string()));
+    assert!(numbers.len() <= 7, "{numbers:?}");
+    let gaps: Vec<Element> = html
+        .all("li")
+        .into_iter()
+        .filter(|li| li.has_class("pagination-gap"))
+        .collect();
+    assert_eq!(gaps.len(), 2, "{}", html.0);
+    assert!(gaps
+        .iter()
+        .all(|gap| gap.attr("aria-hidden") == Some("true")));
+    let to_last = numbered(&html, &format!("Page {last}"));
+    assert_eq!(
+        to_last.attr("href"),
+        Some(format!("page-{last}.html").as_str())
+    );
+}
