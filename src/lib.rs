@@ -20,6 +20,8 @@ pub mod navigation;
 #[cfg(test)]
 mod no_text_in_views;
 pub mod platform;
+#[cfg(test)]
+mod render_tests;
 pub mod views;
 
 pub use app::App;
