@@ -26,25 +26,31 @@ use std::sync::Arc;
 
 /// Prints a line on standard output, made safe for a terminal (see [`terminal_safe`]).
 macro_rules! say {
-    ($($arg:tt)*) => { out(false, &format!($($arg)*)) };
+    ($($arg:tt)*) => { out(Stream::Output, &format!($($arg)*)) };
 }
 
 /// Prints a line on standard error, made safe for a terminal (see [`terminal_safe`]).
 macro_rules! tell {
-    ($($arg:tt)*) => { out(true, &format!($($arg)*)) };
+    ($($arg:tt)*) => { out(Stream::Error, &format!($($arg)*)) };
 }
 
 /// The one place the tool prints a message: messages echo values from the data file, which
 /// is hostile, and a terminal obeys what it prints (`\u001b]8;;…` makes a live link,
 /// `\u001b[2J` clears the screen, U+202E reverses what is read).
 #[allow(clippy::print_stdout, clippy::print_stderr)]
-fn out(to_stderr: bool, line: &str) {
+fn out(stream: Stream, line: &str) {
     let line = terminal_safe(line);
-    if to_stderr {
-        eprintln!("{line}");
-    } else {
-        println!("{line}");
+    match stream {
+        Stream::Output => println!("{line}"),
+        Stream::Error => eprintln!("{line}"),
     }
+}
+
+/// Where a line goes: results on standard output, problems and progress on standard error.
+#[derive(Clone, Copy)]
+enum Stream {
+    Output,
+    Error,
 }
 
 /// The schema is the tool's own text, not the data's.
