@@ -170,7 +170,13 @@ pub fn App(config: BoardConfig) -> impl IntoView {
                 None => {
                     // Follows the list's pages; keeps the first while the view is being
                     // replaced by another kind.
-                    let list = move || screen.read().list().cloned().unwrap_or_else(|| first.clone());
+                    let list = move || {
+                        screen
+                            .read()
+                            .list()
+                            .cloned()
+                            .unwrap_or_else(|| first.clone())
+                    };
                     view! { <NoticeList screen=list /> }.into_any()
                 }
             },
