@@ -13,10 +13,9 @@ use notice_core::screen::{Load, Screen, ViewKind};
 use notice_core::Dataset;
 use std::sync::Arc;
 
-/// The data file's board settings, with those of the mount element (`data-page-size`,
-/// `data-lang`) in their place where it has them.
-/// The data set with the embedding page's settings, copied only when they change something:
-/// prerendering shares one data set between all the pages it renders.
+/// The data set with the mount element's settings (`data-page-size`, `data-lang`) in place of
+/// the data file's, copied only when they change something: prerendering shares one data set
+/// between all the pages it renders.
 fn with_overrides(
     data: Arc<Dataset>,
     page_size: Option<usize>,
