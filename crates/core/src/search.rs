@@ -3,6 +3,15 @@
 //! Folding maps every character to exactly one character (lower case, full-width forms to
 //! their ASCII twins, accented Latin letters to their base letters), so that positions in a
 //! folded title are positions in the original title, and highlights land on the right words.
+//!
+//! Initial-consonant (초성) search, as on Naver and Daum: a search word made only of Hangul
+//! consonants (ㄱ–ㅎ) also finds a title whose consecutive syllables start with those
+//! consonants, in that order: `ㅎㅈㅇㅈㅂ` finds 행정안전부. Spaces in the title are skipped
+//! (`ㅈㅈㄷㅍ` finds 지진 대피 훈련); any other character (a digit, a Latin letter,
+//! punctuation) ends the run of syllables. Only titles are searched this way: initials of a
+//! whole body would match almost anything. Such a word still matches where its letters occur
+//! as typed, as every word did before, so no search finds fewer notices than it used to.
+//! The initials are worked out as they are needed, one pass over the title, and not stored.
 
 /// The folded form of one character.
 pub fn fold_char(c: char) -> char {
@@ -13,6 +22,10 @@ pub fn fold_char(c: char) -> char {
         // Full-width ASCII (Ａ, １, ＃…) and the ideographic space, common in Korean text.
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
+        // Half-width Hangul consonants (ﾡ…ﾾ, from older input methods) and the leading
+        // consonants of decomposed syllables (ᄀ…ᄒ) → the consonants a keyboard types (ㄱ…ㅎ).
+        '\u{FFA1}'..='\u{FFBE}' => char::from_u32(c as u32 - 0xCE70).unwrap_or(c),
+        '\u{1100}'..='\u{1112}' => INITIALS[c as usize - 0x1100],
         _ => c,
     };
     let mut lower = c.to_lowercase();
@@ -71,6 +84,43 @@ fn strip_accent(c: char) -> char {
         .map_or(c, |(base, _)| *base)
 }
 
+/// The 19 consonants a Hangul syllable can start with, in Unicode's order of syllables.
+const INITIALS: [char; 19] = [
+    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ',
+    'ㅌ', 'ㅍ', 'ㅎ',
+];
+
+/// The consonant a Hangul syllable starts with (행 → ㅎ); `None` for anything else.
+fn initial_of(c: char) -> Option<char> {
+    let offset = (c as u32).checked_sub(0xAC00)?;
+    // 21 vowels × 28 endings = 588 syllables for each initial consonant.
+    INITIALS.get((offset / 588) as usize).copied()
+}
+
+/// True for a search word made only of Hangul consonants (ㄱ–ㅎ), searched by initials.
+fn is_initials_word(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| ('\u{3131}'..='\u{314E}').contains(&c))
+}
+
+/// What initial-consonant words are matched against: for each character of `title`, the
+/// initial of a syllable, nothing for a space, and a space (which no search word holds)
+/// for anything else; each with the character's place in `title`.
+fn initials(title: impl Iterator<Item = char>) -> impl Iterator<Item = (char, usize)> {
+    title
+        .enumerate()
+        .filter_map(|(place, c)| match initial_of(c) {
+            Some(initial) => Some((initial, place)),
+            None if c.is_whitespace() => None,
+            None => Some((' ', place)),
+        })
+}
+
+/// The title part of a search text (see `dataset::search_text`: the title, a line break,
+/// the body). A title holding a line break is cut there, so the body is never read as title.
+fn title_of(folded: &str) -> &str {
+    folded.split('\n').next().unwrap_or_default()
+}
+
 /// A search as typed: folded words, every one of which must be found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Terms(Vec<String>);
@@ -99,27 +149,39 @@ impl Terms {
             })
     }
 
-    /// True when every word occurs in `folded` (text already passed through [`fold`]).
+    /// True when every word occurs in `folded` (a notice's search text: its title, a line
+    /// break and its body, passed through [`fold`]), or, for a word of consonants only, in
+    /// the initials of the title's syllables (see the module's documentation).
+    ///
+    /// One pass over the text for each word, and at most one over the title for initials.
     pub fn all_in(&self, folded: &str) -> bool {
-        self.0.iter().all(|word| folded.contains(word.as_str()))
+        let mut title_initials: Option<String> = None;
+        self.0.iter().all(|word| {
+            folded.contains(word.as_str())
+                || is_initials_word(word)
+                    && title_initials
+                        .get_or_insert_with(|| {
+                            initials(title_of(folded).chars()).map(|(c, _)| c).collect()
+                        })
+                        .contains(word.as_str())
+        })
     }
 
-    /// Splits `text` into runs, each marked `true` where it matches one of the words.
+    /// Splits a title into runs, each marked `true` where it matches one of the words:
+    /// as typed, or (for a word of consonants) the syllables whose initials match.
     pub fn highlight(&self, text: &str) -> Vec<(String, bool)> {
         let original: Vec<char> = text.chars().collect();
         let folded: Vec<char> = original.iter().map(|&c| fold_char(c)).collect();
         let mut marked = vec![false; original.len()];
+        let mut title_initials: Option<Vec<(char, usize)>> = None;
         for word in &self.0 {
-            let word: Vec<char> = word.chars().collect();
-            if word.is_empty() || word.len() > folded.len() {
-                continue;
-            }
-            for start in 0..=folded.len() - word.len() {
-                if folded[start..start + word.len()] == word[..] {
-                    marked[start..start + word.len()]
-                        .iter_mut()
-                        .for_each(|m| *m = true);
-                }
+            let chars: Vec<char> = word.chars().collect();
+            mark_matches(&folded, &chars, |place| marked[place] = true);
+            if is_initials_word(word) {
+                let title_initials = title_initials
+                    .get_or_insert_with(|| initials(folded.iter().copied()).collect());
+                let sounds: Vec<char> = title_initials.iter().map(|&(c, _)| c).collect();
+                mark_matches(&sounds, &chars, |at| marked[title_initials[at].1] = true);
             }
         }
         let mut runs: Vec<(String, bool)> = Vec::new();
@@ -130,6 +192,18 @@ impl Terms {
             }
         }
         runs
+    }
+}
+
+/// Calls `mark` with each place in `text` inside an occurrence of `word`.
+fn mark_matches(text: &[char], word: &[char], mut mark: impl FnMut(usize)) {
+    if word.is_empty() || word.len() > text.len() {
+        return;
+    }
+    for start in 0..=text.len() - word.len() {
+        if text[start..start + word.len()] == word[..] {
+            (start..start + word.len()).for_each(&mut mark);
+        }
     }
 }
 
@@ -198,6 +272,112 @@ mod tests {
         assert_eq!(
             Terms::new("").highlight("Title"),
             vec![("Title".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn initial_consonants_find_a_title_by_the_first_sound_of_each_syllable() {
+        let title = fold("행정안전부 보도자료");
+        assert!(Terms::new("ㅎㅈㅇㅈㅂ").all_in(&title));
+        assert!(Terms::new("ㅈㅇㅈ").all_in(&title), "inside a word");
+        assert!(Terms::new("ㅂㄷㅈㄹ").all_in(&title));
+    }
+
+    #[test]
+    fn initial_consonants_skip_the_spaces_between_words_of_a_title() {
+        let notice = fold("2024년 지진 대피 훈련\nBody");
+        assert!(Terms::new("ㅈㅈ 훈련").all_in(&notice));
+        assert!(Terms::new("ㅈㅈㄷㅍ").all_in(&notice), "across a space");
+        assert!(Terms::new("ㄴㅈㅈ").all_in(&notice), "년 지진");
+        assert!(
+            !Terms::new("ㅈㅈ 소방").all_in(&notice),
+            "every word must match"
+        );
+    }
+
+    #[test]
+    fn initial_consonants_do_not_find_what_is_not_there() {
+        let notice = fold("지진 대피 훈련\n행정안전부 안내");
+        assert!(
+            !Terms::new("ㅎㅈ").all_in(&notice),
+            "initials of the body do not count"
+        );
+        assert!(!Terms::new("ㄷㅈ").all_in(&notice), "out of order");
+        assert!(!Terms::new("ㅈㅈㅎ").all_in(&notice), "a syllable left out");
+        assert!(!Terms::new("ㅉ").all_in(&notice), "ㅉ is not ㅈ");
+        assert!(
+            !Terms::new("ㅂ2").all_in(&fold("방역2024")),
+            "not consonants only"
+        );
+        let broken = fold("행정·안전부");
+        assert!(
+            !Terms::new("ㅎㅈㅇㅈㅂ").all_in(&broken),
+            "punctuation ends a run of syllables"
+        );
+        assert!(Terms::new("ㅇㅈㅂ").all_in(&broken));
+    }
+
+    #[test]
+    fn consonants_typed_as_they_are_still_find_them_anywhere() {
+        // A body that holds the consonants themselves is found, as before.
+        assert!(Terms::new("ㅋㅋ").all_in(&fold("Title\nGreat drill ㅋㅋ")));
+    }
+
+    #[test]
+    fn half_width_and_decomposed_consonants_search_like_the_ones_on_a_keyboard() {
+        assert_eq!(fold("ﾾﾸ"), "ㅎㅈ");
+        assert_eq!(fold("\u{1112}\u{110C}"), "ㅎㅈ");
+        assert!(Terms::new("ﾾﾸﾷﾸﾲ").all_in(&fold("행정안전부")));
+        assert!(Terms::new("\u{1112}\u{110C}").all_in(&fold("행정안전부")));
+    }
+
+    #[test]
+    fn typing_more_initial_consonants_narrows_a_search() {
+        assert!(Terms::new("ㅎㅈ").narrowed_by(&Terms::new("ㅎㅈㅇ")));
+        assert!(Terms::new("ㅈㅈ").narrowed_by(&Terms::new("ㅈㅈ 훈련")));
+        assert!(
+            !Terms::new("ㅎㅈㅇ").narrowed_by(&Terms::new("ㅎㅈ")),
+            "deleting widens"
+        );
+        assert!(
+            !Terms::new("ㅎㅈ").narrowed_by(&Terms::new("행정")),
+            "syllables are not their initials everywhere (the body)"
+        );
+    }
+
+    #[test]
+    fn initial_consonants_highlight_the_syllables_they_match() {
+        let runs = Terms::new("ㅎㅈㅇㅈㅂ").highlight("2024 행정안전부 공지");
+        assert_eq!(
+            runs,
+            vec![
+                ("2024 ".to_string(), false),
+                ("행정안전부".to_string(), true),
+                (" 공지".to_string(), false),
+            ]
+        );
+        let runs = Terms::new("ㅈㅈㄷㅍ").highlight("지진 대피 훈련");
+        assert_eq!(
+            runs,
+            vec![
+                ("지진".to_string(), true),
+                (" ".to_string(), false),
+                ("대피".to_string(), true),
+                (" 훈련".to_string(), false),
+            ]
+        );
+        let runs = Terms::new("ㅈㅈ 훈련").highlight("지진 대피 훈련");
+        assert_eq!(
+            runs,
+            vec![
+                ("지진".to_string(), true),
+                (" 대피 ".to_string(), false),
+                ("훈련".to_string(), true),
+            ]
+        );
+        assert_eq!(
+            Terms::new("ㅋ").highlight("Drill"),
+            vec![("Drill".to_string(), false)]
         );
     }
 }

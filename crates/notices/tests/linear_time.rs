@@ -98,3 +98,23 @@ fn marking_the_language_of_parts_takes_linear_time() {
         );
     }
 }
+
+#[test]
+#[ignore = "timing: run with --profile tools, as scripts/test does"]
+fn searching_by_initial_consonants_takes_linear_time_in_the_title() {
+    use notice_core::search::{fold, Terms};
+    // The worst case for a naive search: a title of one syllable over and over, and a search
+    // of its consonant that fails only at its last letter. And a title with a space between
+    // every syllable, which the initials skip.
+    let terms = Terms::new(&format!("{}ㄴ", "ㄱ".repeat(150)));
+    for pattern in ["가", "가 "] {
+        let small = fold(&format!("{}\nbody", pattern.repeat(200_000)));
+        let large = fold(&format!("{}\nbody", pattern.repeat(200_000 * GROWTH)));
+        let search = |text: &str| assert!(!terms.all_in(std::hint::black_box(text)));
+        let (small_time, large_time) = times(|| search(&small), || search(&large));
+        assert!(
+            large_time <= small_time.max(FLOOR) * MAX_TIME_GROWTH,
+            "{pattern:?}: {small_time:?} for the title, {large_time:?} for {GROWTH} times it"
+        );
+    }
+}

@@ -149,6 +149,25 @@ fn searches_fold_case_and_need_every_word() {
 }
 
 #[test]
+fn initial_consonants_find_titles_and_typing_more_of_them_narrows_the_list() {
+    let data = sample();
+    let search = |q: &str| ids(&data, Listing::new(&data, &query(q), 10).rows());
+    assert_eq!(search("ㅈㅈ 훈련"), [6]);
+    assert_eq!(search("ㅈㅈㄷㅍ"), [6]);
+    assert!(search("ㄷㅍㅈㅈ").is_empty());
+    let before = query("ㅈㅈ");
+    let previous = Listing::new(&data, &before, 10);
+    assert_eq!(ids(&data, previous.rows()), [6]);
+    for more in ["ㅈㅈㄷ", "ㅈㅈㄷㅎ"] {
+        assert_eq!(
+            Listing::refine(&data, &query(more), 10, Some((&before, &previous))),
+            Listing::new(&data, &query(more), 10),
+            "{more}"
+        );
+    }
+}
+
+#[test]
 fn filters_and_sorts_combine() {
     let data = sample();
     let q = ListQuery {
@@ -334,6 +353,34 @@ proptest! {
         let before = ListQuery { q: first.clone(), sort, page: 1, ..ListQuery::default() };
         let previous = Listing::new(&data, &before, 2);
         let after = ListQuery { q: format!("{first}{more}"), sort, page, ..ListQuery::default() };
+        prop_assert_eq!(
+            Listing::refine(&data, &after, 2, Some((&before, &previous))),
+            Listing::new(&data, &after, 2)
+        );
+    }
+
+    #[test]
+    fn refining_a_korean_search_gives_the_same_result_as_starting_over(
+        first in "[ㄱㄴㅎ가나하 ]{0,4}",
+        more in "[ㄱㄴㅎ가나하 ]{0,4}",
+    ) {
+        let titles = ["가나", "나 가", "ㄱㄴ", "하가나", "가ㄴ", "나하 하", "가.나"];
+        let data = Dataset::new(
+            Board::default(),
+            titles
+                .iter()
+                .enumerate()
+                .map(|(i, title)| {
+                    let mut notice = notice(i as u64, &format!("2020-01-{:02}", i + 1), 0, None, false, title);
+                    notice.body = ["", "ㄱㄴ ㅎ", "하나"][i % 3].to_string();
+                    notice
+                })
+                .collect(),
+            Vec::new(),
+        );
+        let before = ListQuery { q: first.clone(), page: 1, ..ListQuery::default() };
+        let previous = Listing::new(&data, &before, 2);
+        let after = ListQuery { q: format!("{first}{more}"), page: 1, ..ListQuery::default() };
         prop_assert_eq!(
             Listing::refine(&data, &after, 2, Some((&before, &previous))),
             Listing::new(&data, &after, 2)
