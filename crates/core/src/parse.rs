@@ -2,17 +2,10 @@
 //! a bad notice is reported and left out, and never takes the good ones down with it.
 
 use super::dataset::{search_text, with_search_text, Dataset};
-use super::date::{Date, DateStyle};
-use super::format::thousands;
-use super::language::is_language_tag;
-use super::notice::{Attachment, Board, Category, NavLink, Notice, NoticeId};
+use super::notice::{Board, Notice};
 use super::problem::{LoadError, Place, Problem, MAX_DATA_BYTES};
-use super::record::{
-    AttachmentRecord, BoardRecord, BodyFormat, DataFileRecord, DateStyleRecord, Field, IdRecord,
-    LinkRecord, NoticeRecord,
-};
+use super::record::{DataFileRecord, NoticeRecord};
 use super::rich_text::Sanitising;
-use super::safe_url::{leaves_the_board, origin, resolve, safe_url};
 use crate::position::line_and_column;
 use escapes::BAD_ESCAPE;
 use fields::{check_version, read_board, read_notice};
@@ -20,7 +13,6 @@ use messages::{describe, describe_opt, json_error_detail, truncated};
 use outline::{Outline, Outliner, Progress};
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;

@@ -2,7 +2,19 @@
 //! and the defaults a board setting falls back to.
 
 use super::messages::{describe, describe_count, describe_opt, truncated};
-use super::*;
+use super::{visible, FORMAT_VERSION, MAX_LINE_CHARS};
+use crate::date::{Date, DateStyle};
+use crate::format::thousands;
+use crate::language::is_language_tag;
+use crate::notice::{Attachment, Board, Category, NavLink, Notice, NoticeId};
+use crate::problem::{LoadError, Place, Problem};
+use crate::record::{
+    AttachmentRecord, BoardRecord, BodyFormat, DateStyleRecord, Field, IdRecord, LinkRecord,
+    NoticeRecord,
+};
+use crate::rich_text::Sanitising;
+use crate::safe_url::{leaves_the_board, origin, resolve, safe_url};
+use std::collections::BTreeMap;
 
 pub(super) fn check_version(version: Field<u64>) -> Result<(), LoadError> {
     match version.read() {

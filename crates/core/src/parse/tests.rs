@@ -1,4 +1,5 @@
 use super::*;
+use crate::date::DateStyle;
 use serde_json::json;
 
 const URL: &str = "notices.json";
