@@ -20,6 +20,8 @@ pub struct Dataset {
     /// What the reader changed in notices it kept (bidi controls left out of titles and
     /// file names), for `notices validate` to warn about.
     pub notes: Vec<Problem>,
+    /// What a file of a published board says beyond the format ([`crate::published`]).
+    pub published: Option<serde_json::Value>,
     facts: Facts,
 }
 
@@ -58,6 +60,7 @@ impl Dataset {
             problems,
             folded,
             notes: Vec::new(),
+            published: None,
             facts,
         }
     }
@@ -88,6 +91,20 @@ impl Dataset {
     /// How many notices were left out because of problems.
     pub fn skipped_count(&self) -> usize {
         self.facts.skipped_count
+    }
+
+    /// The data set of part of a published board: the categories, years and count of
+    /// skipped notices are the whole board's, as its entry file says.
+    pub fn with_board_facts(
+        mut self,
+        categories_in_use: Vec<Category>,
+        years: Vec<u16>,
+        skipped_count: usize,
+    ) -> Dataset {
+        self.facts.categories_in_use = categories_in_use;
+        self.facts.years = years;
+        self.facts.skipped_count = skipped_count;
+        self
     }
 
     /// The plain list: every notice newest first, pinned ones on top.
@@ -149,11 +166,16 @@ impl Facts {
 }
 
 /// Notices in the order of a list (indices into [`Dataset::notices`]), shared by every page
-/// of that list and by the notices opened from it.
+/// of that list and by the notices opened from it. Usually the whole list; for a published
+/// board ([`crate::published`]), only the stretch of it that has been fetched.
 #[derive(Clone, Debug, Default)]
 pub struct NoticeOrder {
+    /// The notices at places `first..first + indices.len()` of the list.
     indices: Vec<usize>,
-    /// How many of `indices` are pinned notices shown on top of the first page.
+    first: usize,
+    /// How many notices the whole list has.
+    total: usize,
+    /// How many notices of the list are pinned notices shown on top of the first page.
     pinned_on_top: usize,
     /// Each notice's place in `indices`, found once when first asked (previous and next on
     /// every notice page would otherwise search the list each time).
@@ -162,22 +184,57 @@ pub struct NoticeOrder {
 
 impl NoticeOrder {
     pub fn new(indices: Vec<usize>, pinned_on_top: usize) -> NoticeOrder {
+        let total = indices.len();
+        NoticeOrder::stretch(indices, 0, total, pinned_on_top)
+    }
+
+    /// The notices at places `first..first + indices.len()` of a list of `total`.
+    pub fn stretch(
+        indices: Vec<usize>,
+        first: usize,
+        total: usize,
+        pinned_on_top: usize,
+    ) -> NoticeOrder {
         NoticeOrder {
             indices,
+            first,
+            total,
             pinned_on_top,
             places: OnceLock::new(),
         }
     }
 
+    /// The notices known, from place [`NoticeOrder::first`] on.
     pub fn indices(&self) -> &[usize] {
         &self.indices
+    }
+
+    /// The place of the first of [`NoticeOrder::indices`] in the list.
+    pub fn first(&self) -> usize {
+        self.first
+    }
+
+    /// How many notices the list has.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// Whether every notice of the list is known.
+    pub fn is_whole(&self) -> bool {
+        self.first == 0 && self.indices.len() == self.total
+    }
+
+    /// The notice at `place` of the list, when it is known.
+    pub fn at(&self, place: usize) -> Option<usize> {
+        let local = place.checked_sub(self.first)?;
+        self.indices.get(local).copied()
     }
 
     pub fn pinned_on_top(&self) -> usize {
         self.pinned_on_top
     }
 
-    /// Where notice `index` is in this order.
+    /// Where notice `index` is in this order (its place in the whole list).
     pub fn place_of(&self, index: usize) -> Option<usize> {
         // Indexed by notice (indices are below the number of notices); `usize::MAX` where a
         // notice is not in this order.
@@ -193,13 +250,16 @@ impl NoticeOrder {
             .get(index)
             .copied()
             .filter(|&place| place != usize::MAX)
+            .map(|place| self.first + place)
     }
 }
 
 impl PartialEq for NoticeOrder {
     /// The same notices in the same order (the cache of places is not compared).
     fn eq(&self, other: &Self) -> bool {
-        self.indices == other.indices && self.pinned_on_top == other.pinned_on_top
+        self.indices == other.indices
+            && (self.first, self.total, self.pinned_on_top)
+                == (other.first, other.total, other.pinned_on_top)
     }
 }
 

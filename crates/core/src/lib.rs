@@ -15,6 +15,7 @@ pub mod notice;
 pub mod parse;
 pub mod position;
 pub mod problem;
+pub mod published;
 pub mod record;
 pub mod rich_text;
 pub mod safe_url;

@@ -111,7 +111,8 @@ impl Listing {
     ) -> Listing {
         match previous {
             Some((before, listing))
-                if before.category == query.category
+                if listing.order.is_whole()
+                    && before.category == query.category
                     && before.year == query.year
                     && before.sort == query.sort
                     && listing.terms.narrowed_by(&Terms::new(&query.q)) =>
@@ -169,36 +170,30 @@ impl Listing {
         page_size: usize,
         terms: Terms,
     ) -> Listing {
-        let page_size = page_size.max(1);
-        let total = order.indices().len();
-        let pinned_on_top = order.pinned_on_top();
-        // Pinned notices come on top of page 1 and do not count towards its size.
-        let paged = total - pinned_on_top;
-        let pages = paged.div_ceil(page_size).max(1);
-        let page = query.page.clamp(1, pages);
-        let (start, end) = if page == 1 {
-            (0, pinned_on_top + paged.min(page_size))
-        } else {
-            let start = pinned_on_top + (page - 1) * page_size;
-            (start, (start + page_size).min(total))
-        };
+        let bounds = PageBounds::of(order.total(), order.pinned_on_top(), page_size, query.page);
+        Listing::on_page(order, bounds, terms)
+    }
+
+    /// The listing of the page `bounds` of `order`, which must hold at least that page.
+    pub fn on_page(order: Arc<NoticeOrder>, bounds: PageBounds, terms: Terms) -> Listing {
         Listing {
             order,
-            start,
-            end,
-            page,
-            pages,
+            start: bounds.start,
+            end: bounds.end,
+            page: bounds.page,
+            pages: bounds.pages,
             terms,
         }
     }
 
     /// The notices on this page.
     pub fn rows(&self) -> &[usize] {
-        &self.order.indices()[self.start..self.end]
+        let first = self.order.first();
+        &self.order.indices()[self.start - first..self.end - first]
     }
 
     pub fn total(&self) -> usize {
-        self.order.indices().len()
+        self.order.total()
     }
 
     /// How many pinned notices lead the first page.
@@ -208,11 +203,10 @@ impl Listing {
 
     /// The notices before and after `index` in list order (for "Previous" / "Next" links).
     pub fn neighbours(&self, index: usize) -> (Option<usize>, Option<usize>) {
-        let indices = self.order.indices();
         match self.order.place_of(index) {
             Some(place) => (
-                place.checked_sub(1).map(|p| indices[p]),
-                indices.get(place + 1).copied(),
+                place.checked_sub(1).and_then(|p| self.order.at(p)),
+                self.order.at(place + 1),
             ),
             None => (None, None),
         }
@@ -225,6 +219,40 @@ impl Listing {
                 (place - self.pinned_on_top()) / page_size.max(1) + 1
             }
             _ => 1,
+        }
+    }
+}
+
+/// Which places of a list a page shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageBounds {
+    /// The range of places on the page.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based, after clamping to the pages that exist.
+    pub page: usize,
+    pub pages: usize,
+}
+
+impl PageBounds {
+    /// Page `page` of a list of `total` notices, `pinned_on_top` of them on top of page 1.
+    pub fn of(total: usize, pinned_on_top: usize, page_size: usize, page: usize) -> PageBounds {
+        let page_size = page_size.max(1);
+        // Pinned notices come on top of page 1 and do not count towards its size.
+        let paged = total - pinned_on_top;
+        let pages = paged.div_ceil(page_size).max(1);
+        let page = page.clamp(1, pages);
+        let (start, end) = if page == 1 {
+            (0, pinned_on_top + paged.min(page_size))
+        } else {
+            let start = pinned_on_top + (page - 1) * page_size;
+            (start, (start + page_size).min(total))
+        };
+        PageBounds {
+            start,
+            end,
+            page,
+            pages,
         }
     }
 }

@@ -52,7 +52,9 @@ pub struct DataReader {
 enum Stage {
     Outlining(Outliner),
     Reading {
-        board: Board,
+        board: Box<Board>,
+        /// What a published file says about its place in the published board.
+        published: Option<Value>,
         entries: Entries,
         /// How many notices the file lists.
         listed: usize,
@@ -187,6 +189,7 @@ impl DataReader {
                     entries,
                     listed,
                     board,
+                    ..
                 } => {
                     let position = *listed - entries.len() + 1;
                     let image_hosts = board.image_hosts.as_deref();
@@ -298,6 +301,7 @@ impl DataReader {
                 }),
             },
         };
+        let published = root.remove("published");
         // Read through the record without the notices: it would rebuild all of them.
         let record = DataFileRecord::deserialize(Value::Object(root)).unwrap_or_default();
         let opened = check_version(record.version).and_then(|()| {
@@ -317,7 +321,8 @@ impl DataReader {
         });
         match opened {
             Ok((board, entries)) => Stage::Reading {
-                board,
+                board: Box::new(board),
+                published,
                 listed: entries.len(),
                 entries,
             },
@@ -330,7 +335,12 @@ impl DataReader {
         self.read_while(|| true);
         match self.stage {
             Stage::Failed(error) => Err(error),
-            Stage::Reading { board, listed, .. } => {
+            Stage::Reading {
+                board,
+                listed,
+                published,
+                ..
+            } => {
                 let ReadNotices {
                     notices,
                     problems,
@@ -340,8 +350,9 @@ impl DataReader {
                 if notices.is_empty() && listed > 0 {
                     return Err(LoadError::NoValidNotices { problems });
                 }
-                let mut data = Dataset::from_searchable(board, notices, problems);
+                let mut data = Dataset::from_searchable(*board, notices, problems);
                 data.notes = notes;
+                data.published = published;
                 Ok(data)
             }
             Stage::Outlining(_) => unreachable!("read_while reads to the end"),

@@ -4,6 +4,7 @@
 use crate::format::isolated;
 use crate::i18n::Text;
 use crate::listing::{ListQuery, Listing};
+use crate::published::Window;
 use crate::url_state::{UrlState, View};
 use crate::{Board, Dataset, LoadError, NavLink, Notice};
 use std::sync::Arc;
@@ -13,6 +14,8 @@ use std::sync::Arc;
 pub enum Load {
     Loading,
     Ready(Arc<Dataset>),
+    /// A published board, of which only a part has been fetched.
+    Published(Arc<Window>),
     Failed(LoadError),
 }
 
@@ -47,6 +50,22 @@ pub struct NoticeScreen {
 }
 
 impl NoticeScreen {
+    /// `index` must be a notice of `data`.
+    pub(crate) fn new(
+        data: Shared<Dataset>,
+        index: usize,
+        query: ListQuery,
+        listing: Arc<Listing>,
+    ) -> NoticeScreen {
+        assert!(index < data.notices.len(), "a notice of the data set");
+        NoticeScreen {
+            data,
+            index,
+            query,
+            listing,
+        }
+    }
+
     pub fn index(&self) -> usize {
         self.index
     }
@@ -117,6 +136,7 @@ impl Screen {
             Load::Loading => return Screen::Loading,
             Load::Failed(error) => return Screen::Failed(error.clone()),
             Load::Ready(data) => data.clone(),
+            Load::Published(window) => return window.screen(url).unwrap_or(Screen::Loading),
         };
         let query = url.list.clone();
         let previous = match previous {

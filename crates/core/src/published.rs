@@ -1,0 +1,59 @@
+//! A board published as small static files, so that a visit fetches only what it shows.
+//!
+//! Editors keep writing one data file. `notices publish` (and the prerender step) writes,
+//! next to it:
+//! - the **entry** [`ENTRY_FILE`] (served no-cache, written last): itself a data file of format
+//!   1, whose notices are the pinned ones and the newest others (without their bodies: enough
+//!   for the first list page and the compact widget), plus a `"published"` member ([`Meta`])
+//!   naming everything else;
+//! - in [`FOLDER`], files named by a hash of their content, so they can be cached for ever:
+//!   - **row blocks** (`r-…`): the other notices without bodies, [`ROWS_PER_BLOCK`] to a
+//!     block, numbered from the oldest notice (adding notices changes only the newest block);
+//!   - **buckets** (`b-…`): whole notices, grouped in id order so that a notice is found by
+//!     its id, each with the rows of its neighbours in the list (for "Previous" / "Next");
+//!   - **directories** (`d-…`): the names of up to [`FILES_PER_DIRECTORY`] blocks or buckets;
+//!   - a copy of the whole data file (`n-…`), read when the person searches, filters or sorts.
+//!
+//! Every block and bucket is a data file of format 1 too, read by the same reader as a plain
+//! one, whose `"published"` member says where each of its notices is in the plain list
+//! ([`Location`]). The app keeps what it has fetched in a [`Window`], which says what it still
+//! needs for a URL and, once it has it, the same screen the whole file would give.
+
+mod meta;
+mod window;
+mod write;
+
+pub use meta::{Location, Meta};
+pub use window::{Need, Window};
+pub use write::{publish, Publication, PublishedFile};
+
+/// The entry file's name, next to the data file.
+pub const ENTRY_FILE: &str = "published.json";
+/// The folder of the content-named files, next to the entry.
+pub const FOLDER: &str = "published";
+/// Notices in a row block: two blocks hold any page of 10–30 rows in a few kilobytes.
+pub const ROWS_PER_BLOCK: usize = 32;
+/// Names in a directory file.
+pub const FILES_PER_DIRECTORY: usize = 512;
+/// The entry holds at least this many of the newest notices: the compact widget's most.
+pub const ENTRY_ROWS: usize = 20;
+
+/// Whole notices in a bucket: few on a small board (opening a notice costs little), more on
+/// a large one (the folder keeps few files): 4 up to 12,288 notices, 32 from 98,304.
+pub fn notices_per_bucket(notices: usize) -> usize {
+    (notices / 3072).next_power_of_two().clamp(4, 32)
+}
+
+/// A file's name from its content: FNV-1a, 64 bits, in hex. Not for security: two texts
+/// of one board getting the same name is as likely as a 1-in-10^19 accident.
+pub fn content_name(prefix: &str, text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{FOLDER}/{prefix}-{hash:016x}.json")
+}
+
+#[cfg(test)]
+mod tests;

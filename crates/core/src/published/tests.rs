@@ -1,0 +1,273 @@
+//! The published form gives the same screens as the whole file: boards and URLs are
+//! generated, each URL is shown from the published files the way the app fetches them
+//! (counting round trips), and compared with the screen of today's in-memory code.
+
+use super::*;
+use crate::i18n::Text;
+use crate::screen::{Load, Screen};
+use crate::url_state::{UrlState, View};
+use crate::{parse_data_file, Dataset};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+const EN: &Text = &crate::i18n::en::TEXT;
+const ENTRY_URL: &str = "https://example.org/board/published.json";
+
+/// A board of `count` notices drawn from `seed`: ids numeric and text (some duplicated),
+/// dates with ties, some pinned, some unreadable (left out), some HTML bodies.
+fn board_text(seed: u64, count: usize, page_size: usize) -> String {
+    let mut state = seed | 1;
+    let mut next = move |below: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % below.max(1)
+    };
+    let notices: Vec<Value> = (0..count)
+        .map(|n| {
+            let id = match next(10) {
+                0 => json!(format!(" text-{} ", next(count as u64 + 1))),
+                1 => json!(next(count as u64 + 1)),
+                _ => json!(1000 + n),
+            };
+            let category = ["press", "safety", "jobs"][next(3) as usize];
+            let date = format!(
+                "20{:02}-{:02}-{:02}",
+                10 + next(4),
+                1 + next(3),
+                1 + next(3)
+            );
+            let mut notice = json!({
+                "id": id,
+                "title": format!("Notice {n} 안전 {}", next(1000)),
+                "date": date,
+                "views": next(50),
+                "body": format!("Body of {n}.\n\nSecond paragraph {}.", next(99)),
+                "pinned": next(12) == 0,
+                "category": category,
+            });
+            if next(5) == 0 {
+                notice["bodyFormat"] = json!("html");
+                notice["body"] = json!(format!("<p>Body <b>{n}</b></p><script>x()</script>"));
+            }
+            if next(25) == 0 {
+                notice["date"] = json!("someday");
+            }
+            notice
+        })
+        .collect();
+    json!({
+        "version": 1,
+        "board": {
+            "title": "News", "siteName": "Ministry", "pageSize": page_size,
+            "breadcrumb": [{ "label": "HOME", "url": "/" }],
+            "categories": { "press": "Press", "safety": "Safety" }
+        },
+        "notices": notices
+    })
+    .to_string()
+}
+
+/// The published files by name, the entry among them.
+fn files_of(publication: &Publication) -> HashMap<String, String> {
+    let mut files: HashMap<String, String> = publication
+        .files
+        .iter()
+        .map(|file| (file.name.clone(), file.text.clone()))
+        .collect();
+    files.insert(
+        publication.entry.name.clone(),
+        publication.entry.text.clone(),
+    );
+    files
+}
+
+/// The screen for `url` from the published files, as the app gets it: the entry, then each
+/// round of what the window still needs, fetched together. Also returns the rounds.
+fn published_screen(files: &HashMap<String, String>, url: &UrlState) -> (Screen, usize) {
+    let entry = parse_data_file(&files[ENTRY_FILE], ENTRY_URL).unwrap();
+    let mut window = Window::from_entry(&entry, ENTRY_URL).unwrap();
+    let mut rounds = 1;
+    loop {
+        let needs = window.needs(url);
+        if needs.is_empty() {
+            break;
+        }
+        rounds += 1;
+        assert!(rounds < 10, "the window keeps needing files: {needs:?}");
+        for need in needs {
+            let address = window.url_of(&need);
+            let text = &files[address.strip_prefix("https://example.org/board/").unwrap()];
+            window = match need {
+                Need::RowDirectory(_) | Need::BucketDirectory(_) => {
+                    window.with_directory(&need, text).unwrap()
+                }
+                Need::Shard(ref name) => {
+                    let shard = parse_data_file(text, ENTRY_URL).unwrap();
+                    window.with_shard(Some(name), &shard).unwrap()
+                }
+                Need::WholeFile => panic!("a plain list needs no whole file"),
+            };
+        }
+    }
+    let screen = Screen::new(&Load::Published(Arc::new(window)), url, None);
+    (screen, rounds)
+}
+
+/// What a person sees and hears of a screen, to compare two of them.
+fn seen(screen: &Screen) -> Value {
+    let ids = |data: &Dataset, indices: &[usize]| -> Vec<String> {
+        indices
+            .iter()
+            .map(|&i| data.notices[i].id.as_str().to_string())
+            .collect()
+    };
+    let common = json!({ "title": screen.title(EN), "status": screen.status(EN) });
+    match screen {
+        Screen::List(list) => json!({
+            "common": common,
+            "rows": ids(&list.data, list.listing.rows()),
+            "page": [list.listing.page, list.listing.pages, list.listing.start, list.listing.end],
+            "categories": list.data.categories_in_use().iter().map(|c| &c.label).collect::<Vec<_>>(),
+            "years": list.data.years(),
+        }),
+        Screen::Notice(notice) => {
+            let (before, after) = notice.listing.neighbours(notice.index());
+            let shown = notice.notice();
+            json!({
+                "common": common,
+                "notice": [shown.id.as_str(), &shown.title, &shown.body, shown.views],
+                "html": shown.rich_body.is_some(),
+                "neighbours": [before.map(|i| ids(&notice.data, &[i])), after.map(|i| ids(&notice.data, &[i]))],
+                "back": notice.listing.page_of(notice.index(), notice.data.board.page_size),
+            })
+        }
+        Screen::NotFound(not_found) => json!({ "common": common, "not found": not_found.id }),
+        Screen::Loading | Screen::Failed(_) => json!({ "common": common, "unexpected": true }),
+    }
+}
+
+fn check_board(seed: u64, count: usize, page_size: usize) {
+    let text = board_text(seed, count, page_size);
+    let Ok(data) = parse_data_file(&text, "https://example.org/board/notices.json") else {
+        return; // Not one readable notice: nothing to publish.
+    };
+    let publication = publish(&data, &text).unwrap();
+    let files = files_of(&publication);
+    let whole = Load::Ready(Arc::new(data.clone()));
+    let mut urls = Vec::new();
+    let pages = data.notices.len().div_ceil(page_size) + 2;
+    for page in 1..=pages {
+        let mut url = UrlState::list();
+        url.list.page = page;
+        urls.push(url);
+    }
+    for notice in &data.notices {
+        urls.push(UrlState::list().with_view(View::Notice(notice.id.as_str().to_string())));
+    }
+    for missing in ["0", "999999", "zzz", "text-", "01000"] {
+        urls.push(UrlState::list().with_view(View::Notice(missing.to_string())));
+    }
+    for url in urls {
+        let (shown, rounds) = published_screen(&files, &url);
+        assert_eq!(
+            seen(&shown),
+            seen(&Screen::new(&whole, &url, None)),
+            "seed {seed}, {count} notices, page size {page_size}, {url:?}"
+        );
+        assert!(rounds <= 3, "{rounds} round trips for {url:?}");
+    }
+}
+
+#[test]
+fn a_small_board_shows_the_same_from_its_published_files() {
+    check_board(7, 40, 10);
+    check_board(8, 0, 10);
+    check_board(9, 1, 1);
+}
+
+#[test]
+fn a_board_of_several_directories_shows_the_same() {
+    // 512 blocks of 32 rows to a directory: 20,000 notices (some pinned or unreadable) need two.
+    let text = board_text(11, 24_000, 10);
+    let data = parse_data_file(&text, "n.json").unwrap();
+    let publication = publish(&data, &text).unwrap();
+    assert!(publication.meta.row_directories.len() >= 2);
+    let files = files_of(&publication);
+    let whole = Load::Ready(Arc::new(data.clone()));
+    let notice = |n: usize| UrlState::list().with_view(View::Notice(data.notices[n].id.0.clone()));
+    let mut last_page = UrlState::list();
+    last_page.list.page = data.notices.len() / 10;
+    let last = data.notices.len() - 1;
+    for url in [last_page, notice(0), notice(last / 2), notice(last)] {
+        let (shown, rounds) = published_screen(&files, &url);
+        assert_eq!(seen(&shown), seen(&Screen::new(&whole, &url, None)));
+        assert!(rounds <= 3);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn published_boards_show_what_the_whole_file_shows(
+        seed in any::<u64>(),
+        count in 0usize..300,
+        page_size in 1usize..=25,
+    ) {
+        check_board(seed, count, page_size);
+    }
+}
+
+#[test]
+fn the_entry_is_written_last_and_names_only_files_of_its_publish() {
+    let text = board_text(3, 100, 10);
+    let data = parse_data_file(&text, "n.json").unwrap();
+    let publication = publish(&data, &text).unwrap();
+    let names: Vec<&str> = publication.files.iter().map(|f| f.name.as_str()).collect();
+    let entry: Value = serde_json::from_str(&publication.entry.text).unwrap();
+    let meta = Meta::from_json(&entry["published"]).unwrap();
+    for name in meta.row_directories.iter().chain([&meta.data_file]) {
+        assert!(names.contains(&name.as_str()), "{name}");
+    }
+    for name in &names {
+        assert!(
+            name.starts_with("published/") && name.ends_with(".json"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn adding_a_notice_changes_only_the_newest_block() {
+    let text = board_text(5, 200, 10);
+    let mut root: Value = serde_json::from_str(&text).unwrap();
+    for notice in root["notices"].as_array_mut().unwrap() {
+        notice["pinned"] = json!(false);
+    }
+    let before = root.to_string();
+    root["notices"].as_array_mut().unwrap().push(json!({
+        "id": 99_999, "title": "Newest", "date": "2030-01-01", "views": 0, "body": "New."
+    }));
+    let after = root.to_string();
+    let blocks = |text: &str| -> Vec<String> {
+        let data = parse_data_file(text, "n.json").unwrap();
+        let publication = publish(&data, text).unwrap();
+        let files = files_of(&publication);
+        let directory: Vec<String> =
+            serde_json::from_str(&files[&publication.meta.row_directories[0]]).unwrap();
+        directory
+    };
+    let (before, after) = (blocks(&before), blocks(&after));
+    let unchanged = before
+        .iter()
+        .zip(&after)
+        .take_while(|(a, b)| a == b)
+        .count();
+    assert!(
+        unchanged >= before.len() - 1,
+        "{unchanged} of {} kept",
+        before.len()
+    );
+}

@@ -1,0 +1,208 @@
+//! Publishing: a validated data file cut into the files of [`super`].
+
+use super::meta::{id_order, Location, Meta};
+use super::{
+    content_name, notices_per_bucket, ENTRY_FILE, ENTRY_ROWS, FILES_PER_DIRECTORY, ROWS_PER_BLOCK,
+};
+use crate::{Dataset, Notice};
+use serde_json::{json, Map, Value};
+use std::collections::HashSet;
+
+/// One file to write, its name relative to the entry's folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublishedFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// Everything a publish writes: the content-named files first, the entry last.
+#[derive(Clone, Debug)]
+pub struct Publication {
+    pub files: Vec<PublishedFile>,
+    pub entry: PublishedFile,
+    pub meta: Meta,
+}
+
+/// Publishes `data`, read from the data file `text`. The notices are copied as the file
+/// writes them (the browser reads and checks them as it would the whole file); the notices
+/// left out for problems are left out here too.
+pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
+    let root: Value = serde_json::from_str(text).map_err(|error| error.to_string())?;
+    let records = root
+        .get("notices")
+        .and_then(Value::as_array)
+        .ok_or("the file has no list of notices")?;
+    let record_of = |notice: &Notice| -> Result<&Map<String, Value>, String> {
+        let record = records
+            .get(notice.position.wrapping_sub(1))
+            .and_then(Value::as_object)
+            .filter(|record| id_text(record.get("id")).as_deref() == Some(notice.id.as_str()))
+            .ok_or_else(|| format!("notice {} is not where the file says", notice.id.as_str()))?;
+        Ok(record)
+    };
+    // Each notice's place in the plain list: pinned on top, then the others, newest first.
+    let (pinned, unpinned): (Vec<usize>, Vec<usize>) =
+        (0..data.notices.len()).partition(|&index| data.notices[index].pinned);
+    let mut location = vec![Location::Pinned(0); data.notices.len()];
+    let mut plain = Vec::with_capacity(data.notices.len());
+    for (n, &index) in pinned.iter().enumerate() {
+        location[index] = Location::Pinned(n);
+        plain.push(index);
+    }
+    for (n, &index) in unpinned.iter().enumerate() {
+        location[index] = Location::FromOldest(unpinned.len() - 1 - n);
+        plain.push(index);
+    }
+    let board = board_for_shards(root.get("board"));
+    let mut files = Vec::new();
+    let mut add = |prefix: &str, text: String| -> String {
+        let name = content_name(prefix, &text);
+        files.push(PublishedFile {
+            name: name.clone(),
+            text,
+        });
+        name
+    };
+    let row = |index: usize| -> Result<Value, String> {
+        let mut record = record_of(&data.notices[index])?.clone();
+        record.insert("body".into(), Value::String(String::new()));
+        record.remove("bodyFormat");
+        Ok(Value::Object(record))
+    };
+    let at = |indices: &[usize]| -> Vec<Value> {
+        indices
+            .iter()
+            .map(|&index| location[index].to_json())
+            .collect()
+    };
+
+    // Row blocks, from the oldest notice.
+    let oldest_first: Vec<usize> = unpinned.iter().rev().copied().collect();
+    let mut blocks = Vec::new();
+    for block in oldest_first.chunks(ROWS_PER_BLOCK) {
+        let rows = block
+            .iter()
+            .map(|&i| row(i))
+            .collect::<Result<Vec<_>, _>>()?;
+        let published = json!({ "at": at(block) });
+        blocks.push(add("r", shard(&board, rows, published)));
+    }
+    let row_directories = blocks
+        .chunks(FILES_PER_DIRECTORY)
+        .map(|names| add("d", json!(names).to_string()))
+        .collect();
+
+    // Buckets, in id order, each with its notices' neighbours in the plain list.
+    let mut place = vec![0; data.notices.len()];
+    for (n, &index) in plain.iter().enumerate() {
+        place[index] = n;
+    }
+    let mut by_id: Vec<usize> = (0..data.notices.len()).collect();
+    by_id.sort_by_cached_key(|&index| {
+        let (key, id) = id_order(&data.notices[index].id);
+        (key, id.to_string())
+    });
+    let mut buckets = Vec::new();
+    for bucket in by_id.chunks(notices_per_bucket(data.notices.len())) {
+        let mut members: Vec<usize> = bucket.to_vec();
+        let mut notices = bucket
+            .iter()
+            .map(|&index| Ok(Value::Object(record_of(&data.notices[index])?.clone())))
+            .collect::<Result<Vec<_>, String>>()?;
+        let mut listed: HashSet<usize> = bucket.iter().copied().collect();
+        for &index in bucket {
+            let n = place[index];
+            let neighbours = [n.checked_sub(1), Some(n + 1)];
+            for &neighbour in neighbours.iter().flatten().filter_map(|p| plain.get(*p)) {
+                if listed.insert(neighbour) {
+                    notices.push(row(neighbour)?);
+                    members.push(neighbour);
+                }
+            }
+        }
+        let published = json!({ "at": at(&members), "whole": bucket.len() });
+        let name = add("b", shard(&board, notices, published));
+        buckets.push((data.notices[bucket[0]].id.clone(), name));
+    }
+    let bucket_directories = buckets
+        .chunks(FILES_PER_DIRECTORY)
+        .map(|chunk| {
+            let pairs: Vec<Value> = chunk
+                .iter()
+                .map(|(id, name)| json!([id.as_str(), name]))
+                .collect();
+            (chunk[0].0.clone(), add("d", json!(pairs).to_string()))
+        })
+        .collect();
+    let data_file = add("n", text.to_string());
+
+    let meta = Meta {
+        pinned: pinned.len(),
+        unpinned: unpinned.len(),
+        skipped: data.skipped_count(),
+        rows_per_block: ROWS_PER_BLOCK,
+        per_directory: FILES_PER_DIRECTORY,
+        row_directories,
+        bucket_directories,
+        categories: data
+            .categories_in_use()
+            .iter()
+            .map(|category| category.key.clone())
+            .collect(),
+        years: data.years().to_vec(),
+        data_file,
+    };
+    // The entry: the pinned notices and the newest others, enough for the first page.
+    let first_rows = data.board.page_size.max(ENTRY_ROWS);
+    let in_entry: Vec<usize> = pinned
+        .iter()
+        .chain(unpinned.iter().take(first_rows))
+        .copied()
+        .collect();
+    let rows = in_entry
+        .iter()
+        .map(|&i| row(i))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut entry = Map::new();
+    entry.insert("version".into(), json!(1));
+    entry.insert(
+        "board".into(),
+        root.get("board").cloned().unwrap_or(json!({})),
+    );
+    entry.insert("published".into(), meta.to_json(at(&in_entry)));
+    entry.insert("notices".into(), Value::Array(rows));
+    Ok(Publication {
+        files,
+        entry: PublishedFile {
+            name: ENTRY_FILE.into(),
+            text: Value::Object(entry).to_string(),
+        },
+        meta,
+    })
+}
+
+/// A block or bucket: a data file of format 1 with its place in the board.
+fn shard(board: &Value, notices: Vec<Value>, published: Value) -> String {
+    json!({ "version": 1, "board": board, "published": published, "notices": notices }).to_string()
+}
+
+/// The board as blocks and buckets repeat it: what reading a notice depends on (its
+/// language, the hosts its images may come from, its categories), not the site's chrome.
+fn board_for_shards(board: Option<&Value>) -> Value {
+    let mut board = board
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    board.remove("menu");
+    board.remove("breadcrumb");
+    Value::Object(board)
+}
+
+/// A record's id as the reader makes it: a number written in decimal, or the text.
+fn id_text(id: Option<&Value>) -> Option<String> {
+    match id? {
+        Value::Number(number) => Some(number.to_string()),
+        Value::String(text) => Some(text.trim().to_string()),
+        _ => None,
+    }
+}
