@@ -4,36 +4,20 @@
 use crate::components::{BackToTop, Breadcrumb, SiteFooter, SiteHeader, SkipLinks};
 use crate::config::{BoardConfig, Embed, Mode, Start};
 use crate::context::{Announce, BoardName, Feed, HeadingLevel, Status, Today};
+use crate::loader::{Source, WholeFile};
 use crate::navigation::Navigation;
 use crate::platform::{self, Cache};
 use crate::views::{ErrorView, LatestList, LoadingView, NotFound, NoticeDetail, NoticeList};
 use leptos::prelude::*;
 use notice_core::i18n::Locale;
+use notice_core::published::Need;
 use notice_core::screen::{Load, Screen, ViewKind};
-use notice_core::Dataset;
 use std::sync::Arc;
-
-/// The data set with the mount element's settings (`data-page-size`, `data-lang`) in place of
-/// the data file's, copied only when they change something: prerendering shares one data set
-/// between all the pages it renders.
-fn with_overrides(
-    data: Arc<Dataset>,
-    page_size: Option<usize>,
-    lang: Option<String>,
-) -> Arc<Dataset> {
-    let same_page_size = page_size.is_none_or(|size| size == data.board.page_size);
-    let same_lang = lang.as_ref().is_none_or(|lang| *lang == data.board.lang);
-    if same_page_size && same_lang {
-        return data;
-    }
-    let mut data = Arc::unwrap_or_clone(data);
-    data.board.page_size = page_size.unwrap_or(data.board.page_size);
-    data.board.lang = lang.unwrap_or(data.board.lang);
-    Arc::new(data)
-}
 
 #[component]
 pub fn App(config: BoardConfig) -> impl IntoView {
+    let source = StoredValue::new(Source::of(&config));
+    let overrides = config.overrides();
     let mode = config.mode;
     let nav = Navigation::new(&config);
     provide_context(nav);
@@ -42,27 +26,17 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     provide_context(HeadingLevel(config.heading_level));
     provide_context(Feed(config.feed));
     let lang_override = StoredValue::new(config.lang.clone());
-    let overrides = StoredValue::new((config.page_size, config.lang));
-    let ready = move |data: Arc<Dataset>| {
-        let (page_size, lang) = overrides.get_value();
-        Load::Ready(with_overrides(data, page_size, lang))
-    };
-
     let (load, fetches, takes_over) = match config.start {
         Start::Fetch => (Load::Loading, true, false),
-        Start::Preloaded(data) => (ready(data), false, false),
-        Start::TakeOver(data) => (ready(data), false, true),
+        Start::Preloaded(data) => (Load::Ready(overrides.apply(data)), false, false),
+        Start::TakeOver(load) => (load, false, true),
     };
     let load = RwSignal::new(load);
-    let data_url = StoredValue::new(config.data_url);
     let fetch_data = move |cache: Cache| {
         load.set(Load::Loading);
         leptos::task::spawn_local(async move {
-            let result = platform::fetch_dataset(data_url.get_value(), cache).await;
-            load.set(match result {
-                Ok(data) => ready(Arc::new(data)),
-                Err(error) => Load::Failed(error),
-            });
+            let url = nav.url_untracked();
+            load.set(source.get_value().load_for(&url, cache).await);
             // "Try again" was pressed on the error's heading: focus goes to the new view's.
             if cache == Cache::Bypass {
                 nav.focus_heading();
@@ -76,10 +50,43 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         }
         nav.follow_history();
     });
+    let whole_file = WholeFile::new(load, source, nav);
+    provide_context(whole_file);
+    // A published board fetches what each new view shows as the URL changes.
+    Effect::new(move || {
+        let url = nav.url();
+        let Load::Published(window) = load.get() else {
+            return;
+        };
+        let needs = window.needs(&url);
+        if needs.contains(&Need::WholeFile) {
+            whole_file.fetch();
+        } else if !needs.is_empty() {
+            leptos::task::spawn_local(async move {
+                let filled = source
+                    .get_value()
+                    .fill(Load::Published(window.clone()), &url)
+                    .await;
+                // Unless something newer has replaced the window meanwhile.
+                if matches!(&*load.read_untracked(), Load::Published(now) if Arc::ptr_eq(now, &window))
+                {
+                    load.set(filled);
+                }
+            });
+        }
+    });
 
     // Computed once per change of data or URL; everything else reads it.
-    let screen =
-        Memo::new(move |previous: Option<&Screen>| Screen::new(&load.read(), &nav.url(), previous));
+    // While a published board fetches what a new URL shows, the view before stays (a search
+    // box being typed in keeps its focus); `busy` says so.
+    let screen = Memo::new(move |previous: Option<&Screen>| {
+        let next = Screen::new(&load.read(), &nav.url(), previous);
+        match previous {
+            Some(before) if next == Screen::Loading && before.data().is_some() => before.clone(),
+            _ => next,
+        }
+    });
+    let busy = move || matches!(&*load.read(), Load::Published(window) if !window.needs(&nav.url()).is_empty());
     let kind = Memo::new(move |_| screen.read().kind());
     let board = Signal::derive(move || screen.read().board());
     // The interface language: the mount element's `data-lang`, else the data file's (known
@@ -201,7 +208,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
                 <SkipLinks />
                 <SiteHeader board />
                 <Breadcrumb crumbs=Signal::derive(move || screen.read().breadcrumb(locale.get().text())) />
-                <main id="main-content" class="board-main container">{inner}</main>
+                <main id="main-content" class="board-main container" aria-busy=move || busy().then_some("true")>{inner}</main>
                 <SiteFooter board />
             </div>
         }
@@ -210,7 +217,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         // the board is a region in it, named apart from any other board on the page.
         Mode::Widget => view! {
             <div class="board board-widget" lang=lang role="region" aria-label=move || name.get()>
-                <div class="board-main">{inner}</div>
+                <div class="board-main" aria-busy=move || busy().then_some("true")>{inner}</div>
                 // The compact widget is short: no "Top" under its titles.
                 {move || (!is_latest || kind.get() != ViewKind::List).then(|| view! { <BackToTop /> })}
             </div>

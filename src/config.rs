@@ -3,7 +3,8 @@
 //! adapter (`platform::mount`) only hands over the attributes, so every rule here (defaults,
 //! ranges, the widgets' parameter prefixes) is unit-tested natively.
 
-use notice_core::url_state::Addressing;
+use notice_core::screen::Load;
+use notice_core::url_state::{Addressing, UrlState};
 use notice_core::{Dataset, Date};
 use std::sync::Arc;
 
@@ -17,6 +18,9 @@ pub const PAGE_SIZES: std::ops::RangeInclusive<usize> = 1..=100;
 pub struct BoardConfig {
     /// Where the data file is; relative URLs resolve against the page.
     pub data_url: String,
+    /// Where the entry of the board's published form is (`data-published`, which the
+    /// prerender step writes): read first, the data file only if it cannot be.
+    pub published_url: Option<String>,
     /// The page's path, for the board's own links.
     pub page_path: String,
     /// The page's query string when the board starts.
@@ -71,9 +75,10 @@ pub enum Start {
     Fetch,
     /// The data is at hand (prerendering): the board renders it at once.
     Preloaded(Arc<Dataset>),
-    /// The page holds the prerendered board and the data has been fetched: the app renders
-    /// its own copy off the page and swaps it in (`platform::takeover`).
-    TakeOver(Arc<Dataset>),
+    /// The page holds the prerendered board and what its first view shows has been fetched
+    /// (`Load::Ready` or `Load::Published`): the app renders its own copy off the page and
+    /// swaps it in (`platform::takeover`).
+    TakeOver(Load),
 }
 
 /// A host page's naming and choice of view for an embedded board (`data-label`,
@@ -153,6 +158,7 @@ impl BoardConfig {
         };
         BoardConfig {
             data_url: given("data-src").unwrap_or_else(|| DEFAULT_DATA_URL.into()),
+            published_url: given("data-published"),
             page_path: page.path,
             initial_query: page.query,
             param_prefix,
@@ -168,6 +174,55 @@ impl BoardConfig {
             start: Start::Fetch,
             embed,
         }
+    }
+}
+
+impl BoardConfig {
+    /// The URL state the board starts in.
+    pub fn initial_url(&self) -> UrlState {
+        let file = &self.page_path[self.page_path.rfind('/').map_or(0, |i| i + 1)..];
+        UrlState::from_url(
+            file,
+            &self.initial_query,
+            &self.param_prefix,
+            self.mode.addressing(),
+        )
+    }
+
+    /// The host's `data-page-size` and `data-lang`, which override the data file's.
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            page_size: self.page_size,
+            lang: self.lang.clone(),
+        }
+    }
+}
+
+/// The settings of the mount element that override the data file's board.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    pub page_size: Option<usize>,
+    pub lang: Option<String>,
+}
+
+impl Overrides {
+    /// The data set with these settings in place of the data file's, copied only when they
+    /// change something: prerendering shares one data set between all the pages it renders.
+    pub fn apply(&self, data: Arc<Dataset>) -> Arc<Dataset> {
+        let same_page_size = self
+            .page_size
+            .is_none_or(|size| size == data.board.page_size);
+        let same_lang = self
+            .lang
+            .as_ref()
+            .is_none_or(|lang| *lang == data.board.lang);
+        if same_page_size && same_lang {
+            return data;
+        }
+        let mut data = Arc::unwrap_or_clone(data);
+        data.board.page_size = self.page_size.unwrap_or(data.board.page_size);
+        data.board.lang = self.lang.clone().unwrap_or(data.board.lang);
+        Arc::new(data)
     }
 }
 

@@ -16,6 +16,7 @@ pub mod board_names;
 pub mod components;
 pub mod config;
 pub mod context;
+pub mod loader;
 pub mod navigation;
 #[cfg(test)]
 mod no_text_in_views;
@@ -26,6 +27,7 @@ pub mod views;
 
 pub use app::App;
 pub use config::{BoardConfig, Mode, Start};
+use notice_core::screen::Load;
 use platform::{Cache, PageBoard};
 
 /// Starts the board that is the page itself: the element marked `data-notice-board="page"`.
@@ -42,18 +44,20 @@ pub fn start_page() {
     }
 }
 
-/// A prerendered page is taken over once the data is in; until then, and for good if it
-/// cannot be loaded, the page works as it is, through its links. Parsing the data and
-/// rendering the board are separate tasks, so the page stays responsive. (Leptos' own
-/// spawner only starts with the first mount.)
+/// A prerendered page is taken over once what its first view shows is in; until then, and
+/// for good if it cannot be loaded, the page works as it is, through its links. Parsing the
+/// data and rendering the board are separate tasks, so the page stays responsive. (Leptos'
+/// own spawner only starts with the first mount.)
 fn take_over_when_loaded(element: web_sys::HtmlElement, config: BoardConfig) {
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(data) = platform::fetch_dataset(config.data_url.clone(), Cache::Use).await else {
+        let source = loader::Source::of(&config);
+        let load = source.load_for(&config.initial_url(), Cache::Use).await;
+        if matches!(load, Load::Failed(_) | Load::Loading) {
             return;
-        };
+        }
         platform::next_task().await;
         let config = BoardConfig {
-            start: Start::TakeOver(std::sync::Arc::new(data)),
+            start: Start::TakeOver(load),
             ..config
         };
         leptos::mount::mount_to(element, move || leptos::view! { <App config /> }).forget();

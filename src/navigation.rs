@@ -46,12 +46,7 @@ impl Navigation {
         };
         Navigation {
             mode,
-            url: RwSignal::new(UrlState::from_url(
-                file,
-                &config.initial_query,
-                prefix,
-                addressing,
-            )),
+            url: RwSignal::new(config.initial_url()),
             page_dir: StoredValue::new(page_dir.to_string()),
             list_file: StoredValue::new(list_file.to_string()),
             entry_file: StoredValue::new(file.to_string()),

@@ -1,5 +1,6 @@
 use super::text;
 use crate::context::{Announce, BoardName};
+use crate::loader::WholeFile;
 use crate::navigation::{History, Navigation};
 use crate::platform;
 use leptos::prelude::*;
@@ -47,6 +48,10 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
         .first_page();
         nav.update_list(query, history);
     };
+    // A published board fetches its whole data file, which searching, filtering and sorting
+    // read, as soon as the person reaches the form, not at the first key.
+    let whole_file = use_context::<WholeFile>();
+    let on_focus = move |_| whole_file.map_or((), WholeFile::fetch);
     let announce = use_context::<Announce>();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -97,7 +102,7 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
     };
 
     view! {
-        <form class="finder" role="search" aria-label=search_label method="get" on:submit=on_submit>
+        <form class="finder" role="search" aria-label=search_label method="get" on:submit=on_submit on:focusin=on_focus>
             <div class="finder-search">
                 <label for="notice-search">{text.search_label}</label>
                 <div class="finder-search-row">

@@ -15,6 +15,25 @@ pub enum Cache {
 
 /// Fetches and validates the data file.
 pub async fn fetch_dataset(url: String, cache: Cache) -> Result<Dataset, LoadError> {
+    let bytes = fetch_bytes(&url, cache).await?;
+    read_dataset(bytes, &url).await
+}
+
+/// Fetches a file of a published board that is a data file (a block or a bucket), whose
+/// relative links are read against `base` (the entry's address, next to the data file).
+pub async fn fetch_shard(url: &str, base: &str) -> Result<Dataset, LoadError> {
+    read_dataset(fetch_bytes(url, Cache::Use).await?, base).await
+}
+
+/// Fetches a small text file (a published board's directory).
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let bytes = fetch_bytes(url, Cache::Use).await?;
+    String::from_utf8(bytes).map_err(|_| LoadError::NotJson { url: url.into() })
+}
+
+/// Fetches a file's bytes, refusing one too large for the tab.
+async fn fetch_bytes(url: &str, cache: Cache) -> Result<Vec<u8>, LoadError> {
+    let url = url.to_string();
     let mut request = gloo_net::http::Request::get(&url);
     if cache == Cache::Bypass {
         request = request.cache(web_sys::RequestCache::NoCache);
@@ -34,14 +53,18 @@ pub async fn fetch_dataset(url: String, cache: Cache) -> Result<Dataset, LoadErr
             return Err(LoadError::TooLarge { url, bytes });
         }
     }
-    let bytes = response
+    response
         .binary()
         .await
-        .map_err(|_| LoadError::Network { url: url.clone() })?;
+        .map_err(|_| LoadError::Network { url: url.clone() })
+}
+
+/// Reads and validates a data file fetched from `url`.
+async fn read_dataset(bytes: Vec<u8>, url: &str) -> Result<Dataset, LoadError> {
     // A large file is read in short slices, each in its own task (copying the bytes in and
     // checking they are UTF-8 is a task of its own), so that the page keeps answering taps
     // and scrolls while thousands of notices are parsed and checked.
-    let mut reader = DataReader::from_bytes(bytes, &url)?;
+    let mut reader = DataReader::from_bytes(bytes, url)?;
     loop {
         next_task().await;
         let slice_end = now_ms() + SLICE_MS;

@@ -58,6 +58,7 @@ impl Setup {
         Setup {
             config: BoardConfig {
                 data_url: "notices.json".into(),
+                published_url: None,
                 page_path: file.into(),
                 initial_query: query.into(),
                 param_prefix: prefix.into(),

@@ -43,7 +43,7 @@ impl Dataset {
     }
 
     /// [`Dataset::new`] for notices whose search text is already prepared.
-    pub(super) fn from_searchable(
+    pub(crate) fn from_searchable(
         board: Board,
         mut notices: Vec<(Notice, String)>,
         problems: Vec<Problem>,

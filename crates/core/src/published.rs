@@ -24,7 +24,7 @@ mod window;
 mod write;
 
 pub use meta::{Location, Meta};
-pub use window::{Need, Window};
+pub use window::{Need, Shown, Window};
 pub use write::{publish, Publication, PublishedFile};
 
 /// The entry file's name, next to the data file.

@@ -4,7 +4,7 @@
 use crate::format::isolated;
 use crate::i18n::Text;
 use crate::listing::{ListQuery, Listing};
-use crate::published::Window;
+use crate::published::{Shown, Window};
 use crate::url_state::{UrlState, View};
 use crate::{Board, Dataset, LoadError, NavLink, Notice};
 use std::sync::Arc;
@@ -50,22 +50,6 @@ pub struct NoticeScreen {
 }
 
 impl NoticeScreen {
-    /// `index` must be a notice of `data`.
-    pub(crate) fn new(
-        data: Shared<Dataset>,
-        index: usize,
-        query: ListQuery,
-        listing: Arc<Listing>,
-    ) -> NoticeScreen {
-        assert!(index < data.notices.len(), "a notice of the data set");
-        NoticeScreen {
-            data,
-            index,
-            query,
-            listing,
-        }
-    }
-
     pub fn index(&self) -> usize {
         self.index
     }
@@ -136,7 +120,7 @@ impl Screen {
             Load::Loading => return Screen::Loading,
             Load::Failed(error) => return Screen::Failed(error.clone()),
             Load::Ready(data) => data.clone(),
-            Load::Published(window) => return window.screen(url).unwrap_or(Screen::Loading),
+            Load::Published(window) => return Screen::of_window(window, url),
         };
         let query = url.list.clone();
         let previous = match previous {
@@ -182,6 +166,34 @@ impl Screen {
                     id: id.clone(),
                 }),
             },
+        }
+    }
+
+    /// The screen of a published board for `url`: loading until the window has it.
+    fn of_window(window: &Window, url: &UrlState) -> Screen {
+        let data = Shared(window.data().clone());
+        let query = url.list.clone();
+        match window.shown(url) {
+            None => Screen::Loading,
+            Some(Shown::List(listing)) => Screen::List(ListScreen {
+                data,
+                query,
+                listing,
+            }),
+            Some(Shown::Notice { index, listing }) => Screen::Notice(NoticeScreen {
+                data,
+                index,
+                query,
+                listing,
+            }),
+            Some(Shown::NotFound) => Screen::NotFound(NotFoundScreen {
+                data,
+                id: match &url.view {
+                    View::Notice(id) => id.clone(),
+                    View::List => String::new(),
+                },
+            }),
+            Some(Shown::Broken(error)) => Screen::Failed(error),
         }
     }
 

@@ -224,6 +224,7 @@ fn render_board(data: Arc<Dataset>, url: &UrlState, file: &str, options: &Option
     let (_, query) = url.to_url("", Addressing::Files);
     let config = BoardConfig {
         data_url: options.data_url.clone(),
+        published_url: None,
         page_path: file.to_string(),
         initial_query: query,
         param_prefix: String::new(),

@@ -25,6 +25,11 @@ export const CLIENT_RENDERED = 'client-rendered.html';
  * `headers` are added to every response; `files` maps extra paths (under `base`) to bodies;
  * `transform(file, bytes)` may rewrite served files; with `brotli`, the precompressed `.br`
  * copies are served to browsers that accept them, as a CDN would.
+ * The board's published form (published.json and published/, written by the prerender step)
+ * is served only while the data file is the built one: a test that changes the data file
+ * gets a board with nothing published beside it, which the app reads as a plain data file.
+ * With E2E_DATA=single in the environment it is never served: the whole suite then runs
+ * against the single data file.
  * Returns { url, dataOverride, requests, close }: set `server.dataOverride` to
  * { status, body, contentType, delayMs }, { drop: true } or { size } (a file of that many
  * bytes) to change how the data file is answered.
@@ -52,6 +57,13 @@ export async function startServer({ root = DIST, base = '/', headers = {}, files
     sent += 27;
     more();
   }
+  const builtData = async () => {
+    if (process.env.E2E_DATA === 'single' || state.dataOverride) return false;
+    if (Object.keys(files).some((name) => name.endsWith('notices.json'))) return false;
+    if (!transform) return true;
+    const bytes = await fs.readFile(path.join(root, 'notices.json'));
+    return Buffer.compare(Buffer.from(transform('notices.json', bytes)), bytes) === 0;
+  };
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     state.requests.push(url.pathname);
@@ -65,6 +77,9 @@ export async function startServer({ root = DIST, base = '/', headers = {}, files
       const html = await fs.readFile(path.join(root, 'index.html'), 'utf8');
       const board = /(<!--board-->)[\s\S]*(<!--\/board-->)/;
       return send(res, 200, TYPES['.html'], html.replace(' data-prerendered', '').replace(board, '$1$2'));
+    }
+    if (/^published(\.json|\/)/.test(file) && !files[file] && !(await builtData())) {
+      return send(res, 404, 'text/html; charset=utf-8', '<!DOCTYPE html><title>Not found</title><h1>Not found</h1>');
     }
     if (files[file] !== undefined) return send(res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', files[file]);
     if (file.endsWith('notices.json') && state.dataOverride) {

@@ -4,7 +4,6 @@
 use super::meta::{bad, first_ids, id_order, locations, names, Meta};
 use crate::dataset::NoticeOrder;
 use crate::listing::{ListQuery, Listing, PageBounds, Sort};
-use crate::screen::{ListScreen, NotFoundScreen, NoticeScreen, Screen, Shared};
 use crate::search::Terms;
 use crate::url_state::{UrlState, View};
 use crate::{Board, Category, Dataset, LoadError, Notice, NoticeId};
@@ -23,12 +22,28 @@ pub enum Need {
     WholeFile,
 }
 
+/// What a window shows for a URL (of its [`Window::data`]).
+#[derive(Clone, Debug)]
+pub enum Shown {
+    /// A page of the plain list.
+    List(Arc<Listing>),
+    /// A notice (an index into the data), with the list around it.
+    Notice {
+        index: usize,
+        listing: Arc<Listing>,
+    },
+    NotFound,
+    /// The published files contradict each other.
+    Broken(LoadError),
+}
+
 /// The part of a published board fetched so far. Grows by [`Window::with_directory`] and
 /// [`Window::with_shard`]; each gives a new window (screens hold the one they were made from).
 #[derive(Clone, Debug)]
 pub struct Window {
     meta: Arc<Meta>,
-    /// The entry's folder, which the file names are relative to.
+    /// The entry's address, and its folder, which the file names are relative to.
+    entry_url: String,
     base: String,
     board: Board,
     notices: HashMap<String, Notice>,
@@ -53,6 +68,7 @@ impl Window {
         let base = path[..path.rfind('/').map_or(0, |i| i + 1)].to_string();
         let window = Window {
             meta: Arc::new(meta),
+            entry_url: url.to_string(),
             base,
             board: entry.board.clone(),
             notices: HashMap::new(),
@@ -78,9 +94,15 @@ impl Window {
         format!("{}{name}", self.base)
     }
 
-    /// The address relative links in notices are read against: the entry's.
-    pub fn base(&self) -> &str {
-        &self.base
+    /// The entry's address: relative links in notices are read against it, as against the
+    /// data file next to it.
+    pub fn entry_url(&self) -> &str {
+        &self.entry_url
+    }
+
+    /// Whether `other` is of the same publish (its files name the same data file).
+    pub fn same_publish(&self, other: &Window) -> bool {
+        self.meta.data_file == other.meta.data_file
     }
 
     /// The data set of what has been fetched.
@@ -138,14 +160,17 @@ impl Window {
                 label: window.board.category_label(key).to_string(),
             })
             .collect();
-        let notices = window.notices.values().cloned().collect();
-        window.data = Arc::new(
-            Dataset::new(window.board.clone(), notices, Vec::new()).with_board_facts(
-                categories,
-                window.meta.years.clone(),
-                window.meta.skipped,
-            ),
-        );
+        // No search text: a search reads the whole data file.
+        let notices = window
+            .notices
+            .values()
+            .map(|notice| (notice.clone(), String::new()))
+            .collect();
+        window.data =
+            Arc::new(
+                Dataset::from_searchable(window.board.clone(), notices, Vec::new())
+                    .with_board_facts(categories, window.meta.years.clone(), window.meta.skipped),
+            );
         Ok(window)
     }
 
@@ -212,42 +237,31 @@ impl Window {
         }
     }
 
-    /// The screen for `url`, once [`Window::needs`] says nothing is missing.
-    pub fn screen(&self, url: &UrlState) -> Option<Screen> {
+    /// What the window shows for `url`, once [`Window::needs`] says nothing is missing.
+    pub fn shown(&self, url: &UrlState) -> Option<Shown> {
         if !self.needs(url).is_empty() {
             return None;
         }
-        let data = Shared(self.data.clone());
-        let query = url.list.clone();
         match &url.view {
             View::List => {
-                let bounds = self.bounds(query.page);
-                let listing = self.listing(bounds.start..bounds.end, bounds)?;
-                Some(Screen::List(ListScreen {
-                    data,
-                    query,
-                    listing,
-                }))
+                let bounds = self.bounds(url.list.page);
+                self.listing(bounds.start..bounds.end, bounds)
+                    .map(Shown::List)
             }
             View::Notice(id) => {
                 let Some(&place) = self.place_of.get(id.as_str()) else {
-                    return Some(Screen::NotFound(NotFoundScreen {
-                        data,
-                        id: id.clone(),
-                    }));
+                    return Some(Shown::NotFound);
                 };
                 if !self.whole.contains(id.as_str()) {
-                    return Some(Screen::Failed(bad("a bucket lacks one of its notices")));
+                    return Some(Shown::Broken(bad("a bucket lacks one of its notices")));
                 }
                 let index = self.data.index_of(id)?;
                 let known = place.saturating_sub(1)..(place + 2).min(self.meta.total());
                 // Only the notice and its neighbours are known: the page it is on is not.
-                let mut bounds = self.bounds(query.page);
+                let mut bounds = self.bounds(url.list.page);
                 (bounds.start, bounds.end) = (known.start, known.start);
                 let listing = self.listing(known, bounds)?;
-                Some(Screen::Notice(NoticeScreen::new(
-                    data, index, query, listing,
-                )))
+                Some(Shown::Notice { index, listing })
             }
         }
     }
