@@ -88,15 +88,13 @@ impl Source {
             if needs.contains(&Need::WholeFile) {
                 return Ok(Load::Ready(self.whole_file(&window).await?));
             }
-            let fetched = join_all(needs.iter().map(|need| fetch_need(&window, need))).await;
-            for (need, fetched) in needs.iter().zip(fetched) {
-                window = Arc::new(match (need, fetched?) {
-                    (Need::Shard(name), Fetched::Shard(shard)) => {
-                        window.with_shard(Some(name), &shard)?
-                    }
-                    (_, Fetched::Directory(text)) => window.with_directory(need, &text)?,
-                    (_, Fetched::Shard(_)) => unreachable!("only shards are read as data"),
-                });
+            let urls = needs.iter().map(|need| window.url_of(need));
+            let fetched = join_all(
+                urls.map(|url| async move { platform::fetch_bytes(&url, Cache::Use).await }),
+            )
+            .await;
+            for (need, bytes) in needs.iter().zip(fetched) {
+                window = Arc::new(window.with_fetched(need, bytes?)?);
             }
         }
     }
@@ -106,21 +104,6 @@ impl Source {
         let url = window.url_of(&Need::WholeFile);
         let data = platform::fetch_dataset(url, Cache::Use).await?;
         Ok(self.overrides.apply(Arc::new(data)))
-    }
-}
-
-enum Fetched {
-    Directory(String),
-    Shard(Box<Dataset>),
-}
-
-async fn fetch_need(window: &Window, need: &Need) -> Result<Fetched, LoadError> {
-    let url = window.url_of(need);
-    match need {
-        Need::Shard(_) => Ok(Fetched::Shard(Box::new(
-            platform::fetch_shard(&url, window.entry_url()).await?,
-        ))),
-        _ => Ok(Fetched::Directory(platform::fetch_text(&url).await?)),
     }
 }
 

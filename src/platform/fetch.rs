@@ -19,20 +19,8 @@ pub async fn fetch_dataset(url: String, cache: Cache) -> Result<Dataset, LoadErr
     read_dataset(bytes, &url).await
 }
 
-/// Fetches a file of a published board that is a data file (a block or a bucket), whose
-/// relative links are read against `base` (the entry's address, next to the data file).
-pub async fn fetch_shard(url: &str, base: &str) -> Result<Dataset, LoadError> {
-    read_dataset(fetch_bytes(url, Cache::Use).await?, base).await
-}
-
-/// Fetches a small text file (a published board's directory).
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let bytes = fetch_bytes(url, Cache::Use).await?;
-    String::from_utf8(bytes).map_err(|_| LoadError::NotJson { url: url.into() })
-}
-
 /// Fetches a file's bytes, refusing one too large for the tab.
-async fn fetch_bytes(url: &str, cache: Cache) -> Result<Vec<u8>, LoadError> {
+pub async fn fetch_bytes(url: &str, cache: Cache) -> Result<Vec<u8>, LoadError> {
     let url = url.to_string();
     let mut request = gloo_net::http::Request::get(&url);
     if cache == Cache::Bypass {

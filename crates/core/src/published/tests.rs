@@ -123,15 +123,10 @@ fn published_screen(served: &Served, url: &UrlState) -> (Screen, usize) {
         for need in needs {
             let address = window.url_of(&need);
             let text = &files[address.strip_prefix("https://example.org/board/").unwrap()];
-            window = match need {
-                Need::RowDirectory(_) | Need::BucketDirectory(_) => {
-                    window.with_directory(&need, text).unwrap()
-                }
-                Need::Shard(ref name) => window
-                    .with_shard(Some(name), &served.data_file(name))
-                    .unwrap(),
-                Need::WholeFile => panic!("a plain list needs no whole file"),
-            };
+            assert_ne!(need, Need::WholeFile, "a plain list needs no whole file");
+            window = window
+                .with_fetched(&need, text.clone().into_bytes())
+                .unwrap();
         }
     }
     let screen = Screen::new(&Load::Published(Arc::new(window)), url, None);

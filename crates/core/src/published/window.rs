@@ -4,6 +4,7 @@
 use super::meta::{bad, first_ids, id_order, locations, names, Meta};
 use crate::dataset::NoticeOrder;
 use crate::listing::{ListQuery, Listing, PageBounds, Sort};
+use crate::parse::DataReader;
 use crate::search::Terms;
 use crate::url_state::{UrlState, View};
 use crate::{Board, Category, Dataset, LoadError, Notice, NoticeId};
@@ -37,8 +38,8 @@ pub enum Shown {
     Broken(LoadError),
 }
 
-/// The part of a published board fetched so far. Grows by [`Window::with_directory`] and
-/// [`Window::with_shard`]; each gives a new window (screens hold the one they were made from).
+/// The part of a published board fetched so far. Grows by [`Window::with_fetched`], which
+/// gives a new window (screens hold the one they were made from).
 #[derive(Clone, Debug)]
 pub struct Window {
     meta: Arc<Meta>,
@@ -46,17 +47,28 @@ pub struct Window {
     entry_url: String,
     base: String,
     board: Board,
-    notices: HashMap<String, Notice>,
-    /// Each fetched notice's place in the plain list, and the notice at each place.
-    place_of: HashMap<String, usize>,
+    /// Each fetched notice by id.
+    notices: HashMap<String, Fetched>,
+    /// The id of the notice at each fetched place of the plain list.
     at_place: HashMap<usize, String>,
-    /// The notices fetched with their bodies.
-    whole: HashSet<String>,
-    row_directories: HashMap<usize, Arc<Vec<String>>>,
-    bucket_directories: HashMap<usize, Arc<Vec<(NoticeId, String)>>>,
-    buckets_read: HashSet<String>,
+    /// The directories, by number, once fetched.
+    row_directories: Vec<Option<Arc<Vec<String>>>>,
+    bucket_directories: Vec<Option<Arc<BucketDirectory>>>,
+    /// The blocks and buckets read: a notice not in the bucket of its id is not on the board.
+    read: HashSet<String>,
     /// The fetched notices as a data set, which the views read.
     data: Arc<Dataset>,
+}
+
+/// The buckets a directory names, each with the first id it holds.
+type BucketDirectory = Vec<(NoticeId, String)>;
+
+/// A fetched notice: its row, or the whole notice with its body.
+#[derive(Clone, Debug)]
+struct Fetched {
+    notice: Notice,
+    place: usize,
+    whole: bool,
 }
 
 impl Window {
@@ -67,18 +79,16 @@ impl Window {
         let path = url.split(['?', '#']).next().unwrap_or_default();
         let base = path[..path.rfind('/').map_or(0, |i| i + 1)].to_string();
         let window = Window {
-            meta: Arc::new(meta),
             entry_url: url.to_string(),
             base,
             board: entry.board.clone(),
             notices: HashMap::new(),
-            place_of: HashMap::new(),
             at_place: HashMap::new(),
-            whole: HashSet::new(),
-            row_directories: HashMap::new(),
-            bucket_directories: HashMap::new(),
-            buckets_read: HashSet::new(),
+            row_directories: vec![None; meta.row_directories.len()],
+            bucket_directories: vec![None; meta.bucket_directories.len()],
+            read: HashSet::new(),
             data: Arc::new(entry.clone()),
+            meta: Arc::new(meta),
         };
         window.with_shard(None, entry)
     }
@@ -110,19 +120,32 @@ impl Window {
         &self.data
     }
 
-    /// The window with a directory's text added.
-    pub fn with_directory(&self, need: &Need, text: &str) -> Result<Window, LoadError> {
+    /// The window with the file fetched for `need` added. Blocks and buckets are small:
+    /// they are read at once.
+    pub fn with_fetched(&self, need: &Need, bytes: Vec<u8>) -> Result<Window, LoadError> {
+        match need {
+            Need::Shard(name) => {
+                let shard = DataReader::from_bytes(bytes, &self.entry_url)?.finish()?;
+                self.with_shard(Some(name), &shard)
+            }
+            _ => self.with_directory(need, &bytes),
+        }
+    }
+
+    /// The window with a directory added.
+    fn with_directory(&self, need: &Need, bytes: &[u8]) -> Result<Window, LoadError> {
         let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|_| bad("a directory is not JSON"))?;
+            serde_json::from_slice(bytes).map_err(|_| bad("a directory is not JSON"))?;
         let mut window = self.clone();
+        let wrong = || bad("a directory is wrong");
         match need {
             Need::RowDirectory(n) => {
-                let names = names(&value).ok_or_else(|| bad("a row directory is wrong"))?;
-                window.row_directories.insert(*n, Arc::new(names));
+                let names = names(&value).ok_or_else(wrong)?;
+                *window.row_directories.get_mut(*n).ok_or_else(wrong)? = Some(Arc::new(names));
             }
             Need::BucketDirectory(n) => {
-                let ids = first_ids(&value).ok_or_else(|| bad("a bucket directory is wrong"))?;
-                window.bucket_directories.insert(*n, Arc::new(ids));
+                let ids = first_ids(&value).ok_or_else(wrong)?;
+                *window.bucket_directories.get_mut(*n).ok_or_else(wrong)? = Some(Arc::new(ids));
             }
             Need::Shard(_) | Need::WholeFile => {}
         }
@@ -130,7 +153,7 @@ impl Window {
     }
 
     /// The window with a block's or bucket's notices added (`name`: `None` for the entry).
-    pub fn with_shard(&self, name: Option<&str>, shard: &Dataset) -> Result<Window, LoadError> {
+    fn with_shard(&self, name: Option<&str>, shard: &Dataset) -> Result<Window, LoadError> {
         let (at, whole) = locations(shard.published.as_ref())?;
         let mut window = self.clone();
         for notice in &shard.notices {
@@ -139,17 +162,24 @@ impl Window {
                 .and_then(|location| window.meta.place(location))
                 .ok_or_else(|| bad("a notice's place is not on the board"))?;
             let id = notice.id.as_str().to_string();
-            if notice.position <= whole {
-                window.whole.insert(id.clone());
-            } else if window.notices.contains_key(&id) {
-                continue; // A row never replaces the whole notice.
+            let whole = notice.position <= whole;
+            // A row never replaces the whole notice.
+            if !whole && window.notices.contains_key(&id) {
+                continue;
             }
-            window.place_of.insert(id.clone(), place);
             window.at_place.insert(place, id.clone());
-            window.notices.insert(id, notice.clone());
+            let notice = notice.clone();
+            window.notices.insert(
+                id,
+                Fetched {
+                    notice,
+                    place,
+                    whole,
+                },
+            );
         }
         if let Some(name) = name {
-            window.buckets_read.insert(name.to_string());
+            window.read.insert(name.to_string());
         }
         let categories = window
             .meta
@@ -164,7 +194,7 @@ impl Window {
         let notices = window
             .notices
             .values()
-            .map(|notice| (notice.clone(), String::new()))
+            .map(|fetched| (fetched.notice.clone(), String::new()))
             .collect();
         window.data =
             Arc::new(
@@ -185,8 +215,8 @@ impl Window {
                 let bounds = self.bounds(url.list.page);
                 (bounds.start..bounds.end).collect()
             }
-            View::Notice(id) => match self.place_of.get(id.as_str()) {
-                Some(&place) if self.whole.contains(id.as_str()) => {
+            View::Notice(id) => match self.notices.get(id.as_str()) {
+                Some(&Fetched { place, whole, .. }) if whole => {
                     let after = (place + 1 < self.meta.total()).then_some(place + 1);
                     place.checked_sub(1).into_iter().chain(after).collect()
                 }
@@ -204,9 +234,10 @@ impl Window {
                 continue;
             };
             let directory = block / self.meta.per_directory;
-            let need = match self.row_directories.get(&directory) {
-                None => Need::RowDirectory(directory),
-                Some(names) => match names.get(block % self.meta.per_directory) {
+            let need = match self.row_directories.get(directory) {
+                None => continue,
+                Some(None) => Need::RowDirectory(directory),
+                Some(Some(names)) => match names.get(block % self.meta.per_directory) {
                     Some(name) => Need::Shard(name.clone()),
                     None => continue,
                 },
@@ -228,11 +259,11 @@ impl Window {
                 .checked_sub(1)
         };
         let directory = last_at_or_before(&self.meta.bucket_directories)?;
-        match self.bucket_directories.get(&directory) {
+        match self.bucket_directories.get(directory)? {
             None => Some(Need::BucketDirectory(directory)),
             Some(buckets) => {
                 let (_, name) = &buckets[last_at_or_before(buckets)?];
-                (!self.buckets_read.contains(name)).then(|| Need::Shard(name.clone()))
+                (!self.read.contains(name)).then(|| Need::Shard(name.clone()))
             }
         }
     }
@@ -249,10 +280,10 @@ impl Window {
                     .map(Shown::List)
             }
             View::Notice(id) => {
-                let Some(&place) = self.place_of.get(id.as_str()) else {
+                let Some(&Fetched { place, whole, .. }) = self.notices.get(id.as_str()) else {
                     return Some(Shown::NotFound);
                 };
-                if !self.whole.contains(id.as_str()) {
+                if !whole {
                     return Some(Shown::Broken(bad("a bucket lacks one of its notices")));
                 }
                 let index = self.data.index_of(id)?;
