@@ -4,13 +4,16 @@
 // text compresses like prose (about 3–4× with brotli), so transfer figures are honest.
 // With --html, bodies are HTML as a CMS exports it (paragraphs, headings, lists, a table,
 // links, and the editor's spans and styles): the 10,000-notice file is then about 23 MB.
-// Usage: node bench/generate.mjs 10000 target/bench/notices-10000.json [--html]
+// With --short, bodies have 1–4 paragraphs instead of 3–12: 100,000 notices then stay under
+// the 150 MB a data file may have (the 100,000-notice benchmark of bench/published.mjs).
+// Usage: node bench/generate.mjs 10000 target/bench/notices-10000.json [--html] [--short]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const args = process.argv.slice(2).filter((arg) => arg !== '--html');
+const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const html = process.argv.includes('--html');
+const short = process.argv.includes('--short');
 const count = Number(args[0] ?? 10000);
 const out = args[1] ?? `target/bench/notices-${html ? 'html-' : ''}${count}.json`;
 const base = JSON.parse(fs.readFileSync(new URL('../public/notices.json', import.meta.url), 'utf8'));
@@ -66,6 +69,7 @@ const koreanWord = zipf([...koreanWords]);
 const particles = ['은', '는', '이', '가', '을', '를', '에', '의', '와', '및', '에서', '으로'];
 const korean = () => Array.from({ length: 6 + Math.floor(random() * 14) }, () =>
   koreanWord() + (random() < 0.5 ? pick(particles) : '')).join(' ') + (random() < 0.5 ? '합니다.' : ' 안내드립니다.');
+const koreanTitle = () => Array.from({ length: 3 + Math.floor(random() * 5) }, koreanWord).join(' ').slice(0, 120);
 const categories = Object.keys(base.board.categories);
 const sentence = (min, max) => {
   const length = min + Math.floor(random() * (max - min));
@@ -77,12 +81,13 @@ const notices = [];
 let day = Date.UTC(2026, 10, 27);
 for (let i = 0; i < count; i++) {
   day -= Math.floor(random() * 2) * 86400000;
-  const paragraphs = Array.from({ length: 3 + Math.floor(random() * 10) }, () =>
+  const paragraphs = Array.from({ length: short ? 1 + Math.floor(random() * 4) : 3 + Math.floor(random() * 10) }, () =>
     random() < 0.15 ? `□ ${sentence(3, 8)}\n ○ ${sentence(4, 10)}\n ○ ${sentence(4, 10)}` : sentence(12, 40));
   if (random() < 0.2) paragraphs.push(`${korean()} ${new Date(day).toISOString().slice(0, 10)}.`);
   const notice = {
     id: 100000 + i * 3 + Math.floor(random() * 3),
-    title: sentence(3, 16).slice(0, -1).slice(0, 120),
+    // A third of the titles are Korean, as on a ministry's Korean board beside its English one.
+    title: random() < 0.3 ? koreanTitle() : sentence(3, 16).slice(0, -1).slice(0, 120),
     date: new Date(day).toISOString().slice(0, 10),
     views: Math.floor(random() * 20000),
     category: pick(categories),

@@ -25,12 +25,12 @@ fs.writeFileSync(path.join(dist, 'widget.js'), `// News & Notices board widget. 
 // See docs/embedding.md for the options.
 import init, { mount_widgets } from './${glue}';
 
-// Each board's data file starts downloading now, in parallel with the app (whose fetch
-// then takes the preloaded response).
+// Each board's data file (or its published entry) starts downloading now, in parallel with
+// the app (whose fetch then takes the preloaded response).
 for (const host of document.querySelectorAll('[data-notice-board]:not([data-notice-board=page])')) {
   const preload = Object.assign(document.createElement('link'), {
     rel: 'preload', as: 'fetch', crossOrigin: 'anonymous',
-    href: new URL(host.dataset.src || 'notices.json', document.baseURI).href,
+    href: new URL(host.dataset.published || host.dataset.src || 'notices.json', document.baseURI).href,
   });
   document.head.append(preload);
 }

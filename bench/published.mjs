@@ -1,0 +1,160 @@
+// A board of 1,000, 10,000 and 100,000 notices, read from its single data file and from its
+// published form (docs/deploying.md), side by side in one run, under the phone profile: 4× CPU
+// slowdown, 1.6 Mbps down, 150 ms round trip, cache off, every file served brotli-compressed.
+// For each interaction it reports the data bytes on the wire (brotli, data files only) and
+// the time until the result is on screen:
+//   first list view (page, widget) · a notice (clicked in the list) · page 50 (its address
+//   opened) · a category filter · a first search (Latin word, Korean syllables, initial
+//   consonants) · the next keystroke.
+// Boards come from bench/generate.mjs (prose-like text, a third of the titles Korean; the
+// 100,000-notice board with --short bodies, to stay under the 150 MB a data file may have).
+// Usage (after scripts/build): node bench/published.mjs [1000 10000 100000] [--keep DIR]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startServer, DIST } from '../tests/e2e/support/server.mjs';
+import { launch } from '../tests/e2e/support/browser.mjs';
+
+const args = process.argv.slice(2);
+const keepAt = args.indexOf('--keep');
+const keep = keepAt >= 0 ? args.splice(keepAt, 2)[1] : null;
+const sizes = args.length ? args.map(Number) : [1000, 10000, 100000];
+const root = path.resolve(import.meta.dirname, '..');
+const run = (command, ...rest) => execFileSync(command, rest, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+
+// The board's page without its prerendered list (the app renders it, so what is measured is
+// the data), reading the data file alone or the published form; and a host page with a widget.
+const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8')
+  .replace(' data-prerendered', '')
+  .replace(/(<!--board-->)[\s\S]*(<!--\/board-->)/, '$1$2')
+  .replace(/ data-published="[^"]*"/, '');
+const pages = {
+  'single.html': index,
+  'published.html': index
+    .replace('<link rel="preload" href="notices.json"', '<link rel="preload" href="published.json"')
+    .replace('data-src="notices.json"', 'data-src="notices.json" data-published="published.json"'),
+};
+const host = (src) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title></head>
+<body><main><h1>Host page</h1><div data-notice-board data-src="${src}"></div></main><script type="module" src="widget.js"></script></body></html>`;
+pages['single-widget.html'] = host('notices.json');
+pages['published-widget.html'] = host('published.json');
+
+const QUERIES = [['Latin word', 'cooperation'], ['Korean syllables', '안전'], ['initial consonants', 'ㅇㅈ']];
+
+async function phone(browser) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // Data bytes on the wire since the last reset.
+  const urls = new Map();
+  let bytes = 0;
+  let requests = 0;
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    if (/(notices\.json|published)/.test(urls.get(e.requestId) ?? '')) {
+      bytes += e.encodedDataLength;
+      requests++;
+    }
+  });
+  const measure = async (action, done) => {
+    bytes = 0;
+    requests = 0;
+    const start = Date.now();
+    await action();
+    await page.waitForFunction(done, null, { timeout: 600_000, polling: 'raf' });
+    return { ms: Date.now() - start, bytes, requests };
+  };
+  return { context, page, measure };
+}
+
+const inBoard = (selector) => `(document.querySelector('[data-notice-board]')?.shadowRoot ?? document).querySelector(${JSON.stringify(selector)})`;
+const listShown = `!!${inBoard('.notice-row')} && !${inBoard('.loading')}`;
+const status = `(${inBoard('[role="status"]')}?.textContent ?? '')`;
+
+async function board(browser, url, mode, size) {
+  const results = {};
+  let { context, page, measure } = await phone(browser);
+  results['first list view (page)'] = await measure(() => page.goto(`${url}${mode}.html`), listShown);
+  const title = await page.locator('.notice-row a').nth(4).textContent();
+  results['a notice'] = await measure(() => page.locator('.notice-row a').nth(4).click(),
+    `document.querySelector('.notice-title')?.textContent.includes(${JSON.stringify(title.trim().slice(0, 20))})`);
+  await context.close();
+
+  ({ context, page, measure } = await phone(browser));
+  results['first list view (widget)'] = await measure(() => page.goto(`${url}${mode}-widget.html`), listShown);
+  await context.close();
+
+  ({ context, page, measure } = await phone(browser));
+  results['page 50 (its address)'] = await measure(() => page.goto(`${url}${mode}.html?page=50`),
+    `${listShown} && document.querySelector('.pagination [aria-current="page"]')?.textContent.trim() === '50'`);
+  await context.close();
+
+  ({ context, page, measure } = await phone(browser));
+  await page.goto(`${url}${mode}.html`);
+  await page.waitForFunction(listShown, null, { timeout: 600_000 });
+  const before = await page.evaluate(status);
+  // On a phone the filters are behind their button (pressing it already starts the whole
+  // file's download on a published board: the form has focus).
+  const toggle = page.locator('[aria-controls="finder-filters"]');
+  if (await toggle.isVisible()) await toggle.click();
+  results['category filter'] = await measure(() => page.locator('#notice-category').selectOption({ index: 1 }),
+    `${status} !== ${JSON.stringify(before)} && !document.querySelector('main[aria-busy="true"]')`);
+  await context.close();
+
+  for (const [what, query] of QUERIES) {
+    ({ context, page, measure } = await phone(browser));
+    await page.goto(`${url}${mode}.html`);
+    await page.waitForFunction(listShown, null, { timeout: 600_000 });
+    const search = page.locator('#notice-search');
+    const searched = (q) => `document.title.includes(${JSON.stringify(q)}) && !document.querySelector('main[aria-busy="true"]')`;
+    results[`first search: ${what}`] = await measure(() => search.fill(query), searched(query));
+    if (what === 'Latin word') {
+      results['next keystroke'] = await measure(() => search.press('End').then(() => search.type('s')), searched(`${query}s`));
+    }
+    await context.close();
+  }
+  return results;
+}
+
+const browser = await launch();
+const table = [];
+try {
+  for (const size of sizes) {
+    const data = path.join(root, `target/bench/notices-${size}${size >= 100000 ? '-short' : ''}.json`);
+    if (!fs.existsSync(data)) run('node', 'bench/generate.mjs', String(size), data, ...(size >= 100000 ? ['--short'] : []));
+    const site = keep ? path.resolve(keep, String(size)) : fs.mkdtempSync(path.join(os.tmpdir(), `published-${size}-`));
+    fs.rmSync(site, { recursive: true, force: true });
+    fs.cpSync(DIST, site, { recursive: true, filter: (file) => !/published/.test(path.relative(DIST, file)) });
+    fs.copyFileSync(data, path.join(site, 'notices.json'));
+    run('scripts/notices', 'publish', site);
+    run('node', 'scripts/compress.mjs', site);
+    const files = fs.readdirSync(path.join(site, 'published')).filter((f) => !/\.(br|gz)$/.test(f)).length;
+    console.error(`${size} notices: published ${files} files (and their .br/.gz)`);
+    const server = await startServer({ root: site, brotli: true, files: pages });
+    try {
+      const single = await board(browser, server.url, 'single', size);
+      const published = await board(browser, server.url, 'published', size);
+      for (const what of Object.keys(single)) table.push({ size, what, single: single[what], published: published[what] });
+    } finally {
+      await server.close();
+      if (!keep) fs.rmSync(site, { recursive: true, force: true });
+    }
+  }
+} finally {
+  await browser.close();
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const cell = (r) => `${kb(r.bytes)} / ${(r.ms / 1000).toFixed(2)} s`;
+console.log('| notices | interaction | single data file: data / time | published: data / time (requests) |');
+console.log('|---|---|---|---|');
+for (const row of table) {
+  console.log(`| ${row.size.toLocaleString('en')} | ${row.what} | ${cell(row.single)} | ${cell(row.published)} (${row.published.requests}) |`);
+}
