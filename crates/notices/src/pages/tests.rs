@@ -23,6 +23,7 @@ fn data() -> Dataset {
 fn options() -> Options {
     Options {
         data_url: "notices.json".into(),
+        published: None,
         base_url: Some(BASE.into()),
         feed: None,
         today: None,
