@@ -18,6 +18,7 @@ use notice_core::{parse_data_file, Dataset, NoticeId};
 use std::collections::{HashMap, HashSet};
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The compressed copies written next to every file, as `<name><suffix>`.
 pub const COMPRESSED: [&str; 2] = [".br", ".gz"];
@@ -49,10 +50,22 @@ pub fn publish_into(dir: &Path, data: &Dataset, text: &str) -> Result<Summary, S
     std::fs::create_dir_all(&folder)
         .map_err(|error| format!("cannot create {}: {error}", folder.display()))?;
     let mut summary = Summary::default();
+    let mut pending = Vec::new();
     for file in &publication.files {
-        put(dir, file, false, &mut summary)?;
+        summary.files += 1 + COMPRESSED.len();
+        summary.bytes += file.text.len() as u64;
+        match unchanged(dir, file) {
+            Some(brotli_bytes) => {
+                summary.kept += 1 + COMPRESSED.len();
+                summary.brotli_bytes += brotli_bytes;
+            }
+            None => pending.push(file),
+        }
     }
-    put(dir, &publication.entry, true, &mut summary)?;
+    put_all(dir, &pending, &mut summary)?;
+    put_all(dir, &[&publication.entry], &mut summary)?;
+    summary.files += 1 + COMPRESSED.len();
+    summary.bytes += publication.entry.text.len() as u64;
 
     // The previous publish stays readable: pages opened from it go on fetching its files.
     let mut keep: HashSet<String> = publication.files.iter().map(|f| f.name.clone()).collect();
@@ -84,32 +97,66 @@ pub fn publish_into(dir: &Path, data: &Dataset, text: &str) -> Result<Summary, S
     Ok(summary)
 }
 
-/// Writes `file` and its compressed copies into `dir`, unless (for a content-named file)
-/// they are there already with the same bytes. The copies go first, the file itself last:
-/// a file whose name is there is complete, with its copies.
-fn put(dir: &Path, file: &PublishedFile, entry: bool, summary: &mut Summary) -> Result<(), String> {
+/// The size of the brotli copy of `file` if it is in `dir` already, with the same bytes,
+/// and its copies are there too (written before it: see [`put`]).
+fn unchanged(dir: &Path, file: &PublishedFile) -> Option<u64> {
     let path = dir.join(&file.name);
-    let bytes = file.text.as_bytes();
-    summary.files += 1 + COMPRESSED.len();
-    summary.bytes += bytes.len() as u64;
-    let with_suffix = |suffix: &str| dir.join(format!("{}{suffix}", file.name));
-    let there = !entry
-        && std::fs::read(&path).is_ok_and(|old| old == bytes)
-        && COMPRESSED
-            .iter()
-            .all(|suffix| with_suffix(suffix).is_file());
-    if there {
-        summary.kept += 1 + COMPRESSED.len();
-        summary.brotli_bytes += std::fs::metadata(with_suffix(".br")).map_or(0, |m| m.len());
-        return Ok(());
+    let copy = |suffix: &str| std::fs::metadata(dir.join(format!("{}{suffix}", file.name)));
+    let same = std::fs::read(&path).is_ok_and(|old| old == file.text.as_bytes());
+    let copies = COMPRESSED
+        .iter()
+        .all(|suffix| copy(suffix).is_ok_and(|m| m.is_file()));
+    (same && copies).then(|| copy(".br").map_or(0, |m| m.len()))
+}
+
+/// Writes `files` (each as [`put`] does) on every core, the largest first: brotli at
+/// quality 11 is most of a publish's time. Adds what it wrote to `summary`.
+fn put_all(dir: &Path, files: &[&PublishedFile], summary: &mut Summary) -> Result<(), String> {
+    let mut files = files.to_vec();
+    files.sort_by_key(|file| std::cmp::Reverse(file.text.len()));
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len());
+    let written: Vec<Result<u64, String>> = std::thread::scope(|scope| {
+        let writers: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut brotli_bytes = 0;
+                    while let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        brotli_bytes += put(dir, file)?;
+                    }
+                    Ok(brotli_bytes)
+                })
+            })
+            .collect();
+        writers
+            .into_iter()
+            .map(|writer| {
+                writer
+                    .join()
+                    .unwrap_or_else(|_| Err("a writer failed".into()))
+            })
+            .collect()
+    });
+    for brotli_bytes in written {
+        summary.brotli_bytes += brotli_bytes?;
     }
+    summary.written += files.len() * (1 + COMPRESSED.len());
+    Ok(())
+}
+
+/// Writes `file` and its compressed copies into `dir`: the copies first, the file itself
+/// last, so that a file whose name is there is complete, with its copies. Gives the size
+/// of the brotli copy.
+fn put(dir: &Path, file: &PublishedFile) -> Result<u64, String> {
+    let bytes = file.text.as_bytes();
+    let with_suffix = |suffix: &str| dir.join(format!("{}{suffix}", file.name));
     let brotli = brotli(bytes);
-    summary.brotli_bytes += brotli.len() as u64;
     write_whole(&with_suffix(".br"), &brotli)?;
     write_whole(&with_suffix(".gz"), &gzip(bytes))?;
-    write_whole(&path, bytes)?;
-    summary.written += 1 + COMPRESSED.len();
-    Ok(())
+    write_whole(&dir.join(&file.name), bytes)?;
+    Ok(brotli.len() as u64)
 }
 
 /// Writes `path` under a temporary name, then renames it: a reader sees the old file or
@@ -588,7 +635,7 @@ fn read_checked(dir: &Path, name: &str, check: &mut Check) -> Option<String> {
     let bytes = match std::fs::read(dir.join(name)) {
         Ok(bytes) => bytes,
         Err(error) => {
-            check.problem(name, format!("cannot be read: {error}"));
+            check.problem(name, unreadable(&error));
             return None;
         }
     };
@@ -598,7 +645,7 @@ fn read_checked(dir: &Path, name: &str, check: &mut Check) -> Option<String> {
         let compressed = match std::fs::read(dir.join(&copy)) {
             Ok(compressed) => compressed,
             Err(error) => {
-                check.problem(&copy, format!("cannot be read: {error}"));
+                check.problem(&copy, unreadable(&error));
                 continue;
             }
         };
@@ -629,5 +676,13 @@ fn read_checked(dir: &Path, name: &str, check: &mut Check) -> Option<String> {
             check.problem(name, "is not UTF-8 text");
             None
         }
+    }
+}
+
+/// Why a file could not be read, for an editor: most often it was never uploaded.
+fn unreadable(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "is missing".into(),
+        _ => format!("cannot be read: {error}"),
     }
 }
