@@ -444,17 +444,15 @@ fn read_shard(name: &str, text: &str, check: &mut Check) -> Option<Shard> {
         check.problem(name, message);
     }
     let mut notices = Vec::with_capacity(data.notices.len());
+    let mut wrong = Wrong::default();
     for notice in data.notices {
+        let id = notice.id.as_str().to_string();
         match at.get(notice.position.wrapping_sub(1)) {
-            Some(&location) => {
-                notices.push((notice.id.as_str().to_string(), location, notice.position))
-            }
-            None => check.problem(
-                name,
-                format!("has no place for notice {}", notice.id.as_str()),
-            ),
+            Some(&location) => notices.push((id, location, notice.position)),
+            None => wrong.add("no place", || format!("{id} has no place in “at”")),
         }
     }
+    wrong.report(name, check);
     Some(Shard { notices, whole })
 }
 
@@ -487,12 +485,16 @@ impl<'a> List<'a> {
     /// notice is there.
     fn put(&mut self, id: &str, location: Location, wrong: &mut Wrong) -> Option<usize> {
         let Some(place) = self.meta.place(location) else {
-            wrong.add(id, "is at a place the board does not have");
+            wrong.add("no place", || {
+                format!("{id} is at a place the board does not have")
+            });
             return None;
         };
         match self.at_place.get(&place) {
             Some(other) if other != id => {
-                wrong.add(id, &format!("is at the place of notice {other}"));
+                wrong.add("taken", || {
+                    format!("{id} is at the place of notice {other}")
+                });
                 None
             }
             Some(_) => Some(place),
@@ -532,10 +534,12 @@ impl<'a> List<'a> {
         let run = number.saturating_mul(per)..number.saturating_add(1).saturating_mul(per);
         for (id, location, _) in &block.notices {
             if !matches!(location, Location::FromOldest(n) if run.contains(n)) {
-                wrong.add(id, &format!("is not at a place of row block {number}"));
+                wrong.add("block", || {
+                    format!("{id} is not at a place of row block {number}")
+                });
             } else if let Some(place) = self.put(id, *location, &mut wrong) {
                 if !self.in_blocks.insert(place) {
-                    wrong.add(id, "is in the row blocks twice");
+                    wrong.add("twice", || format!("{id} is in the row blocks twice"));
                 }
             }
         }
@@ -567,41 +571,42 @@ impl<'a> List<'a> {
                 _ => key > first,
             } && next.as_ref().is_none_or(|next| key < *next);
             if !in_run {
-                wrong.add(
-                    id,
-                    "is not in the run of ids its directory gives the bucket",
-                );
+                let says =
+                    || format!("{id} is not in the run of ids its directory gives the bucket");
+                wrong.add("run", says);
             }
             if !in_buckets.insert(id.clone()) {
-                wrong.add(id, "is in two buckets");
+                wrong.add("twice", || format!("{id} is in two buckets"));
             }
         }
         wrong.report(name, check);
     }
 }
 
-/// What is wrong with the notices of one file: the first problem and how many there are
-/// (a broken file of 32 notices is one line, not 32).
+/// What is wrong with the notices of one file: for each kind of problem (a handful), what
+/// the first notice with it says, and how many have it (a broken file of 32 notices is a
+/// line, not 32).
 #[derive(Default)]
 struct Wrong {
-    first: Option<String>,
-    count: usize,
+    kinds: Vec<(&'static str, String, usize)>,
 }
 
 impl Wrong {
-    fn add(&mut self, id: &str, what: &str) {
-        self.count += 1;
-        self.first
-            .get_or_insert_with(|| format!("notice {id} {what}"));
+    /// Notes a problem of `kind`; `says` is only asked of the first notice with it.
+    fn add(&mut self, kind: &'static str, says: impl FnOnce() -> String) {
+        match self.kinds.iter_mut().find(|(seen, _, _)| *seen == kind) {
+            Some((_, _, count)) => *count += 1,
+            None => self.kinds.push((kind, says(), 1)),
+        }
     }
 
     fn report(self, name: &str, check: &mut Check) {
-        if let Some(first) = self.first {
-            let more = match self.count {
+        for (_, first, count) in self.kinds {
+            let more = match count {
                 1 => String::new(),
-                n => format!(" (and {} more such problems)", n - 1),
+                n => format!(" (and {} more notices)", n - 1),
             };
-            check.problem(name, format!("{first}{more}"));
+            check.problem(name, format!("notice {first}{more}"));
         }
     }
 }
@@ -686,3 +691,6 @@ fn unreadable(error: &std::io::Error) -> String {
         _ => format!("cannot be read: {error}"),
     }
 }
+
+#[cfg(test)]
+mod tests;
