@@ -7,10 +7,14 @@ import zlib from 'node:zlib';
 
 const dist = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '../dist'));
 const COMPRESSIBLE = /\.(html|js|mjs|css|json|wasm|svg|xml|txt)$/;
+// The published board (`notices publish`, run by the prerender step) writes its own copies:
+// the entry's by rename and last, so a visitor never reads half of one; the content-named
+// files' once. Writing them again here would do both in place, and every time.
+const PUBLISHED = /(^|[\\/])published([\\/]|\.json$)/;
 let count = 0;
 for (const name of fs.readdirSync(dist, { recursive: true })) {
   const file = path.join(dist, name);
-  if (!COMPRESSIBLE.test(file) || !fs.statSync(file).isFile()) continue;
+  if (!COMPRESSIBLE.test(file) || PUBLISHED.test(name) || !fs.statSync(file).isFile()) continue;
   const bytes = fs.readFileSync(file);
   fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(bytes, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },

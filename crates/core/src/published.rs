@@ -23,7 +23,9 @@ mod meta;
 mod window;
 mod write;
 
-pub use meta::{Location, Meta};
+// The readers of the files' parts, for the tool that checks a deployed folder
+// (`notices publish --check`) to read them as the app does.
+pub use meta::{first_ids, id_order, locations, names, Location, Meta};
 pub use window::{Need, Shown, Window};
 pub use write::{publish, Publication, PublishedFile};
 

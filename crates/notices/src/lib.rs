@@ -3,6 +3,7 @@
 //!
 //! - [`prerender`] renders the app's own components to static pages;
 //! - [`feed`] writes the Atom feed and the sitemap;
+//! - [`publish`] writes the board as small static files, and checks a deployed folder;
 //! - [`pages`] says which pages the site has, for both of those and for removing old ones;
 //! - [`warnings`] and [`locate`] tell an editor what to check in a data file, and where;
 //! - [`csv_import`] turns a spreadsheet into the data file's notices.
@@ -12,4 +13,5 @@ pub mod feed;
 pub mod locate;
 pub mod pages;
 pub mod prerender;
+pub mod publish;
 pub mod warnings;

@@ -5,6 +5,7 @@
 //! cargo run --profile tools --bin notices -- import notices.csv --output notices.json
 //! cargo run --profile tools --bin notices -- prerender dist/ [--base-url URL]
 //! cargo run --profile tools --bin notices -- feed dist/notices.json --base-url URL
+//! cargo run --profile tools --bin notices -- publish dist/ [--check]
 //! cargo run --profile tools --bin notices -- schema > public/notices.schema.json
 //! ```
 
@@ -19,6 +20,7 @@ use notices::feed::{self, FEED_FILE, SITEMAP_FILE};
 use notices::locate::locate_all;
 use notices::pages::SitePages;
 use notices::prerender::{inline_stylesheets, prerender_each, Options};
+use notices::publish::{self, publish_into};
 use notices::warnings::warnings;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -157,6 +159,22 @@ enum Command {
         #[arg(long, env = "NOTICE_BOARD_BASE_URL")]
         base_url: String,
     },
+    /// Publishes the data file as small static files next to it (published.json and the
+    /// published/ folder, each file with .br and .gz copies), so that a visit fetches only
+    /// what it shows. Keeps the previous publish's files for pages still open; removes older
+    /// ones. The prerender step does this too.
+    Publish {
+        /// The folder with the data file (usually dist/).
+        dir: PathBuf,
+        /// The data file, relative to DIR; the published files go next to it.
+        #[arg(long, default_value = "notices.json")]
+        data: String,
+        /// Writes nothing: checks that the published files in DIR are complete and
+        /// consistent (run it before and after uploading), lists every problem and exits
+        /// with status 1 if there is any.
+        #[arg(long)]
+        check: bool,
+    },
     /// Prints the data file's JSON Schema, generated from the types the board reads the file
     /// into (published as public/notices.schema.json).
     Schema,
@@ -176,6 +194,10 @@ fn main() -> ExitCode {
             base_url,
         } => run_prerender(&dist, data, base_url),
         Command::Feed { file, base_url } => run_feed(&file, &base_url),
+        Command::Publish { dir, data, check } => match check {
+            true => run_check(&dir.join(&data)),
+            false => run_publish(&dir.join(&data)),
+        },
         Command::Schema => {
             write_schema(&notice_core::record::schema::json_schema());
             Ok(())
@@ -320,12 +342,65 @@ fn write_feed(data: &Dataset, dir: &Path, base_url: &str) -> Result<(), String> 
     Ok(())
 }
 
+/// Publishes the data file `file` into its folder.
+fn run_publish(file: &Path) -> Result<(), String> {
+    let (data, text) = read_data_and_text(file, "nothing was")?;
+    write_published(file, &data, &text)
+}
+
+fn write_published(file: &Path, data: &Dataset, text: &str) -> Result<(), String> {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let summary = publish_into(dir, data, text)?;
+    if let Some(note) = &summary.note {
+        tell!("warning: {note}");
+    }
+    say!(
+        "publish: {} files into {} ({} written, {} unchanged), removed {} old files; {} bytes, {} with brotli",
+        summary.files,
+        dir.display(),
+        summary.written,
+        summary.kept,
+        summary.removed,
+        summary.bytes,
+        summary.brotli_bytes
+    );
+    Ok(())
+}
+
+/// Checks the board published next to the data file `file`.
+fn run_check(file: &Path) -> Result<(), String> {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let check = publish::check(dir);
+    for problem in &check.problems {
+        say!(
+            "{}: error: {}",
+            dir.join(&problem.file).display(),
+            problem.message
+        );
+    }
+    say!(
+        "publish --check: {} files read in {}, {} problems",
+        check.files,
+        dir.display(),
+        check.problems.len()
+    );
+    match check.problems.is_empty() {
+        true => Ok(()),
+        false => Err(format!(
+            "{}: the published board is incomplete or inconsistent: publish it again (`notices publish`)",
+            dir.display()
+        )),
+    }
+}
+
 fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Result<(), String> {
-    let data = read_data(&dist.join(&data_url), "no page was")?;
+    let data_file = dist.join(&data_url);
+    let (data, text) = read_data_and_text(&data_file, "no page was")?;
     if let Some(base_url) = &base_url {
         write_feed(&data, dist, base_url)?;
     }
     let options = Options {
+        published: Some(published_url(&data_url)),
         data_url,
         feed: base_url.is_some().then(|| FEED_FILE.to_string()),
         base_url,
@@ -359,15 +434,28 @@ fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Res
         "prerender: wrote {written} pages into {}, removed {removed} old files",
         dist.display()
     );
-    Ok(())
+    // The published form, which the pages name (`data-published`), next to the data file.
+    write_published(&data_file, &data, &text)
+}
+
+/// The entry's URL relative to the pages, from the data file's: in the same folder.
+fn published_url(data_url: &str) -> String {
+    let folder = data_url.rfind('/').map_or("", |at| &data_url[..=at]);
+    format!("{folder}{}", notice_core::published::ENTRY_FILE)
 }
 
 /// Reads and checks a data file; `what` says what is not written if it is invalid.
 fn read_data(path: &Path, what: &str) -> Result<Dataset, String> {
+    read_data_and_text(path, what).map(|(data, _)| data)
+}
+
+/// [`read_data`], and the file's text (which publishing copies as it is).
+fn read_data_and_text(path: &Path, what: &str) -> Result<(Dataset, String), String> {
     let url = path
         .file_name()
         .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
-    let data = parse_data_bytes(&read(path)?, &url).map_err(|error| {
+    let bytes = read(path)?;
+    let data = parse_data_bytes(&bytes, &url).map_err(|error| {
         format!(
             "{} is not a valid data file, so {what} written.\n{}\n{}",
             path.display(),
@@ -382,7 +470,10 @@ fn read_data(path: &Path, what: &str) -> Result<Dataset, String> {
         };
         tell!("warning: {problem} ({consequence})");
     }
-    Ok(data)
+    // A file the reader accepts is UTF-8 (with, perhaps, a byte order mark).
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+    Ok((data, text))
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {

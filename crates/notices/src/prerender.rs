@@ -44,6 +44,10 @@ pub struct PrerenderedPage {
 pub struct Options {
     /// The data file's URL relative to the pages, as in the mount element's `data-src`.
     pub data_url: String,
+    /// The published form's entry ([`notice_core::published::ENTRY_FILE`]) relative to the
+    /// pages, when the board is published next to its data file: the mount element's
+    /// `data-published`, which the app reads first (falling back to `data-src`).
+    pub published: Option<String>,
     /// Where the pages are published (`https://www.example.go.kr/eng/news/`), for canonical
     /// and Open Graph URLs, which are left out without it.
     pub base_url: Option<String>,
@@ -77,7 +81,7 @@ pub fn prerender_each(
     options: &Options,
     mut each: impl FnMut(PrerenderedPage) -> Result<(), String>,
 ) -> Result<(), String> {
-    let template = Template::parse(template, options.feed.as_deref(), &data.board.lang)?;
+    let template = Template::parse(template, options, &data.board.lang)?;
     let site = SitePages::new(&data);
     distinct_without_case(site.iter().map(|page| page.file))?;
     for page in site.iter() {
@@ -158,7 +162,7 @@ struct Template<'a> {
 }
 
 impl<'a> Template<'a> {
-    fn parse(html: &'a str, feed: Option<&str>, board_lang: &str) -> Result<Self, String> {
+    fn parse(html: &'a str, options: &Options, board_lang: &str) -> Result<Self, String> {
         let find = |marker: &str, from: usize| {
             html[from..].find(marker).map(|at| from + at).ok_or_else(|| {
                 format!("index.html has no {marker} after byte {from}: is it the page trunk built from this repository's index.html?")
@@ -174,10 +178,11 @@ impl<'a> Template<'a> {
         let board_start = find(BOARD_START, mount)? + BOARD_START.len();
         let board_end = find(BOARD_END, board_start)?;
         // The mount element says the page is prerendered, where its feed is (the app links
-        // to it) and the board's language (for the views shown before the data file is read,
-        // or when it cannot be); marks from an earlier run are replaced.
+        // to it), the board's language (for the views shown before the data file is read,
+        // or when it cannot be) and where the board is published; marks from an earlier run
+        // are replaced.
         let mut to_board = html[head_end..board_start].replacen(&format!(" {PRERENDERED}"), "", 1);
-        for attribute in [" data-feed=\"", " data-lang=\""] {
+        for attribute in [" data-feed=\"", " data-lang=\"", " data-published=\""] {
             if let Some(start) = to_board.find(attribute) {
                 let value = start + attribute.len();
                 let end = to_board[value..]
@@ -191,7 +196,8 @@ impl<'a> Template<'a> {
             (
                 custom_attribute(PRERENDERED, true),
                 custom_attribute("data-lang", board_lang.to_string()),
-                custom_attribute("data-feed", feed.map(str::to_string)),
+                custom_attribute("data-feed", options.feed.clone()),
+                custom_attribute("data-published", options.published.clone()),
             ),
             &mut marks,
         );

@@ -118,3 +118,32 @@ fn searching_by_initial_consonants_takes_linear_time_in_the_title() {
         );
     }
 }
+
+#[test]
+#[ignore = "timing: run with --profile tools, as scripts/test does"]
+fn publishing_and_checking_twice_the_notices_takes_about_twice_as_long() {
+    use notices::publish::{check, publish_into};
+    // Both sizes cut into buckets of the same size (`notices_per_bucket`), so that twice the
+    // notices is twice the files; a quadratic step would take four times as long.
+    let small = hostile::data_file_with_notices(1000);
+    let large = hostile::data_file_with_notices(2000);
+    let publish_and_check = |text: &str, name: &str| {
+        let dir =
+            std::env::temp_dir().join(format!("notices-linear-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let data = notice_core::parse_data_file(text, "notices.json").expect("a data file");
+        publish_into(&dir, &data, text).expect("published");
+        let found = check(&dir);
+        assert_eq!(found.problems, [], "{name}");
+        let _ = std::fs::remove_dir_all(&dir);
+    };
+    let (small_time, large_time) = times(
+        || publish_and_check(&small, "small"),
+        || publish_and_check(&large, "large"),
+    );
+    assert!(
+        large_time <= small_time.max(FLOOR) * 3,
+        "1,000 notices took {small_time:?}, 2,000 took {large_time:?}"
+    );
+}

@@ -310,3 +310,285 @@ fn validate_reads_a_title_cut_inside_an_emoji_and_leaves_out_only_a_notice_with_
         ]
     );
 }
+
+/// The names in `dir`'s published/ folder.
+fn published_files(dir: &Path) -> std::collections::BTreeSet<String> {
+    std::fs::read_dir(dir.join("published"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// The sample data file with `count` more notices, newer than any, with ids from 70,000.
+fn sample_with_new_notices(count: usize) -> String {
+    let mut data: serde_json::Value =
+        serde_json::from_str(include_str!("../../../public/notices.json")).unwrap();
+    let notices = data["notices"].as_array_mut().unwrap();
+    for n in 0..count {
+        notices.push(serde_json::json!({
+            "id": 70_000 + n, "title": format!("New notice {n}"), "date": "2025-12-01",
+            "views": 1, "body": "Fresh text."
+        }));
+    }
+    serde_json::to_string_pretty(&data).unwrap()
+}
+
+fn publish(dir: &Path) -> String {
+    let output = notices(&["publish", dir.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    text(&output.stdout)
+}
+
+fn unpacked(path: &Path) -> Vec<u8> {
+    use std::io::Read;
+    let packed = std::fs::read(path).unwrap();
+    let mut bytes = Vec::new();
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("br") => brotli::Decompressor::new(&packed[..], 4096)
+            .read_to_end(&mut bytes)
+            .unwrap(),
+        _ => flate2::read::GzDecoder::new(&packed[..])
+            .read_to_end(&mut bytes)
+            .unwrap(),
+    };
+    bytes
+}
+
+#[test]
+fn publish_writes_the_entry_and_content_named_files_each_with_brotli_and_gzip_copies() {
+    let dir = site("publish", include_str!("../../../public/notices.json"));
+    let said = publish(&dir);
+    assert!(said.starts_with("publish: 42 files into"), "{said}");
+    let entry: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("published.json")).unwrap()).unwrap();
+    let meta = notice_core::published::Meta::from_json(&entry["published"]).unwrap();
+    assert_eq!(meta.total(), 34);
+    let files = published_files(&dir);
+    let plain: Vec<&String> = files.iter().filter(|f| f.ends_with(".json")).collect();
+    assert_eq!(
+        files.len(),
+        plain.len() * 3,
+        "each with .br and .gz: {files:?}"
+    );
+    assert!(files.contains(meta.data_file.trim_start_matches("published/")));
+    for name in ["published.json".to_string()]
+        .into_iter()
+        .chain(plain.iter().map(|f| format!("published/{f}")))
+    {
+        let bytes = std::fs::read(dir.join(&name)).unwrap();
+        if name != "published.json" {
+            let prefix = &name["published/".len()..][..1];
+            let text = std::str::from_utf8(&bytes).unwrap();
+            assert_eq!(notice_core::published::content_name(prefix, text), name);
+        }
+        for copy in [".br", ".gz"] {
+            let path = dir.join(format!("{name}{copy}"));
+            assert_eq!(unpacked(&path), bytes, "{name}{copy}");
+        }
+    }
+    assert!(!files.iter().any(|f| f.ends_with(".tmp")));
+}
+
+/// The copy of the data file that the entry in `dir` names.
+fn data_copy(dir: &Path) -> String {
+    let entry: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("published.json")).unwrap()).unwrap();
+    let name = entry["published"]["dataFile"].as_str().unwrap();
+    name.trim_start_matches("published/").to_string()
+}
+
+#[test]
+fn a_publish_keeps_the_previous_publishs_files_and_removes_those_two_publishes_old() {
+    let dir = site("generations", include_str!("../../../public/notices.json"));
+    publish(&dir);
+    let first = published_files(&dir);
+    let first_copy = data_copy(&dir);
+    let modified = |files: &std::collections::BTreeSet<String>| -> Vec<_> {
+        let at = |f: &String| std::fs::metadata(dir.join("published").join(f)).unwrap();
+        files.iter().map(|f| at(f).modified().unwrap()).collect()
+    };
+    let first_written = modified(&first);
+
+    std::fs::write(dir.join("notices.json"), sample_with_new_notices(1)).unwrap();
+    let said = publish(&dir);
+    assert!(said.contains("removed 0 old files"), "{said}");
+    assert!(!said.contains("(0 unchanged)"), "most buckets stay: {said}");
+    let second = published_files(&dir);
+    let second_copy = data_copy(&dir);
+    assert!(first.is_subset(&second), "the first publish's files stay");
+    assert_ne!(first_copy, second_copy);
+    assert_eq!(
+        modified(&first),
+        first_written,
+        "files already there with the same content are not written again"
+    );
+    let check = notices(&["publish", "--check", dir.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", text(&check.stdout));
+
+    // Publishing the same board again starts no new generation: nothing goes.
+    assert!(publish(&dir).contains("removed 0 old files"));
+    assert_eq!(published_files(&dir), second);
+
+    std::fs::write(dir.join("notices.json"), sample_with_new_notices(2)).unwrap();
+    let said = publish(&dir);
+    let third = published_files(&dir);
+    let gone: Vec<&String> = second.difference(&third).collect();
+    assert!(!gone.is_empty());
+    assert!(
+        said.contains(&format!("removed {} old files", gone.len())),
+        "{said}"
+    );
+    assert!(
+        gone.iter().all(|file| first.contains(*file)),
+        "only files of the first publish go: {gone:?}"
+    );
+    for copy in ["", ".br", ".gz"] {
+        assert!(
+            !third.contains(&format!("{first_copy}{copy}")),
+            "two publishes old: {first_copy}{copy}"
+        );
+        assert!(
+            third.contains(&format!("{second_copy}{copy}")),
+            "kept for pages open: {second_copy}{copy}"
+        );
+    }
+    for file in second.difference(&first) {
+        assert!(
+            third.contains(file),
+            "the second publish's files stay: {file}"
+        );
+    }
+    let check = notices(&["publish", "--check", dir.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", text(&check.stdout));
+}
+
+/// A folder with the sample published, broken by `damage` (given the published/ folder and
+/// its files): `publish --check` must fail and say `expected`.
+fn check_finds(name: &str, damage: impl Fn(&Path, &[String]), expected: &str) {
+    let dir = site(name, include_str!("../../../public/notices.json"));
+    publish(&dir);
+    let folder = dir.join("published");
+    let files: Vec<String> = published_files(&dir).into_iter().collect();
+    damage(&folder, &files);
+    let output = notices(&["publish", "--check", dir.to_str().unwrap()]);
+    let said = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{name}: {said}");
+    assert!(
+        said.contains(expected),
+        "{name}: expected “{expected}” in: {said}"
+    );
+    assert!(text(&output.stderr).contains("publish it again"), "{name}");
+}
+
+/// The first of `files` that starts with `prefix` and ends with `suffix`.
+fn first_of<'a>(files: &'a [String], prefix: &str, suffix: &str) -> &'a str {
+    files
+        .iter()
+        .find(|f| f.starts_with(prefix) && f.ends_with(suffix))
+        .unwrap()
+}
+
+#[test]
+fn publish_check_passes_on_a_complete_folder() {
+    let dir = site("check-ok", include_str!("../../../public/notices.json"));
+    publish(&dir);
+    let output = notices(&["publish", "--check", dir.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", text(&output.stdout));
+    assert!(
+        text(&output.stdout).contains("42 files read"),
+        "{}",
+        text(&output.stdout)
+    );
+    assert!(text(&output.stdout).ends_with(", 0 problems\n"));
+
+    let empty = site(
+        "check-nothing",
+        include_str!("../../../public/notices.json"),
+    );
+    let output = notices(&["publish", "--check", empty.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stdout).contains("published.json: error: is missing"));
+}
+
+#[test]
+fn publish_check_fails_on_a_deleted_shard_and_names_it() {
+    check_finds(
+        "check-deleted",
+        |folder, files| {
+            let bucket = first_of(files, "b-", ".json");
+            std::fs::remove_file(folder.join(bucket)).unwrap();
+        },
+        ".json: error: is missing",
+    );
+    check_finds(
+        "check-deleted-block",
+        |folder, files| {
+            let block = first_of(files, "r-", ".json");
+            std::fs::remove_file(folder.join(block)).unwrap();
+        },
+        "its row blocks hold",
+    );
+}
+
+#[test]
+fn publish_check_fails_on_a_shard_changed_after_publishing() {
+    check_finds(
+        "check-tampered",
+        |folder, files| {
+            let block = folder.join(first_of(files, "r-", ".json"));
+            let text = std::fs::read_to_string(&block).unwrap();
+            std::fs::write(
+                &block,
+                text.replacen("\"title\":\"", "\"title\":\"Changed ", 1),
+            )
+            .unwrap();
+        },
+        "does not hold what its name says",
+    );
+}
+
+#[test]
+fn publish_check_fails_on_a_missing_compressed_copy() {
+    check_finds(
+        "check-br",
+        |folder, files| {
+            let copy = first_of(files, "d-", ".json.br");
+            std::fs::remove_file(folder.join(copy)).unwrap();
+        },
+        ".json.br: error: is missing",
+    );
+}
+
+#[test]
+fn prerender_publishes_the_board_and_its_pages_name_the_entry() {
+    let dir = site(
+        "prerender-publish",
+        include_str!("../../../public/notices.json"),
+    );
+    for _ in 0..2 {
+        let output = notices(&["prerender", dir.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        assert!(
+            text(&output.stdout).contains("\npublish: 42 files into"),
+            "{}",
+            text(&output.stdout)
+        );
+        for file in ["published.json", "published.json.br", "published.json.gz"] {
+            assert!(
+                dir.join(file).is_file(),
+                "{file}, kept by the pages' cleanup"
+            );
+        }
+        for page in ["index.html", "page-2.html", "notice-63605.html"] {
+            let html = std::fs::read_to_string(dir.join(page)).unwrap();
+            assert!(
+                html.contains(" data-published=\"published.json\""),
+                "{page}"
+            );
+            assert!(html.contains(" data-src=\"notices.json\""), "{page}");
+            assert_eq!(html.matches("data-published=").count(), 1, "{page}");
+        }
+    }
+    let check = notices(&["publish", "--check", dir.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", text(&check.stdout));
+}

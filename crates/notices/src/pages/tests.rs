@@ -23,6 +23,7 @@ fn data() -> Dataset {
 fn options() -> Options {
     Options {
         data_url: "notices.json".into(),
+        published: None,
         base_url: Some(BASE.into()),
         feed: None,
         today: None,
@@ -85,6 +86,12 @@ fn prerendering_the_sitemap_and_the_cleanup_agree_on_which_pages_exist() {
         "main.css",
         "notice-a b.html",
         "page-1.html",
+        // The published form (`notices publish`) lives beside the pages.
+        "published",
+        "published.json",
+        "published.json.br",
+        "published.json.gz",
+        "published.json.tmp",
     ] {
         assert!(!files.is_stale(other), "never a page: {other}");
     }

@@ -29,6 +29,7 @@ fn sample() -> Arc<Dataset> {
 fn options() -> Options {
     Options {
         data_url: "notices.json".into(),
+        published: None,
         base_url: Some("https://www.example.go.kr/eng/news".into()),
         feed: Some("feed.xml".into()),
         today: None,
@@ -198,6 +199,27 @@ fn every_page_links_to_the_feed() {
     assert!(!again[0].html.contains("data-feed"));
     assert!(!again[0].html.contains("Subscribe"));
     assert_eq!(again[0].html.matches("data-lang=").count(), 1);
+}
+
+#[test]
+fn every_page_names_the_published_board_beside_the_data_file() {
+    let published = Options {
+        published: Some("published.json".into()),
+        ..options()
+    };
+    let pages = prerender(TEMPLATE, sample(), &published).unwrap();
+    for page in &pages {
+        assert!(
+            page.html.contains("data-feed=\"feed.xml\" data-published=\"published.json\" data-src=\"notices.json\""),
+            "{}",
+            page.file
+        );
+    }
+    // Prerendering again replaces the mark, or leaves it out for a board not published.
+    let again = prerender(&pages[0].html, sample(), &published).unwrap();
+    assert_eq!(again[0].html.matches("data-published=").count(), 1);
+    let unpublished = prerender(&pages[0].html, sample(), &options()).unwrap();
+    assert!(!unpublished[0].html.contains("data-published"));
 }
 
 #[test]

@@ -354,6 +354,7 @@ pub fn stages(text: &str) -> [f64; 5] {
     let start = Instant::now();
     let options = Options {
         data_url: "notices.json".into(),
+        published: None,
         base_url: Some("https://www.example.go.kr/news/".into()),
         feed: Some("feed.xml".into()),
         today: None,
