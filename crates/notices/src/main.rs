@@ -399,14 +399,18 @@ fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Res
     if let Some(base_url) = &base_url {
         write_feed(&data, dist, base_url)?;
     }
+    let published = published_url(&data_url);
     let options = Options {
-        published: Some(published_url(&data_url)),
+        published: Some(published.clone()),
         data_url,
         feed: base_url.is_some().then(|| FEED_FILE.to_string()),
         base_url,
         today: Some(today()),
     };
     let template = String::from_utf8_lossy(&read(&dist.join("index.html"))?).into_owned();
+    // The pages preload what the app reads first: the published entry, not the whole file.
+    let preload = |href: &str| format!("<link rel=\"preload\" href=\"{href}\"");
+    let template = template.replace(&preload(&options.data_url), &preload(&published));
     let template = inline_stylesheets(&template, |href| {
         std::fs::read_to_string(dist.join(href)).ok()
     });

@@ -587,6 +587,11 @@ fn prerender_publishes_the_board_and_its_pages_name_the_entry() {
             );
             assert!(html.contains(" data-src=\"notices.json\""), "{page}");
             assert_eq!(html.matches("data-published=").count(), 1, "{page}");
+            assert!(
+                html.contains("<link rel=\"preload\" href=\"published.json\"")
+                    && !html.contains("<link rel=\"preload\" href=\"notices.json\""),
+                "{page} preloads the entry, not the whole file"
+            );
         }
     }
     let check = notices(&["publish", "--check", dir.to_str().unwrap()]);

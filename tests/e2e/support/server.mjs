@@ -27,7 +27,8 @@ export const CLIENT_RENDERED = 'client-rendered.html';
  * copies are served to browsers that accept them, as a CDN would.
  * The board's published form (published.json and published/, written by the prerender step)
  * is served only while the data file is the built one: a test that changes the data file
- * gets a board with nothing published beside it, which the app reads as a plain data file.
+ * gets a board with nothing published beside it, whose pages do not name it (no
+ * `data-published`, the data file preloaded), as the folder of a board never published.
  * With E2E_DATA=single in the environment it is never served: the whole suite then runs
  * against the single data file.
  * Returns { url, dataOverride, requests, close }: set `server.dataOverride` to
@@ -64,6 +65,10 @@ export async function startServer({ root = DIST, base = '/', headers = {}, files
     const bytes = await fs.readFile(path.join(root, 'notices.json'));
     return Buffer.compare(Buffer.from(transform('notices.json', bytes)), bytes) === 0;
   };
+  // A page as the folder of a board never published has it, unless the data is the built one.
+  const unpublished = async (html) => ((await builtData()) ? html : html
+    .replaceAll(/ data-published="[^"]*"/g, '')
+    .replace('<link rel="preload" href="published.json"', '<link rel="preload" href="notices.json"'));
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     state.requests.push(url.pathname);
@@ -74,7 +79,7 @@ export async function startServer({ root = DIST, base = '/', headers = {}, files
     // loading and error views show (a prerendered page keeps its content when the data
     // cannot be loaded).
     if (file === CLIENT_RENDERED) {
-      const html = await fs.readFile(path.join(root, 'index.html'), 'utf8');
+      const html = await unpublished(await fs.readFile(path.join(root, 'index.html'), 'utf8'));
       const board = /(<!--board-->)[\s\S]*(<!--\/board-->)/;
       return send(res, 200, TYPES['.html'], html.replace(' data-prerendered', '').replace(board, '$1$2'));
     }
@@ -99,6 +104,7 @@ export async function startServer({ root = DIST, base = '/', headers = {}, files
     }
     try {
       let body = await fs.readFile(full);
+      if (file.endsWith('.html')) body = await unpublished(body.toString());
       if (transform) body = transform(file, body);
       send(res, 200, TYPES[path.extname(full)] ?? 'application/octet-stream', body);
     } catch {
