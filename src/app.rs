@@ -86,7 +86,11 @@ pub fn App(config: BoardConfig) -> impl IntoView {
             _ => next,
         }
     });
-    let busy = move || matches!(&*load.read(), Load::Published(window) if !window.needs(&nav.url()).is_empty());
+    let busy = Memo::new(move |_| match &*load.read() {
+        Load::Published(window) => !window.needs(&nav.url()).is_empty(),
+        _ => false,
+    });
+    Effect::new(move || nav.set_busy(busy.get()));
     let kind = Memo::new(move |_| screen.read().kind());
     let board = Signal::derive(move || screen.read().board());
     // The interface language: the mount element's `data-lang`, else the data file's (known
@@ -208,7 +212,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
                 <SkipLinks />
                 <SiteHeader board />
                 <Breadcrumb crumbs=Signal::derive(move || screen.read().breadcrumb(locale.get().text())) />
-                <main id="main-content" class="board-main container" aria-busy=move || busy().then_some("true")>{inner}</main>
+                <main id="main-content" class="board-main container" aria-busy=move || busy.get().then_some("true")>{inner}</main>
                 <SiteFooter board />
             </div>
         }
@@ -217,7 +221,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         // the board is a region in it, named apart from any other board on the page.
         Mode::Widget => view! {
             <div class="board board-widget" lang=lang role="region" aria-label=move || name.get()>
-                <div class="board-main" aria-busy=move || busy().then_some("true")>{inner}</div>
+                <div class="board-main" aria-busy=move || busy.get().then_some("true")>{inner}</div>
                 // The compact widget is short: no "Top" under its titles.
                 {move || (!is_latest || kind.get() != ViewKind::List).then(|| view! { <BackToTop /> })}
             </div>

@@ -66,7 +66,7 @@ impl Source {
 
     /// Reads a data file, or a published form's entry.
     async fn read(&self, url: &str, cache: Cache) -> Result<Load, LoadError> {
-        let data = platform::fetch_dataset(url.to_string(), cache).await?;
+        let data = platform::fetch_dataset(url, url, cache).await?;
         let data = self.overrides.apply(Arc::new(data));
         Ok(match data.published {
             None => Load::Ready(data),
@@ -102,7 +102,7 @@ impl Source {
     /// The whole data file of the window's publish, for searching, filtering and sorting.
     pub async fn whole_file(&self, window: &Window) -> Result<Arc<Dataset>, LoadError> {
         let url = window.url_of(&Need::WholeFile);
-        let data = platform::fetch_dataset(url, Cache::Use).await?;
+        let data = platform::fetch_dataset(&url, window.entry_url(), Cache::Use).await?;
         Ok(self.overrides.apply(Arc::new(data)))
     }
 }

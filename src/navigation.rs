@@ -32,6 +32,9 @@ pub struct Navigation {
     /// The id of the element the board is mounted in.
     root_id: StoredValue<String>,
     mode: Mode,
+    /// Whether the view for the URL is still being fetched (a published board's next page
+    /// or notice): focus and scrolling wait until it is on screen.
+    busy: RwSignal<bool>,
 }
 
 impl Navigation {
@@ -53,6 +56,7 @@ impl Navigation {
             addressing,
             prefix: StoredValue::new(prefix.clone()),
             root_id: StoredValue::new(config.root_id.clone()),
+            busy: RwSignal::new(false),
         }
     }
 
@@ -161,7 +165,7 @@ impl Navigation {
         self.url.set(target);
         let root_id = self.root_id.get_value();
         let mode = self.mode;
-        platform::after_render(move || match (left_notice, mode) {
+        self.when_shown(move || match (left_notice, mode) {
             (Some(id), _) => platform::focus_notice_link_or_heading(&root_id, &id, restore_scroll),
             // On its own page a new view starts at the top; in a host page the board only
             // brings its heading into view.
@@ -178,9 +182,27 @@ impl Navigation {
     /// Focus on the current view's heading, e.g. after the data has been reloaded.
     pub fn focus_heading(&self) {
         let root_id = self.root_id.get_value();
-        platform::after_render(move || {
+        self.when_shown(move || {
             platform::focus_first(&root_id, platform::HEADING, Scroll::IntoView)
         });
+    }
+
+    /// Says whether the view for the URL is still being fetched.
+    pub fn set_busy(&self, busy: bool) {
+        if self.busy.get_untracked() != busy {
+            self.busy.set(busy);
+        }
+    }
+
+    /// Runs `then` once the view for the URL is rendered.
+    fn when_shown(&self, then: impl FnOnce() + 'static) {
+        fn after_each_render(busy: RwSignal<bool>, then: Box<dyn FnOnce()>) {
+            platform::after_render(move || match busy.get_untracked() {
+                true => after_each_render(busy, then),
+                false => then(),
+            });
+        }
+        after_each_render(self.busy, Box::new(then));
     }
 
     pub fn root_id(&self) -> String {

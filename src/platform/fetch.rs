@@ -13,10 +13,11 @@ pub enum Cache {
     Bypass,
 }
 
-/// Fetches and validates the data file.
-pub async fn fetch_dataset(url: String, cache: Cache) -> Result<Dataset, LoadError> {
-    let bytes = fetch_bytes(&url, cache).await?;
-    read_dataset(bytes, &url).await
+/// Fetches and validates a data file, whose relative links are read against `base` (its own
+/// address; for a published board's copy of it, the entry's, next to the original).
+pub async fn fetch_dataset(url: &str, base: &str, cache: Cache) -> Result<Dataset, LoadError> {
+    let bytes = fetch_bytes(url, cache).await?;
+    read_dataset(bytes, base).await
 }
 
 /// Fetches a file's bytes, refusing one too large for the tab.

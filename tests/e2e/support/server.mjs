@@ -62,8 +62,9 @@ export async function startServer({ root = DIST, base = '/', headers = {}, files
     if (process.env.E2E_DATA === 'single' || state.dataOverride) return false;
     if (Object.keys(files).some((name) => name.endsWith('notices.json'))) return false;
     if (!transform) return true;
-    const bytes = await fs.readFile(path.join(root, 'notices.json'));
-    return Buffer.compare(Buffer.from(transform('notices.json', bytes)), bytes) === 0;
+    // A folder without a data file (a host page's) has nothing published either.
+    const bytes = await fs.readFile(path.join(root, 'notices.json')).catch(() => null);
+    return bytes !== null && Buffer.compare(Buffer.from(transform('notices.json', bytes)), bytes) === 0;
   };
   // A page as the folder of a board never published has it, unless the data is the built one.
   const unpublished = async (html) => ((await builtData()) ? html : html
