@@ -139,9 +139,14 @@ impl WholeFile {
         self.asked.set_value(true);
         leptos::task::spawn_local(async move {
             let result = self.source.get_value().whole_file(&window).await;
+            // Only into the same publish's window: a newer publish's needs its own copy.
             let Load::Published(now) = self.load.get_untracked() else {
                 return;
             };
+            if !now.same_publish(&window) {
+                self.asked.set_value(false);
+                return;
+            }
             match result {
                 Ok(data) => self.load.set(Load::Ready(data)),
                 Err(error) => {
