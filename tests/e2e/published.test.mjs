@@ -111,6 +111,23 @@ describe('a published board', { skip: process.env.E2E_DATA === 'single' && 'the 
       await server.close();
     }
   });
+
+  it('gives a home page’s “latest” box its titles from the entry alone', async () => {
+    const host = HOST_PAGE.replace('data-src="notices.json"', 'data-src="published.json" data-view="latest" data-count="20"');
+    const server = await startServer({ files: { 'host.html': host } });
+    try {
+      const page = await openPage(env.browser);
+      await page.goto(`${server.url}host.html`);
+      await page.waitForFunction(() => document.querySelector('[data-notice-board]').shadowRoot?.querySelectorAll('.latest-list li a').length === 20);
+      const titles = await page.locator('[data-notice-board] .latest-list li a').allTextContents();
+      const newest = [...sample.notices].sort(newestFirst).slice(0, 20).map((n) => n.title);
+      assert.deepEqual(titles.map(untag), newest);
+      assert.deepEqual(dataRequests(server).map(kind), ['entry']);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('a board published again while a page of it is open', { skip: process.env.E2E_DATA === 'single' && 'the published form is not served' }, () => {
