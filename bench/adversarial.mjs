@@ -12,6 +12,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer, DIST, CLIENT_RENDERED } from '../tests/e2e/support/server.mjs';
 import { launch } from '../tests/e2e/support/browser.mjs';
+import { phonePage } from './phone.mjs';
 
 const TARGET_MS = 200;
 // A step still busy after this long is reported as such; the run goes on on a fresh page.
@@ -85,16 +86,8 @@ const browser = await launch();
 
 /** A fresh phone-profile page with the board loaded and its list shown. */
 async function openBoard(url = server.url + CLIENT_RENDERED) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+  const { context, page } = await phonePage(browser);
   context.setDefaultTimeout(STEP_TIMEOUT);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.addInitScript(recordLongTasks);
   const start = Date.now();
   await page.goto(url);

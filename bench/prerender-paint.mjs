@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, DIST, CLIENT_RENDERED } from '../tests/e2e/support/server.mjs';
 import { launch } from '../tests/e2e/support/browser.mjs';
+import { phonePage } from './phone.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -38,15 +39,7 @@ const browser = await launch();
 const samples = Object.fromEntries(Object.keys(PAGES).map((name) => [name, []]));
 
 async function measure(file) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { context, page, cdp } = await phonePage(browser);
   await page.addInitScript((title) => {
     window.__lcp = 0;
     window.__shift = 0;

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startServer, DIST } from '../tests/e2e/support/server.mjs';
 import { launch } from '../tests/e2e/support/browser.mjs';
+import { phonePage } from './phone.mjs';
 
 const args = process.argv.slice(2);
 const keepAt = args.indexOf('--keep');
@@ -43,15 +44,7 @@ pages['published-widget.html'] = host('published.json');
 const QUERIES = [['Latin word', 'cooperation'], ['Korean syllables', '안전'], ['initial consonants', 'ㅇㅈ']];
 
 async function phone(browser) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { context, page, cdp } = await phonePage(browser);
   // Data bytes on the wire since the last reset.
   const urls = new Map();
   let bytes = 0;
