@@ -2,7 +2,7 @@
 // published form (docs/deploying.md), side by side in one run, under the phone profile: 4× CPU
 // slowdown, 1.6 Mbps down, 150 ms round trip, cache off, every file served brotli-compressed.
 // For each interaction it reports the data bytes on the wire (brotli, data files only) and
-// the time until the result is on screen:
+// the time until the result is on screen (the pages themselves are not counted):
 //   first list view (page, widget) · a notice (clicked in the list) · page 50 (its address
 //   opened) · a category filter · a first search (Latin word, Korean syllables, initial
 //   consonants) · the next keystroke.
@@ -51,7 +51,7 @@ async function phone(browser) {
   let requests = 0;
   cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
   cdp.on('Network.loadingFinished', (e) => {
-    if (/(notices\.json|published)/.test(urls.get(e.requestId) ?? '')) {
+    if (/(notices\.json|published\.json|\/published\/)/.test(urls.get(e.requestId) ?? '')) {
       bytes += e.encodedDataLength;
       requests++;
     }

@@ -35,8 +35,11 @@ pub const ENTRY_FILE: &str = "published.json";
 pub const FOLDER: &str = "published";
 /// Notices in a row block: two blocks hold any page of 10–30 rows in a few kilobytes.
 pub const ROWS_PER_BLOCK: usize = 32;
-/// Names in a directory file.
-pub const FILES_PER_DIRECTORY: usize = 512;
+/// Names in a directory file: opening a notice fetches one (a few kilobytes) and its bucket.
+pub const FILES_PER_DIRECTORY: usize = 256;
+/// Hex digits of the hash in a content name: 48 bits, so two files of one board are as
+/// likely to get the same name as a 1-in-10^7 accident even at 25,000 files.
+pub const HASH_DIGITS: usize = 12;
 /// The entry holds at least this many of the newest notices: the compact widget's most.
 pub const ENTRY_ROWS: usize = 20;
 
@@ -46,15 +49,16 @@ pub fn notices_per_bucket(notices: usize) -> usize {
     (notices / 3072).next_power_of_two().clamp(4, 32)
 }
 
-/// A file's name from its content: FNV-1a, 64 bits, in hex. Not for security: two texts
-/// of one board getting the same name is as likely as a 1-in-10^19 accident.
+/// A file's name from its content: the top [`HASH_DIGITS`] hex digits of its FNV-1a hash.
+/// Not for security; names are short because directories list thousands of them.
 pub fn content_name(prefix: &str, text: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in text.bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{FOLDER}/{prefix}-{hash:016x}.json")
+    let hash = hash >> (64 - 4 * HASH_DIGITS);
+    format!("{FOLDER}/{prefix}-{hash:0HASH_DIGITS$x}.json")
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 use notice_core::notice::IdKey;
 use notice_core::published::{
     content_name, first_ids, id_order, locations, names, publish, Location, Meta, PublishedFile,
-    ENTRY_FILE, FOLDER,
+    ENTRY_FILE, FOLDER, HASH_DIGITS,
 };
 use notice_core::{parse_data_file, Dataset, NoticeId};
 use std::collections::{HashMap, HashSet};
@@ -223,13 +223,13 @@ fn referenced(dir: &Path, entry: &str) -> Result<Vec<String>, String> {
 }
 
 /// Whether `file` (in [`FOLDER`]) is named as a publish names its files: a letter, a dash,
-/// sixteen hex digits, `.json`. Nothing else in the folder is ever removed.
+/// [`HASH_DIGITS`] hex digits, `.json`. Nothing else in the folder is ever removed.
 fn is_content_name(file: &str) -> bool {
     let bytes = file.as_bytes();
-    bytes.len() == 2 + 16 + 5
+    bytes.len() == 2 + HASH_DIGITS + 5
         && bytes[0].is_ascii_lowercase()
         && bytes[1] == b'-'
-        && bytes[2..18]
+        && bytes[2..2 + HASH_DIGITS]
             .iter()
             .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
         && file.ends_with(".json")
@@ -621,7 +621,7 @@ fn read_content(dir: &Path, name: &str, check: &mut Check) -> Option<String> {
     let Some(prefix) = prefix else {
         check.problem(
             name,
-            format!("is not a name a publish gives (“{FOLDER}/x-<16 hex digits>.json”)"),
+            format!("is not a name a publish gives (“{FOLDER}/x-<{HASH_DIGITS} hex digits>.json”)"),
         );
         return None;
     };

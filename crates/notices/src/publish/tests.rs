@@ -142,12 +142,12 @@ fn publishing_removes_only_files_named_as_a_publish_names_them() {
     for file in theirs {
         std::fs::write(folder.join(file), "someone else's").unwrap();
     }
-    let stale = "r-0123456789abcdef.json";
+    let stale = "r-0123456789ab.json";
     for file in [
         stale.to_string(),
         format!("{stale}.br"),
         format!("{stale}.gz"),
-        "b-0123456789abcdef.json.tmp".into(),
+        "b-0123456789ab.json.tmp".into(),
     ] {
         std::fs::write(folder.join(file), "old").unwrap();
     }
