@@ -1,5 +1,5 @@
 //! What the browser has fetched of a published board, what it still needs for a URL, and
-//! the screen it gives once it has that.
+//! what it shows for that URL once it has it (which `screen` turns into a screen).
 
 use super::meta::{bad, first_ids, id_order, locations, names, Meta};
 use crate::dataset::NoticeOrder;
