@@ -94,11 +94,7 @@ describe('a published board', { skip: process.env.E2E_DATA === 'single' && 'the 
   });
 
   it('reads a widget’s first list from the entry when its data-src names it', async () => {
-    const host = HOST_PAGE.replace('data-src="notices.json"', 'data-src="published.json"');
-    const server = await startServer({ files: { 'host.html': host } });
-    try {
-      const page = await openPage(env.browser);
-      await page.goto(`${server.url}host.html`);
+    await onHostPage('data-src="published.json"', async (page, server) => {
       await page.waitForFunction(() => document.querySelector('[data-notice-board]').shadowRoot?.querySelectorAll('.notice-row').length > 0);
       const titles = await page.locator('[data-notice-board] .notice-row-title').allTextContents();
       assert.deepEqual(titles.map(untag), pageTitles(page, 1));
@@ -107,27 +103,32 @@ describe('a published board', { skip: process.env.E2E_DATA === 'single' && 'the 
       await page.locator('[data-notice-board] .notice-title').waitFor();
       assert.deepEqual(dataRequests(server).map(kind), ['entry', 'd', 'b']);
       assert.deepEqual(page.problems, []);
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   it('gives a home page’s “latest” box its titles from the entry alone', async () => {
-    const host = HOST_PAGE.replace('data-src="notices.json"', 'data-src="published.json" data-view="latest" data-count="20"');
-    const server = await startServer({ files: { 'host.html': host } });
-    try {
-      const page = await openPage(env.browser);
-      await page.goto(`${server.url}host.html`);
+    await onHostPage('data-src="published.json" data-view="latest" data-count="20"', async (page, server) => {
       await page.waitForFunction(() => document.querySelector('[data-notice-board]').shadowRoot?.querySelectorAll('.latest-list li a').length === 20);
       const titles = await page.locator('[data-notice-board] .latest-list li a').allTextContents();
       const newest = [...sample.notices].sort(newestFirst).slice(0, 20).map((n) => n.title);
       assert.deepEqual(titles.map(untag), newest);
       assert.deepEqual(dataRequests(server).map(kind), ['entry']);
       assert.deepEqual(page.problems, []);
+    });
+  });
+
+  // A host page whose one widget has `attributes` in place of data-src="notices.json",
+  // served by a server of its own (whose requests `check` reads), open in a fresh page.
+  async function onHostPage(attributes, check) {
+    const server = await startServer({ files: { 'host.html': HOST_PAGE.replace('data-src="notices.json"', attributes) } });
+    try {
+      const page = await openPage(env.browser);
+      await page.goto(`${server.url}host.html`);
+      await check(page, server);
     } finally {
       await server.close();
     }
-  });
+  }
 });
 
 describe('a board published again while a page of it is open', { skip: process.env.E2E_DATA === 'single' && 'the published form is not served' }, () => {
