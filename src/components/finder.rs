@@ -48,8 +48,9 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
         .first_page();
         nav.update_list(query, history);
     };
-    // A published board fetches its whole data file, which searching, filtering and sorting
-    // read, as soon as the person reaches the form, not at the first key.
+    // A published board fetches its whole data file, which searching reads, as soon as the
+    // person reaches the search box, not at the first key (filters and orders read their own
+    // small files).
     let whole_file = use_context::<WholeFile>();
     let on_focus = move |_| whole_file.map_or((), WholeFile::fetch);
     let announce = use_context::<Announce>();
@@ -102,7 +103,7 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
     };
 
     view! {
-        <form class="finder" role="search" aria-label=search_label method="get" on:submit=on_submit on:focusin=on_focus>
+        <form class="finder" role="search" aria-label=search_label method="get" on:submit=on_submit>
             <div class="finder-search">
                 <label for="notice-search">{text.search_label}</label>
                 <div class="finder-search-row">
@@ -115,6 +116,7 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
                         maxlength=MAX_QUERY_CHARS
                         prop:value=move || typed.get()
                         on:input=on_input
+                        on:focus=on_focus
                     />
                     <button type="submit" class="button">{text.search_button}</button>
                 </div>

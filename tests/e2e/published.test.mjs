@@ -78,6 +78,37 @@ describe('a published board', { skip: process.env.E2E_DATA === 'single' && 'the 
     assert.deepEqual(page.problems, []);
   });
 
+  it('filters and sorts from its small list files, never the whole copy, showing what the whole file shows', async () => {
+    const page = await openPage(env.browser);
+    await page.goto(env.server.url);
+    await waitForView(page, 'News');
+    env.server.requests.length = 0;
+    const showing = (notices) => page.waitForFunction(
+      (want) => [...document.querySelectorAll('.notice-row-title')].map((e) => e.textContent.trim().replace(/^Pinned, /, '')).join('\n') === want,
+      notices.map((n) => n.title).join('\n'),
+    );
+    const safety = sample.notices.filter((n) => n.category === 'safety').sort(newestFirst);
+    await page.getByLabel('Category').selectOption('safety');
+    await showing(safety.slice(0, 10));
+    const mostRead = [...safety].sort((a, b) => b.views - a.views || newestFirst(a, b));
+    await page.getByLabel('Sort by').selectOption('most-read');
+    await showing(mostRead.slice(0, 10));
+    const year = mostRead[1].date.slice(0, 4);
+    await page.getByLabel('Year').selectOption(year);
+    await showing(mostRead.filter((n) => n.date.startsWith(year)).slice(0, 10));
+    const kinds = dataRequests(env.server).map(kind);
+    assert.ok(kinds.includes('c') && kinds.includes('m'), kinds.join());
+    assert.ok(!kinds.includes('n') && !kinds.includes('data file'), `no whole file: ${kinds}`);
+    // A notice opened from the list has its neighbours in that list.
+    await page.getByLabel('Year').selectOption('');
+    await showing(mostRead.slice(0, 10));
+    await page.locator('.notice-row a').nth(1).click();
+    await waitForView(page, mostRead[1].title);
+    const pager = await page.locator('.notice-pager a').allTextContents();
+    assert.ok(pager.some((t) => t.includes(mostRead[0].title)) && pager.some((t) => t.includes(mostRead[2].title)), pager.join());
+    assert.deepEqual(page.problems, []);
+  });
+
   it('says a missing file with “Try again”, never a wrong or empty list, and recovers', async () => {
     const page = await openPage(env.browser);
     await page.goto(env.server.url);

@@ -49,8 +49,10 @@ impl Dataset {
         problems: Vec<Problem>,
     ) -> Dataset {
         // Keys computed once: comparing ids would otherwise parse them at every comparison.
+        // Newest first, as `Sort::Newest` orders them.
         notices.sort_by_cached_key(|(notice, _)| {
-            std::cmp::Reverse((notice.date, notice.id.sort_key()))
+            let id = &notice.id;
+            std::cmp::Reverse((notice.date, id.sort_key(), id.as_str().to_string()))
         });
         let (notices, folded): (Vec<Notice>, Vec<String>) = notices.into_iter().unzip();
         let facts = Facts::of(&board, &notices, &problems);

@@ -33,8 +33,12 @@ impl Sort {
         Sort::ALL.into_iter().find(|sort| sort.key() == key)
     }
 
-    fn compare(self, a: &Notice, b: &Notice) -> Ordering {
-        let newest = b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id));
+    /// A total order (ids `7` and `007` compare by their text last), so that oldest first
+    /// is exactly newest first reversed, as a published board computes it.
+    pub(crate) fn compare(self, a: &Notice, b: &Notice) -> Ordering {
+        let newest = (b.date.cmp(&a.date))
+            .then_with(|| b.id.cmp(&a.id))
+            .then_with(|| b.id.as_str().cmp(a.id.as_str()));
         match self {
             Sort::Newest => newest,
             Sort::Oldest => newest.reverse(),

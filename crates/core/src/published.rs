@@ -25,7 +25,7 @@ mod write;
 
 // The readers of the files' parts, for the tool that checks a deployed folder
 // (`notices publish --check`) to read them as the app does.
-pub use meta::{first_ids, id_order, locations, names, Location, Meta};
+pub use meta::{first_ids, id_order, locations, names, numbers, Location, Meta, MostRead};
 pub use window::{Need, Shown, Window};
 pub use write::{publish, Publication, PublishedFile};
 
@@ -40,6 +40,9 @@ pub const FILES_PER_DIRECTORY: usize = 256;
 /// Hex digits of the hash in a content name: 48 bits, so two files of one board are as
 /// likely to get the same name as a 1-in-10^7 accident even at 25,000 files.
 pub const HASH_DIGITS: usize = 12;
+/// Places in a file of a most-read order: a page of it needs one file (at most two), of
+/// about 10 KB at 100,000 notices.
+pub const ORDER_CHUNK: usize = 4096;
 /// The entry holds at least this many of the newest notices: the compact widget's most.
 pub const ENTRY_ROWS: usize = 20;
 

@@ -202,6 +202,8 @@ fn referenced(dir: &Path, entry: &str) -> Result<Vec<String>, String> {
         .and_then(|entry| Meta::from_json(entry.get("published")?).ok())
         .ok_or_else(|| unreadable("cannot be read"))?;
     let mut all = vec![meta.data_file.clone()];
+    all.extend(meta.category_file.iter().cloned());
+    all.extend(meta.most_read.iter().flat_map(|order| order.chunks.clone()));
     let directory = |name: &str| {
         std::fs::read_to_string(dir.join(name))
             .ok()
@@ -336,17 +338,45 @@ pub fn check(dir: &Path) -> Check {
     }
 
     // The data file's copy: what the buckets must hold.
-    let copy =
-        read_content(dir, &meta.data_file, &mut check).and_then(|text| {
-            match parse_data_file(&text, &meta.data_file) {
-                Ok(data) => Some(data),
-                Err(error) => {
-                    let message = format!("is not a data file: {}", error.details().join(" "));
-                    check.problem(&meta.data_file, message);
-                    None
-                }
+    let copy_text = read_content(dir, &meta.data_file, &mut check);
+    let copy = copy_text
+        .as_ref()
+        .and_then(|text| match parse_data_file(text, &meta.data_file) {
+            Ok(data) => Some(data),
+            Err(error) => {
+                let message = format!("is not a data file: {}", error.details().join(" "));
+                check.problem(&meta.data_file, message);
+                None
             }
         });
+    // The files that answer filters and orders: there, and the ones the copy gives.
+    let order_files = meta.most_read.iter().flat_map(|order| &order.chunks);
+    for name in meta.category_file.iter().chain(order_files) {
+        read_content(dir, name, &mut check);
+    }
+    if let (Some(data), Some(text)) = (&copy, &copy_text) {
+        let expected = notice_core::published::publish(data, text).map(|again| again.meta);
+        let same = expected.is_ok_and(|again| {
+            (
+                &again.category_file,
+                &again.most_read,
+                &again.pinned_after,
+                &again.year_rows,
+            ) == (
+                &meta.category_file,
+                &meta.most_read,
+                &meta.pinned_after,
+                &meta.year_rows,
+            )
+        });
+        if !same {
+            let message = format!(
+                "its lists for filters and orders are not those of {}",
+                meta.data_file
+            );
+            check.problem(ENTRY_FILE, message);
+        }
+    }
     if let Some(data) = &copy {
         if data.notices.len() != meta.total() || data.skipped_count() != meta.skipped {
             let message = format!(

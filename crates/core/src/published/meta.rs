@@ -1,9 +1,14 @@
 //! What the entry file's `"published"` member says about the whole board, and where a
 //! published file's notices are in the plain list.
 
+use super::ORDER_CHUNK;
 use crate::notice::{IdKey, NoticeId};
 use crate::LoadError;
 use serde_json::{json, Value};
+
+/// The version of the published form this code reads and writes: an app finding another
+/// reads the data file instead.
+const FORMAT: u64 = 2;
 
 /// Where a notice is in the plain list (pinned notices on top, then the others, each newest
 /// first), written so that adding a newer notice changes no other notice's location.
@@ -53,6 +58,26 @@ pub struct Meta {
     pub years: Vec<u16>,
     /// The copy of the whole data file.
     pub data_file: String,
+    /// What answers a category or year filter, or another order, without the whole file:
+    /// for each pinned notice (newest first), how many of the others are newer, which says
+    /// where it goes in a list newest first;
+    pub pinned_after: Vec<usize>,
+    /// how many notices that are not pinned each of `years` has (they are newest first, so
+    /// a year is a run of places);
+    pub year_rows: Vec<usize>,
+    /// the file of each not-pinned notice's category, newest first: 0 for none, else 1 +
+    /// its place in `categories` (`None` when no notice has a category);
+    pub category_file: Option<String>,
+    /// the most-read order of the whole list, then of each category, as places of the
+    /// plain list, cut into files of [`ORDER_CHUNK`] places.
+    pub most_read: Vec<MostRead>,
+}
+
+/// A most-read order: how many notices it has, and its files.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MostRead {
+    pub count: usize,
+    pub chunks: Vec<String>,
 }
 
 impl Meta {
@@ -82,7 +107,7 @@ impl Meta {
     /// Reads the entry's `"published"` member.
     pub fn from_json(value: &Value) -> Result<Meta, LoadError> {
         let object = value.as_object().ok_or_else(|| bad("must be an object"))?;
-        if object.get("format").and_then(Value::as_u64) != Some(1) {
+        if object.get("format").and_then(Value::as_u64) != Some(FORMAT) {
             return Err(bad("is of a format this version does not read"));
         }
         let count = |key: &str| -> Result<usize, LoadError> {
@@ -97,16 +122,22 @@ impl Meta {
             .get("bucketDirectories")
             .and_then(first_ids)
             .ok_or_else(|| bad("needs “bucketDirectories”"))?;
-        let years = object
-            .get("years")
+        let counts = |key: &str| {
+            object
+                .get(key)
+                .and_then(numbers)
+                .ok_or_else(|| bad(&format!("needs a list of numbers “{key}”")))
+        };
+        let years = counts("years")?
+            .into_iter()
+            .map(|year| u16::try_from(year).ok())
+            .collect::<Option<Vec<u16>>>()
+            .ok_or_else(|| bad("has a year that is not one"))?;
+        let most_read = object
+            .get("mostRead")
             .and_then(Value::as_array)
-            .and_then(|years| {
-                years
-                    .iter()
-                    .map(|year| year.as_u64().and_then(|y| u16::try_from(y).ok()))
-                    .collect::<Option<Vec<u16>>>()
-            })
-            .ok_or_else(|| bad("needs “years”"))?;
+            .and_then(|orders| orders.iter().map(MostRead::from_json).collect())
+            .ok_or_else(|| bad("needs “mostRead”"))?;
         let meta = Meta {
             pinned: count("pinned")?,
             unpinned: count("unpinned")?,
@@ -122,12 +153,50 @@ impl Meta {
                 .and_then(Value::as_str)
                 .ok_or_else(|| bad("needs “dataFile”"))?
                 .to_string(),
+            pinned_after: counts("pinnedAfter")?,
+            year_rows: counts("yearRows")?,
+            category_file: object
+                .get("categoryFile")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            most_read,
         };
-        let blocks = meta.unpinned.div_ceil(meta.rows_per_block);
-        if meta.row_directories.len() != blocks.div_ceil(meta.per_directory) {
+        meta.consistent().map(|()| meta)
+    }
+
+    /// Whether the counts and lists of the entry agree with each other, so that the window
+    /// can trust them (a place it computes is on the board, a file it needs is named).
+    fn consistent(&self) -> Result<(), LoadError> {
+        let blocks = self.unpinned.div_ceil(self.rows_per_block);
+        if self.row_directories.len() != blocks.div_ceil(self.per_directory) {
             return Err(bad("names the wrong number of row directories"));
         }
-        Ok(meta)
+        let ascending = self.pinned_after.windows(2).all(|pair| pair[0] <= pair[1]);
+        if self.pinned_after.len() != self.pinned
+            || !ascending
+            || self.pinned_after.last().is_some_and(|&n| n > self.unpinned)
+        {
+            return Err(bad("says wrongly where pinned notices go"));
+        }
+        if self.year_rows.len() != self.years.len()
+            || self.year_rows.iter().sum::<usize>() != self.unpinned
+        {
+            return Err(bad("counts the years wrongly"));
+        }
+        if self.category_file.is_some() == self.categories.is_empty() {
+            return Err(bad("has no file of categories"));
+        }
+        let orders_whole = self.most_read.first().map(|order| order.count) == Some(self.total());
+        if self.most_read.len() != self.categories.len() + 1
+            || !orders_whole
+            || self
+                .most_read
+                .iter()
+                .any(|order| order.chunks.len() != order.count.div_ceil(ORDER_CHUNK))
+        {
+            return Err(bad("names the wrong most-read files"));
+        }
+        Ok(())
     }
 
     /// The `"published"` member of the entry file, with the entry's own notices' `at`.
@@ -138,7 +207,7 @@ impl Meta {
             .map(|(id, name)| json!([id.as_str(), name]))
             .collect();
         json!({
-            "format": 1,
+            "format": FORMAT,
             "pinned": self.pinned,
             "unpinned": self.unpinned,
             "skipped": self.skipped,
@@ -149,6 +218,10 @@ impl Meta {
             "categories": self.categories,
             "years": self.years,
             "dataFile": self.data_file,
+            "pinnedAfter": self.pinned_after,
+            "yearRows": self.year_rows,
+            "categoryFile": self.category_file,
+            "mostRead": self.most_read.iter().map(|order| json!([order.count, order.chunks])).collect::<Vec<_>>(),
             "at": at,
         })
     }
@@ -171,6 +244,28 @@ pub fn locations(published: Option<&Value>) -> Result<(Vec<Location>, usize), Lo
         .ok_or_else(|| bad("needs “at”, where its notices are"))?;
     let whole = object.get("whole").and_then(Value::as_u64).unwrap_or(0) as usize;
     Ok((at, whole))
+}
+
+impl MostRead {
+    /// `[count, [file, …]]`.
+    fn from_json(value: &Value) -> Option<MostRead> {
+        match value.as_array()?.as_slice() {
+            [count, chunks] => Some(MostRead {
+                count: count.as_u64()? as usize,
+                chunks: names(chunks)?,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// A list of numbers (`[3, 0, 12]`): the categories file, a most-read file, counts.
+pub fn numbers(value: &Value) -> Option<Vec<usize>> {
+    value
+        .as_array()?
+        .iter()
+        .map(|n| n.as_u64().map(|n| n as usize))
+        .collect()
 }
 
 /// A bucket directory (`[[first id, file], …]`), or the entry's list of them.

@@ -1,7 +1,8 @@
 //! What the browser has fetched of a published board, what it still needs for a URL, and
 //! what it shows for that URL once it has it (which `screen` turns into a screen).
 
-use super::meta::{bad, first_ids, id_order, locations, names, Meta};
+use super::meta::{bad, first_ids, id_order, locations, names, numbers, Meta};
+use super::ORDER_CHUNK;
 use crate::dataset::NoticeOrder;
 use crate::listing::{ListQuery, Listing, PageBounds, Sort};
 use crate::parse::DataReader;
@@ -9,6 +10,7 @@ use crate::search::Terms;
 use crate::url_state::{UrlState, View};
 use crate::{Board, Category, Dataset, LoadError, Notice, NoticeId};
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::Arc;
 
 /// A file the window needs before it can show a URL.
@@ -19,7 +21,15 @@ pub enum Need {
     BucketDirectory(usize),
     /// A row block or a bucket (its name).
     Shard(String),
-    /// The whole data file: for a search, a filter or another order.
+    /// The file of the categories of the notices that are not pinned.
+    Categories,
+    /// A file of a most-read order: the order (0: the whole list, else 1 + a category's
+    /// place in the entry's list) and which file of it.
+    MostRead {
+        order: usize,
+        chunk: usize,
+    },
+    /// The whole data file: for a search.
     WholeFile,
 }
 
@@ -56,6 +66,10 @@ pub struct Window {
     bucket_directories: Vec<Option<Arc<BucketDirectory>>>,
     /// The blocks and buckets read: a notice not in the bucket of its id is not on the board.
     read: HashSet<String>,
+    /// The categories file (see [`Meta::category_file`]), once fetched.
+    codes: Option<Arc<Vec<usize>>>,
+    /// The files of most-read orders fetched, by order and number.
+    most_read: HashMap<(usize, usize), Arc<Vec<usize>>>,
     /// The fetched notices as a data set, which the views read.
     data: Arc<Dataset>,
 }
@@ -87,6 +101,8 @@ impl Window {
             row_directories: vec![None; meta.row_directories.len()],
             bucket_directories: vec![None; meta.bucket_directories.len()],
             read: HashSet::new(),
+            codes: None,
+            most_read: HashMap::new(),
             data: Arc::new(entry.clone()),
             meta: Arc::new(meta),
         };
@@ -99,6 +115,8 @@ impl Window {
             Need::RowDirectory(n) => &self.meta.row_directories[*n],
             Need::BucketDirectory(n) => &self.meta.bucket_directories[*n].1,
             Need::Shard(name) => name,
+            Need::Categories => self.meta.category_file.as_deref().unwrap_or_default(),
+            Need::MostRead { order, chunk } => &self.meta.most_read[*order].chunks[*chunk],
             Need::WholeFile => &self.meta.data_file,
         };
         format!("{}{name}", self.base)
@@ -128,16 +146,18 @@ impl Window {
                 let shard = DataReader::from_bytes(bytes, &self.entry_url)?.finish()?;
                 self.with_shard(Some(name), &shard)
             }
-            _ => self.with_directory(need, &bytes),
+            _ => self.with_list_file(need, &bytes),
         }
     }
 
-    /// The window with a directory added.
-    fn with_directory(&self, need: &Need, bytes: &[u8]) -> Result<Window, LoadError> {
-        let value: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(|_| bad("a directory is not JSON"))?;
+    /// The window with a directory, the categories file or a most-read file added, each
+    /// checked against the entry.
+    fn with_list_file(&self, need: &Need, bytes: &[u8]) -> Result<Window, LoadError> {
+        let value: serde_json::Value = serde_json::from_slice(bytes)
+            .map_err(|_| bad("a directory or list file is not JSON"))?;
         let mut window = self.clone();
-        let wrong = || bad("a directory is wrong");
+        let wrong = || bad("a directory or list file is wrong");
+        let meta = &self.meta;
         match need {
             Need::RowDirectory(n) => {
                 let names = names(&value).ok_or_else(wrong)?;
@@ -146,6 +166,22 @@ impl Window {
             Need::BucketDirectory(n) => {
                 let ids = first_ids(&value).ok_or_else(wrong)?;
                 *window.bucket_directories.get_mut(*n).ok_or_else(wrong)? = Some(Arc::new(ids));
+            }
+            Need::Categories => {
+                let codes = numbers(&value)
+                    .filter(|codes| codes.len() == meta.unpinned)
+                    .filter(|codes| codes.iter().all(|&code| code <= meta.categories.len()))
+                    .ok_or_else(wrong)?;
+                window.codes = Some(Arc::new(codes));
+            }
+            &Need::MostRead { order, chunk } => {
+                let count = meta.most_read.get(order).ok_or_else(wrong)?.count;
+                let length = count.saturating_sub(chunk * ORDER_CHUNK).min(ORDER_CHUNK);
+                let places = numbers(&value)
+                    .filter(|places| places.len() == length)
+                    .filter(|places| places.iter().all(|&place| place < meta.total()))
+                    .ok_or_else(wrong)?;
+                window.most_read.insert((order, chunk), Arc::new(places));
             }
             Need::Shard(_) | Need::WholeFile => {}
         }
@@ -204,49 +240,75 @@ impl Window {
         Ok(window)
     }
 
-    /// What must still be fetched to show `url`; nothing once [`Window::screen`] can.
+    /// What must still be fetched to show `url`; nothing once [`Window::shown`] can.
     pub fn needs(&self, url: &UrlState) -> Vec<Need> {
-        if !is_plain(&url.list) {
-            return vec![Need::WholeFile];
-        }
         let mut needs = Vec::new();
-        let places = match &url.view {
+        // A notice's bucket is fetched with the files of its list, in the same round.
+        if let View::Notice(id) = &url.view {
+            if !self
+                .notices
+                .get(id.as_str())
+                .is_some_and(|fetched| fetched.whole)
+            {
+                needs.extend(self.bucket_need(id));
+            }
+        }
+        let list = match self.list(&url.list) {
+            Ok(list) => list,
+            Err(more) => {
+                needs.extend(more);
+                return needs;
+            }
+        };
+        let positions = match &url.view {
             View::List => {
-                let bounds = self.bounds(url.list.page);
+                let bounds = list.bounds(self, url.list.page);
                 (bounds.start..bounds.end).collect()
             }
             View::Notice(id) => match self.notices.get(id.as_str()) {
-                Some(&Fetched { place, whole, .. }) if whole => {
-                    let after = (place + 1 < self.meta.total()).then_some(place + 1);
-                    place.checked_sub(1).into_iter().chain(after).collect()
-                }
-                _ => {
-                    needs.extend(self.bucket_need(id));
-                    Vec::new()
-                }
+                Some(fetched) if fetched.whole => match list.position_of(self, fetched, url) {
+                    Err(more) => return more,
+                    Ok(None) => Vec::new(),
+                    Ok(Some(at)) => {
+                        let after = (at + 1 < list.total(self)).then_some(at + 1);
+                        at.checked_sub(1).into_iter().chain(after).collect()
+                    }
+                },
+                // Its bucket is needed; so is the page of a most-read list it is likely on.
+                _ => match list {
+                    List::MostRead { order, .. } => {
+                        needs.extend(self.missing_chunks(order, list.page_chunks(self, url)));
+                        Vec::new()
+                    }
+                    _ => Vec::new(),
+                },
             },
         };
-        for place in places {
-            if self.at_place.contains_key(&place) {
-                continue;
-            }
-            let Some(block) = self.meta.block_of(place) else {
-                continue;
+        for position in positions {
+            let need = match list.at(self, position) {
+                Err(need) => Some(need),
+                Ok(place) => self.row_need(place),
             };
-            let directory = block / self.meta.per_directory;
-            let need = match self.row_directories.get(directory) {
-                None => continue,
-                Some(None) => Need::RowDirectory(directory),
-                Some(Some(names)) => match names.get(block % self.meta.per_directory) {
-                    Some(name) => Need::Shard(name.clone()),
-                    None => continue,
-                },
-            };
-            if !needs.contains(&need) {
+            if let Some(need) = need.filter(|need| !needs.contains(need)) {
                 needs.push(need);
             }
         }
         needs
+    }
+
+    /// The block that holds the row at `place`, or its directory, unless it has been read.
+    fn row_need(&self, place: usize) -> Option<Need> {
+        if self.at_place.contains_key(&place) {
+            return None;
+        }
+        let block = self.meta.block_of(place)?;
+        let directory = block / self.meta.per_directory;
+        match self.row_directories.get(directory)? {
+            None => Some(Need::RowDirectory(directory)),
+            Some(names) => Some(Need::Shard(
+                names.get(block % self.meta.per_directory)?.clone(),
+            )),
+        }
     }
 
     /// The bucket that holds notice `id`, or its directory, unless it has been read.
@@ -273,53 +335,242 @@ impl Window {
         if !self.needs(url).is_empty() {
             return None;
         }
+        let list = self.list(&url.list).ok()?;
+        let bounds = list.bounds(self, url.list.page);
         match &url.view {
-            View::List => {
-                let bounds = self.bounds(url.list.page);
-                self.listing(bounds.start..bounds.end, bounds)
-                    .map(Shown::List)
-            }
+            View::List => self
+                .listing(&list, bounds.start..bounds.end, bounds)
+                .map(Shown::List),
             View::Notice(id) => {
-                let Some(&Fetched { place, whole, .. }) = self.notices.get(id.as_str()) else {
+                let Some(fetched) = self.notices.get(id.as_str()) else {
                     return Some(Shown::NotFound);
                 };
-                if !whole {
+                if !fetched.whole {
                     return Some(Shown::Broken(bad("a bucket lacks one of its notices")));
                 }
                 let index = self.data.index_of(id)?;
-                let known = place.saturating_sub(1)..(place + 2).min(self.meta.total());
+                let known = match list.position_of(self, fetched, url).ok()? {
+                    Some(at) => at.saturating_sub(1)..(at + 2).min(list.total(self)),
+                    None => 0..0,
+                };
                 // Only the notice and its neighbours are known: the page it is on is not.
-                let mut bounds = self.bounds(url.list.page);
+                let mut bounds = bounds;
                 (bounds.start, bounds.end) = (known.start, known.start);
-                let listing = self.listing(known, bounds)?;
+                let listing = self.listing(&list, known, bounds)?;
                 Some(Shown::Notice { index, listing })
             }
         }
     }
 
-    /// The places of page `page` of the plain list.
-    fn bounds(&self, page: usize) -> PageBounds {
-        let page_size = self.board.page_size;
-        PageBounds::of(self.meta.total(), self.meta.pinned, page_size, page)
-    }
-
-    /// The listing that knows the notices at `places`, on page `bounds`.
-    fn listing(&self, places: std::ops::Range<usize>, bounds: PageBounds) -> Option<Arc<Listing>> {
-        let first = places.start;
-        let indices = places
-            .map(|place| self.data.index_of(self.at_place.get(&place)?))
+    /// The listing that knows the notices at `positions` of `list`, on page `bounds`.
+    fn listing(
+        &self,
+        list: &List,
+        positions: Range<usize>,
+        bounds: PageBounds,
+    ) -> Option<Arc<Listing>> {
+        let first = positions.start;
+        let indices = positions
+            .map(|at| {
+                let place = list.at(self, at).ok()?;
+                self.data.index_of(self.at_place.get(&place)?)
+            })
             .collect::<Option<Vec<usize>>>()?;
-        let order = NoticeOrder::stretch(indices, first, self.meta.total(), self.meta.pinned);
+        let total = list.total(self);
+        let order = NoticeOrder::stretch(indices, first, total, list.pinned_on_top(self));
         Some(Arc::new(Listing::on_page(
             Arc::new(order),
             bounds,
             Terms::default(),
         )))
     }
+
+    /// The list `query` asks for, or the files that say which notices it holds.
+    fn list(&self, query: &ListQuery) -> Result<List, Vec<Need>> {
+        if !query.q.trim().is_empty() {
+            return Err(vec![Need::WholeFile]);
+        }
+        // As in the whole file, a category no notice has filters nothing.
+        let category = query.category.as_deref().and_then(|key| {
+            let n = self.meta.categories.iter().position(|known| known == key)?;
+            Some((n + 1, key))
+        });
+        let year = query.year.map(|year| (year, self.year_range(year)));
+        if category.is_none() && year.is_none() && query.sort == Sort::Newest {
+            return Ok(List::Plain);
+        }
+        // Whether the notice at `place` is in the list; `None` until the file that says so
+        // is fetched. A category's most-read order holds only that category.
+        let by_category = category.filter(|_| query.sort != Sort::MostRead);
+        let in_list = |place: usize| -> Option<bool> {
+            let unpinned = place.checked_sub(self.meta.pinned);
+            let row = || self.notices.get(self.at_place.get(&place)?);
+            let in_category = match (by_category, unpinned) {
+                (None, _) => true,
+                (Some((code, _)), Some(n)) => self.codes.as_ref()?.get(n) == Some(&code),
+                (Some((_, key)), None) => row()?.notice.category.as_deref() == Some(key),
+            };
+            let in_year = match (&year, unpinned) {
+                (None, _) => true,
+                (Some((_, range)), Some(n)) => range.contains(&n),
+                (Some((year, _)), None) => row()?.notice.date.year == *year,
+            };
+            Some(in_category && in_year)
+        };
+        let places = match query.sort {
+            Sort::MostRead => {
+                let order = category.map_or(0, |(code, _)| code);
+                let count = self.meta.most_read[order].count;
+                if year.is_none() {
+                    return Ok(List::MostRead { order, count });
+                }
+                let needs = self.missing_chunks(order, 0..count.div_ceil(ORDER_CHUNK));
+                if !needs.is_empty() {
+                    return Err(needs);
+                }
+                let chunks = 0..count.div_ceil(ORDER_CHUNK);
+                let places = chunks.flat_map(|chunk| self.most_read[&(order, chunk)].iter());
+                places
+                    .copied()
+                    .filter(|&place| in_list(place) == Some(true))
+                    .collect()
+            }
+            Sort::Newest | Sort::Oldest => {
+                if by_category.is_some() && self.codes.is_none() {
+                    return Err(vec![Need::Categories]);
+                }
+                let mut places = self.newest_first(|place| in_list(place) == Some(true));
+                if query.sort == Sort::Oldest {
+                    places.reverse();
+                }
+                places
+            }
+        };
+        Ok(List::Places(places))
+    }
+
+    /// The places of the plain list for which `keep` holds, newest first: each pinned
+    /// notice among the others where its date puts it.
+    fn newest_first(&self, keep: impl Fn(usize) -> bool) -> Vec<usize> {
+        let pinned = self.meta.pinned;
+        let mut places = Vec::new();
+        let mut next_pinned = 0;
+        for n in 0..=self.meta.unpinned {
+            while self.meta.pinned_after.get(next_pinned) == Some(&n) {
+                places.push(next_pinned);
+                next_pinned += 1;
+            }
+            places.extend(Some(pinned + n).filter(|_| n < self.meta.unpinned));
+        }
+        places.retain(|&place| keep(place));
+        places
+    }
+
+    /// The run of notices that are not pinned (counted newest first) dated in `year`.
+    fn year_range(&self, year: u16) -> Range<usize> {
+        let Some(n) = self.meta.years.iter().position(|&known| known == year) else {
+            return 0..0;
+        };
+        let start = self.meta.year_rows[..n].iter().sum();
+        start..start + self.meta.year_rows[n]
+    }
+
+    /// The files of most-read order `order` among `chunks` not fetched yet.
+    fn missing_chunks(&self, order: usize, chunks: Range<usize>) -> Vec<Need> {
+        chunks
+            .filter(|&chunk| !self.most_read.contains_key(&(order, chunk)))
+            .map(|chunk| Need::MostRead { order, chunk })
+            .collect()
+    }
 }
 
-/// Whether the list is the plain one (no search or filter, newest first): the one a
-/// published board shows without its whole data file.
-fn is_plain(query: &ListQuery) -> bool {
-    !query.is_narrowed() && query.sort == Sort::Newest
+/// The list a query asks for, as places of the plain list.
+enum List {
+    /// The plain list itself, pinned notices on top.
+    Plain,
+    /// Every place of a filtered or reordered list, in order.
+    Places(Vec<usize>),
+    /// A most-read order (of the whole list, or of a category), known file by file.
+    MostRead { order: usize, count: usize },
+}
+
+impl List {
+    fn total(&self, window: &Window) -> usize {
+        match self {
+            List::Plain => window.meta.total(),
+            List::Places(places) => places.len(),
+            List::MostRead { count, .. } => *count,
+        }
+    }
+
+    /// Pinned notices lead only the plain list (as on eGovFrame boards).
+    fn pinned_on_top(&self, window: &Window) -> usize {
+        match self {
+            List::Plain => window.meta.pinned,
+            List::Places(_) | List::MostRead { .. } => 0,
+        }
+    }
+
+    /// The places of page `page`.
+    fn bounds(&self, window: &Window, page: usize) -> PageBounds {
+        let page_size = window.board.page_size;
+        let pinned = self.pinned_on_top(window);
+        PageBounds::of(self.total(window), pinned, page_size, page)
+    }
+
+    /// The files of a most-read order that hold the page `url` names.
+    fn page_chunks(&self, window: &Window, url: &UrlState) -> Range<usize> {
+        let bounds = self.bounds(window, url.list.page);
+        bounds.start / ORDER_CHUNK..bounds.end.div_ceil(ORDER_CHUNK)
+    }
+
+    /// The place of the plain list at `position` of this list (below its total), or the
+    /// file that says.
+    fn at(&self, window: &Window, position: usize) -> Result<usize, Need> {
+        match self {
+            List::Plain => Ok(position),
+            List::Places(places) => Ok(places[position]),
+            &List::MostRead { order, .. } => {
+                let chunk = position / ORDER_CHUNK;
+                match window.most_read.get(&(order, chunk)) {
+                    Some(places) => Ok(places[position % ORDER_CHUNK]),
+                    None => Err(Need::MostRead { order, chunk }),
+                }
+            }
+        }
+    }
+
+    /// Where the notice `fetched` is in this list (`None`: it is not), or the files that
+    /// say: for a most-read order, first those of the page `url` names, then all.
+    fn position_of(
+        &self,
+        window: &Window,
+        fetched: &Fetched,
+        url: &UrlState,
+    ) -> Result<Option<usize>, Vec<Need>> {
+        let place = fetched.place;
+        match self {
+            List::Plain => Ok(Some(place)),
+            List::Places(places) => Ok(places.iter().position(|&at| at == place)),
+            &List::MostRead { order, count } => {
+                let category = order.checked_sub(1).map(|n| &window.meta.categories[n]);
+                if category.is_some_and(|key| fetched.notice.category.as_ref() != Some(key)) {
+                    return Ok(None);
+                }
+                let fetched_chunks = window.most_read.iter().filter(|((o, _), _)| *o == order);
+                for (&(_, chunk), places) in fetched_chunks {
+                    if let Some(n) = places.iter().position(|&at| at == place) {
+                        return Ok(Some(chunk * ORDER_CHUNK + n));
+                    }
+                }
+                let guessed = window.missing_chunks(order, self.page_chunks(window, url));
+                let all = || window.missing_chunks(order, 0..count.div_ceil(ORDER_CHUNK));
+                match (guessed.is_empty(), all()) {
+                    (false, _) => Err(guessed),
+                    (true, all) if all.is_empty() => Ok(None),
+                    (true, all) => Err(all),
+                }
+            }
+        }
+    }
 }

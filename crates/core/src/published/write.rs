@@ -1,12 +1,14 @@
 //! Publishing: a validated data file cut into the files of [`super`].
 
-use super::meta::{id_order, Location, Meta};
+use super::meta::{id_order, Location, Meta, MostRead};
 use super::{
-    content_name, notices_per_bucket, ENTRY_FILE, ENTRY_ROWS, FILES_PER_DIRECTORY, ROWS_PER_BLOCK,
+    content_name, notices_per_bucket, ENTRY_FILE, ENTRY_ROWS, FILES_PER_DIRECTORY, ORDER_CHUNK,
+    ROWS_PER_BLOCK,
 };
+use crate::listing::Sort;
 use crate::{Dataset, Notice};
 use serde_json::{json, Map, Value};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// One file to write, its name relative to the entry's folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,6 +55,10 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
         location[index] = Location::FromOldest(unpinned.len() - 1 - n);
         plain.push(index);
     }
+    let mut place = vec![0; data.notices.len()];
+    for (n, &index) in plain.iter().enumerate() {
+        place[index] = n;
+    }
     let board = board_for_shards(root.get("board"));
     let mut files = Vec::new();
     let mut add = |prefix: &str, text: String| -> String {
@@ -93,10 +99,6 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
         .collect();
 
     // Buckets, in id order, each with its notices' neighbours in the plain list.
-    let mut place = vec![0; data.notices.len()];
-    for (n, &index) in plain.iter().enumerate() {
-        place[index] = n;
-    }
     let mut by_id: Vec<usize> = (0..data.notices.len()).collect();
     by_id.sort_by_cached_key(|&index| {
         let (key, id) = id_order(&data.notices[index].id);
@@ -135,6 +137,20 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
         })
         .collect();
     let data_file = add("n", text.to_string());
+    let orders = Orders::of(data, &unpinned, &place);
+    let category_file =
+        (!orders.categories.is_empty()).then(|| add("c", json!(orders.codes).to_string()));
+    let most_read = orders
+        .most_read
+        .iter()
+        .map(|order| MostRead {
+            count: order.len(),
+            chunks: order
+                .chunks(ORDER_CHUNK)
+                .map(|chunk| add("m", json!(chunk).to_string()))
+                .collect(),
+        })
+        .collect();
 
     let meta = Meta {
         pinned: pinned.len(),
@@ -144,13 +160,13 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
         per_directory: FILES_PER_DIRECTORY,
         row_directories,
         bucket_directories,
-        categories: data
-            .categories_in_use()
-            .iter()
-            .map(|category| category.key.clone())
-            .collect(),
+        categories: orders.categories,
         years: data.years().to_vec(),
         data_file,
+        pinned_after: orders.pinned_after,
+        year_rows: orders.year_rows,
+        category_file,
+        most_read,
     };
     // The entry: the pinned notices and the newest others, enough for the first page.
     let first_rows = data.board.page_size.max(ENTRY_ROWS);
@@ -179,6 +195,75 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
         },
         meta,
     })
+}
+
+/// What answers filters and other orders without the whole data file (see [`Meta`]).
+struct Orders {
+    categories: Vec<String>,
+    /// Each not-pinned notice's category, newest first (0: none, else 1 + its place).
+    codes: Vec<usize>,
+    pinned_after: Vec<usize>,
+    year_rows: Vec<usize>,
+    /// The places of the whole list, then of each category, most read first.
+    most_read: Vec<Vec<usize>>,
+}
+
+impl Orders {
+    /// The orders of `data`, whose notices that are not pinned are `unpinned` (newest
+    /// first) and whose notices are at `place` in the plain list.
+    fn of(data: &Dataset, unpinned: &[usize], place: &[usize]) -> Orders {
+        let categories: Vec<String> = data
+            .categories_in_use()
+            .iter()
+            .map(|category| category.key.clone())
+            .collect();
+        let code_of: HashMap<&str, usize> = categories
+            .iter()
+            .enumerate()
+            .map(|(n, key)| (key.as_str(), n + 1))
+            .collect();
+        let code = |index: usize| {
+            let category = data.notices[index].category.as_deref();
+            category
+                .and_then(|key| code_of.get(key).copied())
+                .unwrap_or(0)
+        };
+        let year_of: HashMap<u16, usize> = data
+            .years()
+            .iter()
+            .enumerate()
+            .map(|(n, &year)| (year, n))
+            .collect();
+        let mut year_rows = vec![0; year_of.len()];
+        for &index in unpinned {
+            year_rows[year_of[&data.notices[index].date.year]] += 1;
+        }
+        // The notices are newest first: count the others met before each pinned one.
+        let mut pinned_after = Vec::new();
+        let mut newer = 0;
+        for notice in &data.notices {
+            match notice.pinned {
+                true => pinned_after.push(newer),
+                false => newer += 1,
+            }
+        }
+        let mut by_reads: Vec<usize> = (0..data.notices.len()).collect();
+        by_reads.sort_by(|&a, &b| Sort::MostRead.compare(&data.notices[a], &data.notices[b]));
+        let mut most_read = vec![Vec::new(); categories.len() + 1];
+        for &index in &by_reads {
+            most_read[0].push(place[index]);
+            if let Some(key) = data.notices[index].category.as_deref() {
+                most_read[code_of[key]].push(place[index]);
+            }
+        }
+        Orders {
+            codes: unpinned.iter().map(|&index| code(index)).collect(),
+            categories,
+            pinned_after,
+            year_rows,
+            most_read,
+        }
+    }
 }
 
 /// A block or bucket: a data file of format 1 with its place in the board.

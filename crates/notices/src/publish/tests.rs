@@ -117,19 +117,26 @@ fn the_check_finds_a_bucket_listed_twice_and_the_notices_in_none() {
 #[test]
 fn the_check_finds_an_entry_that_counts_other_notices_than_its_files_hold() {
     let dir = published("counts", &board(40));
-    let text = std::fs::read_to_string(dir.join(ENTRY_FILE)).unwrap();
-    let text = text.replace("\"unpinned\":38", "\"unpinned\":37");
-    put(
-        &dir,
-        &PublishedFile {
+    let entry = std::fs::read_to_string(dir.join(ENTRY_FILE)).unwrap();
+    let edit = |from: &str, to: &str| {
+        assert!(entry.contains(from));
+        let text = entry.replace(from, to);
+        let file = PublishedFile {
             name: ENTRY_FILE.into(),
             text,
-        },
-    )
-    .unwrap();
-    let said = messages(&dir);
+        };
+        put(&dir, &file).unwrap();
+        messages(&dir)
+    };
+    let said = edit("\"skipped\":0", "\"skipped\":1");
     assert!(
-        said.contains("has 40 notices (0 left out), where published.json says 39"),
+        said.contains("has 40 notices (0 left out), where published.json says 40 (1 left out)"),
+        "{said}"
+    );
+    // A count the entry's other lists contradict is found before any file is read.
+    let said = edit("\"unpinned\":38", "\"unpinned\":37");
+    assert!(
+        said.contains("says wrongly where pinned notices go"),
         "{said}"
     );
 }
@@ -160,4 +167,41 @@ fn publishing_removes_only_files_named_as_a_publish_names_them() {
     }
     assert!(!folder.join(stale).exists());
     assert_eq!(check(&dir).problems, []);
+}
+
+#[test]
+fn the_check_finds_a_most_read_file_that_orders_the_notices_wrongly() {
+    let dir = published("orders", &board(40));
+    let meta = Meta::from_json(&entry(&dir)["published"]).unwrap();
+    let old = &meta.most_read[0].chunks[0];
+    let mut places: Vec<usize> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join(old)).unwrap()).unwrap();
+    places.swap(0, 1);
+    let text = serde_json::json!(places).to_string();
+    let name = content_name("m", &text);
+    put(
+        &dir,
+        &PublishedFile {
+            name: name.clone(),
+            text,
+        },
+    )
+    .unwrap();
+    let entry_text = std::fs::read_to_string(dir.join(ENTRY_FILE)).unwrap();
+    let text = entry_text.replace(old, &name);
+    put(
+        &dir,
+        &PublishedFile {
+            name: ENTRY_FILE.into(),
+            text,
+        },
+    )
+    .unwrap();
+    let said = messages(&dir);
+    assert!(
+        said.contains("its lists for filters and orders are not those of"),
+        "{said}"
+    );
+    std::fs::remove_file(dir.join(&name)).unwrap();
+    assert!(messages(&dir).contains(&format!("{name}: is missing")));
 }
