@@ -4,8 +4,8 @@
 // For each interaction it reports the data bytes on the wire (brotli, data files only) and
 // the time until the result is on screen (the pages themselves are not counted):
 //   first list view (page, widget) · a notice (clicked in the list) · page 50 (its address
-//   opened) · a category filter · a first search (Latin word, Korean syllables, initial
-//   consonants) · the next keystroke.
+//   opened) · a category filter, then the most-read order · a year filter · a first search
+//   (Latin word, Korean syllables, initial consonants) · the next keystroke.
 // Boards come from bench/generate.mjs (prose-like text, a third of the titles Korean; the
 // 100,000-notice board with --short bodies, to stay under the 150 MB a data file may have).
 // Usage (after scripts/build): node bench/published.mjs [1000 10000 100000] [--keep DIR]
@@ -100,12 +100,21 @@ async function board(browser, url, mode, firstViewOnly = false) {
   await page.goto(`${url}${mode}.html`);
   await page.waitForFunction(listShown, null, { timeout: 600_000 });
   const before = await page.evaluate(status);
-  // On a phone the filters are behind their button (pressing it already starts the whole
-  // file's download on a published board: the form has focus).
+  // On a phone the filters are behind their button.
   const toggle = page.locator('[aria-controls="finder-filters"]');
   if (await toggle.isVisible()) await toggle.click();
-  results['category filter'] = await measure(() => page.locator('#notice-category').selectOption({ index: 1 }),
-    `${status} !== ${JSON.stringify(before)} && !document.querySelector('main[aria-busy="true"]')`);
+  const changed = (from) => `${status} !== ${JSON.stringify(from)} && !document.querySelector('main[aria-busy="true"]')`;
+  results['category filter'] = await measure(() => page.locator('#notice-category').selectOption({ index: 1 }), changed(before));
+  const filtered = await page.evaluate(status);
+  results['then sort: most read'] = await measure(() => page.locator('#notice-sort').selectOption('most-read'), changed(filtered));
+  await context.close();
+
+  ({ context, page, measure } = await phone(browser));
+  await page.goto(`${url}${mode}.html`);
+  await page.waitForFunction(listShown, null, { timeout: 600_000 });
+  const plain = await page.evaluate(status);
+  if (await toggle.isVisible()) await toggle.click();
+  results['year filter'] = await measure(() => page.locator('#notice-year').selectOption({ index: 2 }), changed(plain));
   await context.close();
 
   for (const [what, query] of QUERIES) {

@@ -35,8 +35,9 @@ pub const ENTRY_FILE: &str = "published.json";
 pub const FOLDER: &str = "published";
 /// Notices in a row block: two blocks hold any page of 10–30 rows in a few kilobytes.
 pub const ROWS_PER_BLOCK: usize = 32;
-/// Names in a directory file: opening a notice fetches one (a few kilobytes) and its bucket.
-pub const FILES_PER_DIRECTORY: usize = 256;
+/// Names in a directory file: opening a notice fetches one (about 1 KB) and its bucket, a
+/// page one and its blocks (a page 50 of a 10,000-notice board: under 5 KB in all).
+pub const FILES_PER_DIRECTORY: usize = 128;
 /// Hex digits of the hash in a content name: 48 bits, so two files of one board are as
 /// likely to get the same name as a 1-in-10^7 accident even at 25,000 files.
 pub const HASH_DIGITS: usize = 12;

@@ -255,7 +255,7 @@ fn a_small_board_shows_the_same_from_its_published_files() {
 
 #[test]
 fn a_board_of_several_directories_shows_the_same() {
-    // 256 blocks of 32 rows to a directory: 24,000 notices (some pinned or unreadable) need several.
+    // 128 blocks of 32 rows to a directory: 24,000 notices (some pinned or unreadable) need several.
     let text = board_text(11, 24_000, 10);
     let data = parse_data_file(&text, "n.json").unwrap();
     let publication = publish(&data, &text).unwrap();
