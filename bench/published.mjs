@@ -2,7 +2,8 @@
 // published form (docs/deploying.md), side by side in one run, under the phone profile: 4× CPU
 // slowdown, 1.6 Mbps down, 150 ms round trip, cache off, every file served brotli-compressed.
 // For each interaction it reports the data bytes on the wire (brotli, data files only) and
-// the time until the result is on screen (the pages themselves are not counted):
+// the time until the result is on screen (the pages themselves are not counted), and the
+// longest main-thread task meanwhile:
 //   first list view (page, widget) · a notice (clicked in the list) · page 50 (its address
 //   opened) · a category filter, then the most-read order · a year filter · a first search
 //   (Latin word, Korean syllables, initial consonants) · the next keystroke.
@@ -45,6 +46,12 @@ const QUERIES = [['Latin word', 'cooperation'], ['Korean syllables', '안전'], 
 
 async function phone(browser) {
   const { context, page, cdp } = await phonePage(browser);
+  // Main-thread tasks of 50 ms or more (the "longtask" entries), since the last reset.
+  await page.addInitScript(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__tasks.push(e.duration)))
+      .observe({ type: 'longtask' });
+  });
   // Data bytes on the wire since the last reset.
   const urls = new Map();
   let bytes = 0;
@@ -59,10 +66,13 @@ async function phone(browser) {
   const measure = async (action, done) => {
     bytes = 0;
     requests = 0;
+    await page.evaluate(() => (window.__tasks = [])).catch(() => {});
     const start = Date.now();
     await action();
     await page.waitForFunction(done, null, { timeout: 600_000, polling: 'raf' });
-    return { ms: Date.now() - start, bytes, requests };
+    const ms = Date.now() - start;
+    const task = await page.evaluate(() => Math.max(0, ...window.__tasks));
+    return { ms, bytes, requests, task };
   };
   return { context, page, measure };
 }
@@ -113,7 +123,8 @@ async function board(browser, url, mode, firstViewOnly = false) {
   await page.goto(`${url}${mode}.html`);
   await page.waitForFunction(listShown, null, { timeout: 600_000 });
   const plain = await page.evaluate(status);
-  if (await toggle.isVisible()) await toggle.click();
+  const filters = page.locator('[aria-controls="finder-filters"]');
+  if (await filters.isVisible()) await filters.click();
   results['year filter'] = await measure(() => page.locator('#notice-year').selectOption({ index: 2 }), changed(plain));
   await context.close();
 
@@ -161,8 +172,9 @@ try {
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const cell = (r) => (r ? `${kb(r.bytes)} / ${(r.ms / 1000).toFixed(2)} s` : 'not measured (needs the whole file first)');
-console.log('| notices | interaction | single data file: data / time | published: data / time (requests) |');
+const task = (r) => (r.task ? `${r.task.toFixed(0)} ms` : '< 50 ms');
+const cell = (r) => (r ? `${kb(r.bytes)} / ${(r.ms / 1000).toFixed(2)} s / ${task(r)}` : 'not measured (needs the whole file first)');
+console.log('| notices | interaction | single data file: data / time / longest task | published: data / time / longest task (requests) |');
 console.log('|---|---|---|---|');
 for (const row of table) {
   console.log(`| ${row.size.toLocaleString('en')} | ${row.what} | ${cell(row.single)} | ${cell(row.published)} (${row.published.requests}) |`);

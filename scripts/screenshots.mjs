@@ -14,12 +14,15 @@ const browser = await launch();
 try {
   const shots = [
     ['list', '', 'News & Notices'],
+    // Found by their bodies: each row shows the words around its match.
+    ['search-body', '?q=shelter', 'News & Notices'],
     ['detail', '?id=66021', 'Earthquake'],
     ['detail-korean', '?id=96642', '행정안전부'],
     ['detail-html', '?id=93314', 'Fellowship'],
     ['not-found', '?id=none', 'Notice not found'],
     // The Korean board (dist/ko/).
     ['ko-list', 'ko/', '공지사항'],
+    ['ko-search-body', 'ko/?q=신청', '공지사항'],
     ['ko-detail', 'ko/notice-103988.html', '7급 공채'],
     ['ko-detail-mixed', 'ko/notice-102500.html', '누리집 개편'],
     ['ko-detail-html', 'ko/notice-104330.html', '면접시험 일정'],

@@ -120,6 +120,16 @@ fn NoticeRow(
     // Matches are marked inside the one title text, so it is still read as one title.
     let marks = terms.highlight(&notice.title);
     let title = notice.title.clone();
+    // Found by its body: the words around the match say why it is in the list.
+    let excerpt = terms.excerpt(&notice.title, &notice.body).map(|marks| {
+        let text: String = marks.iter().map(|(piece, _)| piece.as_str()).collect();
+        let (own, around) = (own_lang.clone(), board_lang.clone());
+        view! {
+            <p class="notice-row-excerpt" dir="auto">
+                <MixedText text own around marks />
+            </p>
+        }
+    });
     view! {
         <li class="notice-row" class:notice-row-pinned=is_pinned>
             <Heading sub=true class="notice-row-title">
@@ -142,6 +152,7 @@ fn NoticeRow(
                     </span>
                 </AppLink>
             </Heading>
+            {excerpt}
             <MetaList notice board />
         </li>
     }

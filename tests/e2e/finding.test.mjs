@@ -90,6 +90,30 @@ describe('finding a notice', () => {
     assert.equal(await search(page).inputValue(), '');
   });
 
+  it('says why a notice found by its body is listed: the words around the match, marked', async () => {
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}?q=shelter`);
+    await waitForView(page);
+    const found = sample.notices.filter((n) => /shelter/i.test(n.body));
+    assert.ok(found.length > 0 && found.every((n) => !/shelter/i.test(n.title)), 'found by their bodies only');
+    await page.waitForFunction((n) => document.querySelectorAll('.notice-row').length === n, found.length);
+    const excerpts = page.locator('.notice-row-excerpt');
+    assert.equal(await excerpts.count(), found.length, 'one excerpt a row');
+    for (const excerpt of await excerpts.all()) {
+      const marked = await excerpt.locator('mark').allTextContents();
+      assert.ok(marked.length > 0 && marked.every((m) => m.toLowerCase() === 'shelter'), marked.join());
+      assert.ok((await excerpt.textContent()).length <= 150, 'short');
+    }
+    // A title that holds every word needs no excerpt.
+    await search(page).fill('drill');
+    await page.waitForFunction(() => /drill/i.test(document.title));
+    for (const row of await page.locator('.notice-row').all()) {
+      const title = await row.locator('h2 a').textContent();
+      assert.equal(await row.locator('.notice-row-excerpt').count(), /drill/i.test(title) ? 0 : 1, title);
+    }
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
   it('combines filter, search and sort, keeps them through reload, and removes each in one click', async () => {
     const page = await openPage(env.browser);
     await page.goto(env.server.url);

@@ -117,6 +117,11 @@ fn initials(title: impl Iterator<Item = char>) -> impl Iterator<Item = (char, us
 
 /// The title part of a search text (see `dataset::search_text`: the title, a line break,
 /// the body). A title holding a line break is cut there, so the body is never read as title.
+/// Characters of a body shown before and after the first match in an excerpt (at most): two
+/// short lines on a phone.
+const EXCERPT_BEFORE: usize = 40;
+const EXCERPT_AFTER: usize = 100;
+
 fn title_of(folded: &str) -> &str {
     folded.split('\n').next().unwrap_or_default()
 }
@@ -167,9 +172,64 @@ impl Terms {
         })
     }
 
+    /// Why a notice whose title does not hold every word matches: a short piece of its
+    /// `body` around the first place one of the words missing from the title occurs, cut at
+    /// spaces, with `…` where it is cut and every word marked (as [`Terms::highlight`]
+    /// does, without initials: those are read in titles only). `None` when the title alone
+    /// matches or no such word is in the body.
+    ///
+    /// One pass over the body for each word, and one over the piece.
+    pub fn excerpt(&self, title: &str, body: &str) -> Option<Vec<(String, bool)>> {
+        let folded_title = fold(title);
+        if self.all_in(&folded_title) {
+            return None;
+        }
+        let folded_body = fold(body);
+        // Folding keeps one character for each: a character offset in the folded body is
+        // one in the body.
+        let first = self
+            .0
+            .iter()
+            .filter(|word| !folded_title.contains(word.as_str()))
+            .filter_map(|word| folded_body.find(word.as_str()))
+            .min()?;
+        let at = folded_body[..first].chars().count();
+        let chars: Vec<char> = body.chars().collect();
+        // Cut at spaces, so that no word is cut in two (unless a word is longer than the
+        // piece): after the first space of the part before, at the last of the part after.
+        let is_space = |&i: &usize| chars[i].is_whitespace();
+        let start = match at.checked_sub(EXCERPT_BEFORE) {
+            None => 0,
+            Some(from) => (from..at).find(is_space).map_or(from, |i| i + 1),
+        };
+        let end = match at + EXCERPT_AFTER >= chars.len() {
+            true => chars.len(),
+            false => (at..at + EXCERPT_AFTER)
+                .rev()
+                .find(is_space)
+                .unwrap_or(at + EXCERPT_AFTER),
+        };
+        let piece: String = chars[start..end.max(start)].iter().collect();
+        // Line breaks of the body become spaces: the piece is one line of the list.
+        let piece = piece.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut runs = self.marked(&piece, false);
+        if start > 0 {
+            runs.insert(0, ("… ".to_string(), false));
+        }
+        if end < chars.len() {
+            runs.push((" …".to_string(), false));
+        }
+        Some(runs)
+    }
+
     /// Splits a title into runs, each marked `true` where it matches one of the words:
     /// as typed, or (for a word of consonants) the syllables whose initials match.
     pub fn highlight(&self, text: &str) -> Vec<(String, bool)> {
+        self.marked(text, true)
+    }
+
+    /// [`Terms::highlight`], with or without the initials of syllables.
+    fn marked(&self, text: &str, with_initials: bool) -> Vec<(String, bool)> {
         let original: Vec<char> = text.chars().collect();
         let folded: Vec<char> = original.iter().map(|&c| fold_char(c)).collect();
         let mut marked = vec![false; original.len()];
@@ -177,7 +237,7 @@ impl Terms {
         for word in &self.0 {
             let chars: Vec<char> = word.chars().collect();
             mark_matches(&folded, &chars, |place| marked[place] = true);
-            if is_initials_word(word) {
+            if with_initials && is_initials_word(word) {
                 let title_initials = title_initials
                     .get_or_insert_with(|| initials(folded.iter().copied()).collect());
                 let sounds: Vec<char> = title_initials.iter().map(|&(c, _)| c).collect();
@@ -253,6 +313,51 @@ mod tests {
             "nothing to reuse"
         );
         assert!(!Terms::new("drill x").narrowed_by(&Terms::new("drill")));
+    }
+
+    #[test]
+    fn a_body_match_is_shown_in_a_short_excerpt_with_its_words_marked() {
+        let terms = Terms::new("drill SHELTER");
+        let body = "The annual drill starts at 2 pm.\n\nWhen the siren sounds, walk calmly to the nearest Shelter and wait there for the all-clear signal, which lasts a full minute.";
+        let runs = terms.excerpt("Civil Defense Drill", body).unwrap();
+        let text: String = runs.iter().map(|(piece, _)| piece.as_str()).collect();
+        assert_eq!(
+            text,
+            "… sounds, walk calmly to the nearest Shelter and wait there for the all-clear signal, which lasts a full minute."
+        );
+        let long = format!("{body} {}", "More words follow here. ".repeat(20));
+        let runs = terms.excerpt("Civil Defense Drill", &long).unwrap();
+        let text: String = runs.iter().map(|(piece, _)| piece.as_str()).collect();
+        assert!(
+            text.ends_with(" follow …") || text.ends_with(" …"),
+            "{text}"
+        );
+        assert!(text.chars().count() <= 150, "{text}");
+        let marked: Vec<&str> = runs
+            .iter()
+            .filter(|(_, m)| *m)
+            .map(|(p, _)| p.as_str())
+            .collect();
+        assert_eq!(marked, ["Shelter"]);
+        // The title alone matches: no excerpt.
+        assert_eq!(
+            Terms::new("drill").excerpt("Civil Defense Drill", body),
+            None
+        );
+        // Korean inside words, at the start of a short body: nothing is cut.
+        let runs = Terms::new("안전부")
+            .excerpt("공지", "행정안전부 발표")
+            .unwrap();
+        assert_eq!(
+            runs,
+            [
+                ("행정".into(), false),
+                ("안전부".into(), true),
+                (" 발표".into(), false)
+            ]
+        );
+        // Initials find titles, not bodies.
+        assert_eq!(Terms::new("ㅎㅈ").excerpt("공지", "행정안전부"), None);
     }
 
     #[test]
