@@ -106,26 +106,28 @@ async function board(browser, url, mode, firstViewOnly = false) {
     `${listShown} && document.querySelector('.pagination [aria-current="page"]')?.textContent.trim() === '50'`);
   await context.close();
 
-  ({ context, page, measure } = await phone(browser));
-  await page.goto(`${url}${mode}.html`);
-  await page.waitForFunction(listShown, null, { timeout: 600_000 });
-  const before = await page.evaluate(status);
-  // On a phone the filters are behind their button.
-  const toggle = page.locator('[aria-controls="finder-filters"]');
-  if (await toggle.isVisible()) await toggle.click();
-  const changed = (from) => `${status} !== ${JSON.stringify(from)} && !document.querySelector('main[aria-busy="true"]')`;
-  results['category filter'] = await measure(() => page.locator('#notice-category').selectOption({ index: 1 }), changed(before));
-  const filtered = await page.evaluate(status);
-  results['then sort: most read'] = await measure(() => page.locator('#notice-sort').selectOption('most-read'), changed(filtered));
+  // A fresh phone on the list with its filters in reach (on a phone they are behind their
+  // button); `choose` picks an option, and the list has changed when its status has.
+  const onFilters = async () => {
+    const opened = await phone(browser);
+    await opened.page.goto(`${url}${mode}.html`);
+    await opened.page.waitForFunction(listShown, null, { timeout: 600_000 });
+    const toggle = opened.page.locator('[aria-controls="finder-filters"]');
+    if (await toggle.isVisible()) await toggle.click();
+    const choose = async (select, option) => {
+      const before = await opened.page.evaluate(status);
+      return opened.measure(() => opened.page.locator(select).selectOption(option),
+        `${status} !== ${JSON.stringify(before)} && !document.querySelector('main[aria-busy="true"]')`);
+    };
+    return { context: opened.context, choose };
+  };
+  let choose;
+  ({ context, choose } = await onFilters());
+  results['category filter'] = await choose('#notice-category', { index: 1 });
+  results['then sort: most read'] = await choose('#notice-sort', 'most-read');
   await context.close();
-
-  ({ context, page, measure } = await phone(browser));
-  await page.goto(`${url}${mode}.html`);
-  await page.waitForFunction(listShown, null, { timeout: 600_000 });
-  const plain = await page.evaluate(status);
-  const filters = page.locator('[aria-controls="finder-filters"]');
-  if (await filters.isVisible()) await filters.click();
-  results['year filter'] = await measure(() => page.locator('#notice-year').selectOption({ index: 2 }), changed(plain));
+  ({ context, choose } = await onFilters());
+  results['year filter'] = await choose('#notice-year', { index: 2 });
   await context.close();
 
   for (const [what, query] of QUERIES) {

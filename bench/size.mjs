@@ -33,3 +33,22 @@ console.log(`
 a first visit (index.html + glue + wasm + data), brotli: ${(first / 1024).toFixed(1)} KB`);
 const pages = files.filter((f) => f.endsWith('.html'));
 console.log(`prerendered pages: ${pages.length}, ${(totals.html[2] / 1024).toFixed(1)} KB brotli in all, ${(totals.html[2] / pages.length / 1024).toFixed(1)} KB each on average`);
+
+// The app code a visitor's browser runs, part by part (brotli), and what the page and a
+// widget each load of it: the figures issue 16's budget (100 KB) is about.
+const parts = [
+  ['wasm', /^notice-board-[0-9a-f]+_bg\.wasm$/],
+  ['JS glue', /^notice-board-[0-9a-f]+\.js$/],
+  ['start.js (the page)', /^start\.js$/],
+  ['widget.js (host pages)', /^widget\.js$/],
+  ['CSS', /^main-[0-9a-f]+\.css$/],
+].map(([name, pattern]) => {
+  const file = files.find((f) => pattern.test(path.relative(dist, f)));
+  return [name, file ? brotli(fs.readFileSync(file)) : 0];
+});
+const size = Object.fromEntries(parts);
+console.log('\napp code, brotli');
+for (const [name, bytes] of parts) console.log(name.padEnd(44) + kb(bytes));
+const common = size.wasm + size['JS glue'] + size.CSS;
+console.log('the page: wasm + glue + start.js + CSS'.padEnd(44) + kb(common + size['start.js (the page)']));
+console.log('a widget: wasm + glue + widget.js + CSS'.padEnd(44) + kb(common + size['widget.js (host pages)']));
