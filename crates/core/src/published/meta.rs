@@ -58,17 +58,17 @@ pub struct Meta {
     pub years: Vec<u16>,
     /// The copy of the whole data file.
     pub data_file: String,
-    /// What answers a category or year filter, or another order, without the whole file:
-    /// for each pinned notice (newest first), how many of the others are newer, which says
-    /// where it goes in a list newest first;
+    // What answers a category or year filter, or another order, without the whole file:
+    /// For each pinned notice (newest first), how many of the others are newer: where it
+    /// goes in a list newest first.
     pub pinned_after: Vec<usize>,
-    /// how many notices that are not pinned each of `years` has (they are newest first, so
-    /// a year is a run of places);
+    /// How many notices that are not pinned each of `years` has (they are newest first, so
+    /// a year is a run of places).
     pub year_rows: Vec<usize>,
-    /// the file of each not-pinned notice's category, newest first: 0 for none, else 1 +
-    /// its place in `categories` (`None` when no notice has a category);
+    /// The file of each not-pinned notice's category, newest first: 0 for none, else 1 +
+    /// its place in `categories` (`None` when no notice has a category).
     pub category_file: Option<String>,
-    /// the most-read order of the whole list, then of each category, as places of the
+    /// The most-read order of the whole list, then of each category, as places of the
     /// plain list, cut into files of [`ORDER_CHUNK`] places.
     pub most_read: Vec<MostRead>,
 }
@@ -206,6 +206,9 @@ impl Meta {
             .iter()
             .map(|(id, name)| json!([id.as_str(), name]))
             .collect();
+        let most_read: Vec<Value> = (self.most_read.iter())
+            .map(|order| json!([order.count, order.chunks]))
+            .collect();
         json!({
             "format": FORMAT,
             "pinned": self.pinned,
@@ -221,7 +224,7 @@ impl Meta {
             "pinnedAfter": self.pinned_after,
             "yearRows": self.year_rows,
             "categoryFile": self.category_file,
-            "mostRead": self.most_read.iter().map(|order| json!([order.count, order.chunks])).collect::<Vec<_>>(),
+            "mostRead": most_read,
             "at": at,
         })
     }
