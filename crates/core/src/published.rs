@@ -25,7 +25,7 @@ mod write;
 
 // The readers of the files' parts, for the tool that checks a deployed folder
 // (`notices publish --check`) to read them as the app does.
-pub use meta::{first_ids, id_order, locations, names, numbers, Location, Meta, MostRead};
+pub use meta::{first_ids, id_order, locations, names, number_list, Location, Meta, MostRead};
 pub use window::{Need, Shown, Window};
 pub use write::{publish, Publication, PublishedFile};
 

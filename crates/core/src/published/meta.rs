@@ -262,12 +262,30 @@ impl MostRead {
     }
 }
 
-/// A list of numbers (`[3, 0, 12]`): the categories file, a most-read file, counts.
-pub fn numbers(value: &Value) -> Option<Vec<usize>> {
+/// A list of numbers of the entry (`[3, 0, 12]`).
+fn numbers(value: &Value) -> Option<Vec<usize>> {
     value
         .as_array()?
         .iter()
         .map(|n| n.as_u64().map(|n| n as usize))
+        .collect()
+}
+
+/// A file that is a list of numbers (`[3,0,12]`, as a publish writes it, spaces allowed),
+/// read without building JSON values; `None` for anything else.
+pub fn number_list(bytes: &[u8]) -> Option<Vec<usize>> {
+    let text = std::str::from_utf8(bytes).ok()?.trim();
+    let inside = text.strip_prefix('[')?.strip_suffix(']')?.trim();
+    if inside.is_empty() {
+        return Some(Vec::new());
+    }
+    inside
+        .split(',')
+        .map(|number| {
+            let digits = number.trim();
+            let plain = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+            plain.then(|| digits.parse().ok()).flatten()
+        })
         .collect()
 }
 

@@ -336,3 +336,29 @@ fn adding_a_notice_changes_only_the_newest_block() {
         before.len()
     );
 }
+
+#[test]
+fn list_files_are_read_as_numbers_and_anything_else_is_refused() {
+    assert_eq!(number_list(b"[3,0,12]"), Some(vec![3, 0, 12]));
+    assert_eq!(number_list(b" [ 3 , 0 ]\n"), Some(vec![3, 0]));
+    assert_eq!(number_list(b"[]"), Some(vec![]));
+    for wrong in [
+        &b"[3,,0]"[..],
+        b"[-1]",
+        b"[1.5]",
+        b"[1e3]",
+        b"[\"1\"]",
+        b"3,0",
+        b"[3,0",
+        b"[99999999999999999999999]",
+        b"[3]x",
+        b"\xff",
+    ] {
+        assert_eq!(
+            number_list(wrong),
+            None,
+            "{}",
+            String::from_utf8_lossy(wrong)
+        );
+    }
+}

@@ -1,7 +1,7 @@
 //! What the browser has fetched of a published board, what it still needs for a URL, and
 //! what it shows for that URL once it has it (which `screen` turns into a screen).
 
-use super::meta::{bad, first_ids, id_order, locations, names, numbers, Meta};
+use super::meta::{bad, first_ids, id_order, locations, names, number_list, Meta};
 use super::ORDER_CHUNK;
 use crate::dataset::NoticeOrder;
 use crate::listing::{ListQuery, Listing, PageBounds, Sort};
@@ -11,7 +11,7 @@ use crate::url_state::{UrlState, View};
 use crate::{Board, Category, Dataset, LoadError, Notice, NoticeId};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// A file the window needs before it can show a URL.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -70,9 +70,16 @@ pub struct Window {
     codes: Option<Arc<Vec<usize>>>,
     /// The files of most-read orders fetched, by order and number.
     most_read: HashMap<(usize, usize), Arc<Vec<usize>>>,
+    /// The last filtered or reordered list worked out, with the query (on its first page)
+    /// it answers. It is the same for every window of one publish, so they share it: a
+    /// view asks for its list several times, and a large board's takes a pass over it.
+    last_list: Arc<Mutex<Option<Answered>>>,
     /// The fetched notices as a data set, which the views read.
     data: Arc<Dataset>,
 }
+
+/// A query (on its first page) and the places of its list.
+type Answered = (ListQuery, Arc<Vec<usize>>);
 
 /// The buckets a directory names, each with the first id it holds.
 type BucketDirectory = Vec<(NoticeId, String)>;
@@ -103,6 +110,7 @@ impl Window {
             read: HashSet::new(),
             codes: None,
             most_read: HashMap::new(),
+            last_list: Arc::default(),
             data: Arc::new(entry.clone()),
             meta: Arc::new(meta),
         };
@@ -153,22 +161,24 @@ impl Window {
     /// The window with a directory, the categories file or a most-read file added, each
     /// checked against the entry.
     fn with_list_file(&self, need: &Need, bytes: &[u8]) -> Result<Window, LoadError> {
-        let value: serde_json::Value = serde_json::from_slice(bytes)
-            .map_err(|_| bad("a directory or list file is not JSON"))?;
+        let value = || -> Result<serde_json::Value, LoadError> {
+            serde_json::from_slice(bytes).map_err(|_| bad("a directory is not JSON"))
+        };
         let mut window = self.clone();
         let wrong = || bad("a directory or list file is wrong");
         let meta = &self.meta;
         match need {
             Need::RowDirectory(n) => {
-                let names = names(&value).ok_or_else(wrong)?;
+                let names = names(&value()?).ok_or_else(wrong)?;
                 *window.row_directories.get_mut(*n).ok_or_else(wrong)? = Some(Arc::new(names));
             }
             Need::BucketDirectory(n) => {
-                let ids = first_ids(&value).ok_or_else(wrong)?;
+                let ids = first_ids(&value()?).ok_or_else(wrong)?;
                 *window.bucket_directories.get_mut(*n).ok_or_else(wrong)? = Some(Arc::new(ids));
             }
             Need::Categories => {
-                let codes = numbers(&value)
+                // Read as numbers, not as JSON values: 100,000 of them must take one short task.
+                let codes = number_list(bytes)
                     .filter(|codes| codes.len() == meta.unpinned)
                     .filter(|codes| codes.iter().all(|&code| code <= meta.categories.len()))
                     .ok_or_else(wrong)?;
@@ -177,7 +187,7 @@ impl Window {
             &Need::MostRead { order, chunk } => {
                 let count = meta.most_read.get(order).ok_or_else(wrong)?.count;
                 let length = count.saturating_sub(chunk * ORDER_CHUNK).min(ORDER_CHUNK);
-                let places = numbers(&value)
+                let places = number_list(bytes)
                     .filter(|places| places.len() == length)
                     .filter(|places| places.iter().all(|&place| place < meta.total()))
                     .ok_or_else(wrong)?;
@@ -399,6 +409,13 @@ impl Window {
         if category.is_none() && year.is_none() && query.sort == Sort::Newest {
             return Ok(List::Plain);
         }
+        let asked = query.clone().first_page();
+        let last = self.last_list.lock().map(|last| last.clone());
+        if let Ok(Some((answered, places))) = last {
+            if answered == asked {
+                return Ok(List::Places(places));
+            }
+        }
         // Whether the notice at `place` is in the list; `None` until the file that says so
         // is fetched. A category's most-read order holds only that category.
         let by_category = category.filter(|_| query.sort != Sort::MostRead);
@@ -446,6 +463,10 @@ impl Window {
                 places
             }
         };
+        let places = Arc::new(places);
+        if let Ok(mut last) = self.last_list.lock() {
+            *last = Some((asked, places.clone()));
+        }
         Ok(List::Places(places))
     }
 
@@ -489,7 +510,7 @@ enum List {
     /// The plain list itself, pinned notices on top.
     Plain,
     /// Every place of a filtered or reordered list, in order.
-    Places(Vec<usize>),
+    Places(Arc<Vec<usize>>),
     /// A most-read order (of the whole list, or of a category), known file by file.
     MostRead { order: usize, count: usize },
 }
