@@ -121,6 +121,33 @@ fn searching_by_initial_consonants_takes_linear_time_in_the_title() {
 
 #[test]
 #[ignore = "timing: run with --profile tools, as scripts/test does"]
+fn excerpts_and_list_files_take_linear_time() {
+    use notice_core::published::number_list;
+    use notice_core::search::Terms;
+    // A body of one word that nearly matches everywhere, the match at its very end; and a
+    // most-read file of many numbers.
+    let terms = Terms::new(&format!("{}b", "a".repeat(150)));
+    let body = |n: usize| format!("{}{}b", "a".repeat(n), "a".repeat(150));
+    let (small, large) = (body(400_000), body(400_000 * GROWTH));
+    let excerpt =
+        |body: &str| assert!(terms.excerpt("title", std::hint::black_box(body)).is_some());
+    let (small_time, large_time) = times(|| excerpt(&small), || excerpt(&large));
+    assert!(
+        large_time <= small_time.max(FLOOR) * MAX_TIME_GROWTH,
+        "excerpt: {small_time:?}, then {large_time:?} for {GROWTH} times the body"
+    );
+    let list = |n: usize| format!("[{}]", vec!["123456"; n].join(","));
+    let (small, large) = (list(400_000), list(400_000 * GROWTH));
+    let read = |text: &str| assert!(number_list(std::hint::black_box(text.as_bytes())).is_some());
+    let (small_time, large_time) = times(|| read(&small), || read(&large));
+    assert!(
+        large_time <= small_time.max(FLOOR) * MAX_TIME_GROWTH,
+        "number list: {small_time:?}, then {large_time:?} for {GROWTH} times the numbers"
+    );
+}
+
+#[test]
+#[ignore = "timing: run with --profile tools, as scripts/test does"]
 fn publishing_and_checking_twice_the_notices_takes_about_twice_as_long() {
     use notices::publish::{check, publish_into};
     // Both sizes cut into buckets of the same size (`notices_per_bucket`), so that twice the
