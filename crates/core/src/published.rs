@@ -27,7 +27,7 @@ mod write;
 // (`notices publish --check`) to read them as the app does.
 pub use meta::{first_ids, id_order, locations, names, number_list, Location, Meta, MostRead};
 pub use window::{Need, Shown, Window};
-pub use write::{publish, Publication, PublishedFile};
+pub use write::{list_files, publish, ListFiles, Publication, PublishedFile};
 
 /// The entry file's name, next to the data file.
 pub const ENTRY_FILE: &str = "published.json";

@@ -473,17 +473,16 @@ impl Window {
     /// The places of the plain list for which `keep` holds, newest first: each pinned
     /// notice among the others where its date puts it.
     fn newest_first(&self, keep: impl Fn(usize) -> bool) -> Vec<usize> {
-        let pinned = self.meta.pinned;
         let mut places = Vec::new();
         let mut next_pinned = 0;
         for n in 0..=self.meta.unpinned {
             while self.meta.pinned_after.get(next_pinned) == Some(&n) {
-                places.push(next_pinned);
+                places.extend(Some(next_pinned).filter(|&place| keep(place)));
                 next_pinned += 1;
             }
-            places.extend(Some(pinned + n).filter(|_| n < self.meta.unpinned));
+            let place = self.meta.pinned + n;
+            places.extend(Some(place).filter(|&place| n < self.meta.unpinned && keep(place)));
         }
-        places.retain(|&place| keep(place));
         places
     }
 

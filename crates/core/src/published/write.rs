@@ -42,22 +42,18 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
             .ok_or_else(|| format!("notice {} is not where the file says", notice.id.as_str()))?;
         Ok(record)
     };
-    // Each notice's place in the plain list: pinned on top, then the others, newest first.
-    let (pinned, unpinned): (Vec<usize>, Vec<usize>) =
-        (0..data.notices.len()).partition(|&index| data.notices[index].pinned);
+    let PlainList {
+        pinned,
+        unpinned,
+        plain,
+        place,
+    } = PlainList::of(data);
     let mut location = vec![Location::Pinned(0); data.notices.len()];
-    let mut plain = Vec::with_capacity(data.notices.len());
     for (n, &index) in pinned.iter().enumerate() {
         location[index] = Location::Pinned(n);
-        plain.push(index);
     }
     for (n, &index) in unpinned.iter().enumerate() {
         location[index] = Location::FromOldest(unpinned.len() - 1 - n);
-        plain.push(index);
-    }
-    let mut place = vec![0; data.notices.len()];
-    for (n, &index) in plain.iter().enumerate() {
-        place[index] = n;
     }
     let board = board_for_shards(root.get("board"));
     let mut files = Vec::new();
@@ -137,20 +133,8 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
         })
         .collect();
     let data_file = add("n", text.to_string());
-    let orders = Orders::of(data, &unpinned, &place);
-    let category_file =
-        (!orders.categories.is_empty()).then(|| add("c", json!(orders.codes).to_string()));
-    let most_read = orders
-        .most_read
-        .iter()
-        .map(|order| MostRead {
-            count: order.len(),
-            chunks: order
-                .chunks(ORDER_CHUNK)
-                .map(|chunk| add("m", json!(chunk).to_string()))
-                .collect(),
-        })
-        .collect();
+    let lists = list_files(data);
+    files.extend(lists.files);
 
     let meta = Meta {
         pinned: pinned.len(),
@@ -160,13 +144,13 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
         per_directory: FILES_PER_DIRECTORY,
         row_directories,
         bucket_directories,
-        categories: orders.categories,
+        categories: lists.categories,
         years: data.years().to_vec(),
         data_file,
-        pinned_after: orders.pinned_after,
-        year_rows: orders.year_rows,
-        category_file,
-        most_read,
+        pinned_after: lists.pinned_after,
+        year_rows: lists.year_rows,
+        category_file: lists.category_file,
+        most_read: lists.most_read,
     };
     // The entry: the pinned notices and the newest others, enough for the first page.
     let first_rows = data.board.page_size.max(ENTRY_ROWS);
@@ -197,72 +181,126 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
     })
 }
 
-/// What answers filters and other orders without the whole data file (see [`Meta`]).
-struct Orders {
-    categories: Vec<String>,
-    /// Each not-pinned notice's category, newest first (0: none, else 1 + its place).
-    codes: Vec<usize>,
-    pinned_after: Vec<usize>,
-    year_rows: Vec<usize>,
-    /// The places of the whole list, then of each category, most read first.
-    most_read: Vec<Vec<usize>>,
+/// The plain list of a data set: pinned notices on top, then the others, each newest first.
+struct PlainList {
+    /// Indices into the notices, newest first.
+    pinned: Vec<usize>,
+    unpinned: Vec<usize>,
+    /// The indices in list order, and each notice's place in it.
+    plain: Vec<usize>,
+    place: Vec<usize>,
 }
 
-impl Orders {
-    /// The orders of `data`, whose notices that are not pinned are `unpinned` (newest
-    /// first) and whose notices are at `place` in the plain list.
-    fn of(data: &Dataset, unpinned: &[usize], place: &[usize]) -> Orders {
-        let categories: Vec<String> = data
-            .categories_in_use()
-            .iter()
-            .map(|category| category.key.clone())
-            .collect();
-        let code_of: HashMap<&str, usize> = categories
-            .iter()
-            .enumerate()
-            .map(|(n, key)| (key.as_str(), n + 1))
-            .collect();
-        let code = |index: usize| {
-            let category = data.notices[index].category.as_deref();
-            category
-                .and_then(|key| code_of.get(key).copied())
-                .unwrap_or(0)
-        };
-        let year_of: HashMap<u16, usize> = data
-            .years()
-            .iter()
-            .enumerate()
-            .map(|(n, &year)| (year, n))
-            .collect();
-        let mut year_rows = vec![0; year_of.len()];
-        for &index in unpinned {
-            year_rows[year_of[&data.notices[index].date.year]] += 1;
+impl PlainList {
+    fn of(data: &Dataset) -> PlainList {
+        let (pinned, unpinned): (Vec<usize>, Vec<usize>) =
+            (0..data.notices.len()).partition(|&index| data.notices[index].pinned);
+        let plain: Vec<usize> = pinned.iter().chain(&unpinned).copied().collect();
+        let mut place = vec![0; data.notices.len()];
+        for (n, &index) in plain.iter().enumerate() {
+            place[index] = n;
         }
-        // The notices are newest first: count the others met before each pinned one.
-        let mut pinned_after = Vec::new();
-        let mut newer = 0;
-        for notice in &data.notices {
-            match notice.pinned {
-                true => pinned_after.push(newer),
-                false => newer += 1,
-            }
+        PlainList {
+            pinned,
+            unpinned,
+            plain,
+            place,
         }
-        let mut by_reads: Vec<usize> = (0..data.notices.len()).collect();
-        by_reads.sort_by(|&a, &b| Sort::MostRead.compare(&data.notices[a], &data.notices[b]));
-        let mut most_read = vec![Vec::new(); categories.len() + 1];
-        for &index in &by_reads {
-            most_read[0].push(place[index]);
-            if let Some(key) = data.notices[index].category.as_deref() {
-                most_read[code_of[key]].push(place[index]);
-            }
+    }
+}
+
+/// What answers filters and other orders without the whole data file, as the entry names it
+/// (see [`Meta`]), and the files it names.
+pub struct ListFiles {
+    pub categories: Vec<String>,
+    pub pinned_after: Vec<usize>,
+    pub year_rows: Vec<usize>,
+    pub category_file: Option<String>,
+    pub most_read: Vec<MostRead>,
+    pub files: Vec<PublishedFile>,
+}
+
+/// The list files of `data`: written by [`publish`], and worked out again by
+/// `notices publish --check` to compare with a deployed entry, without the rest of a publish.
+pub fn list_files(data: &Dataset) -> ListFiles {
+    let PlainList {
+        unpinned, place, ..
+    } = PlainList::of(data);
+    let categories: Vec<String> = data
+        .categories_in_use()
+        .iter()
+        .map(|category| category.key.clone())
+        .collect();
+    // Each category's code: 0 for none, else 1 + its place in `categories`.
+    let code_of: HashMap<&str, usize> = categories
+        .iter()
+        .enumerate()
+        .map(|(n, key)| (key.as_str(), n + 1))
+        .collect();
+    let code = |index: usize| {
+        let category = data.notices[index].category.as_deref();
+        category
+            .and_then(|key| code_of.get(key).copied())
+            .unwrap_or(0)
+    };
+    let year_of: HashMap<u16, usize> = data
+        .years()
+        .iter()
+        .enumerate()
+        .map(|(n, &year)| (year, n))
+        .collect();
+    let mut year_rows = vec![0; year_of.len()];
+    for &index in &unpinned {
+        year_rows[year_of[&data.notices[index].date.year]] += 1;
+    }
+    // The notices are newest first: count the others met before each pinned one.
+    let mut pinned_after = Vec::new();
+    let mut newer = 0;
+    for notice in &data.notices {
+        match notice.pinned {
+            true => pinned_after.push(newer),
+            false => newer += 1,
         }
-        Orders {
-            codes: unpinned.iter().map(|&index| code(index)).collect(),
-            categories,
-            pinned_after,
-            year_rows,
-            most_read,
+    }
+    // The places of the whole list, then of each category, most read first.
+    let mut by_reads: Vec<usize> = (0..data.notices.len()).collect();
+    by_reads.sort_by(|&a, &b| Sort::MostRead.compare(&data.notices[a], &data.notices[b]));
+    let mut orders = vec![Vec::new(); categories.len() + 1];
+    for &index in &by_reads {
+        orders[0].push(place[index]);
+        if let Some(key) = data.notices[index].category.as_deref() {
+            orders[code_of[key]].push(place[index]);
         }
+    }
+
+    let mut files = Vec::new();
+    let mut add = |prefix: &str, text: String| -> String {
+        let name = content_name(prefix, &text);
+        files.push(PublishedFile {
+            name: name.clone(),
+            text,
+        });
+        name
+    };
+    let codes: Vec<usize> = unpinned.iter().map(|&index| code(index)).collect();
+    let category_file = (!categories.is_empty()).then(|| add("c", json!(codes).to_string()));
+    let most_read = orders
+        .iter()
+        .map(|order| MostRead {
+            count: order.len(),
+            chunks: order
+                .chunks(ORDER_CHUNK)
+                .map(|chunk| add("m", json!(chunk).to_string()))
+                .collect(),
+        })
+        .collect();
+    ListFiles {
+        categories,
+        pinned_after,
+        year_rows,
+        category_file,
+        most_read,
+        files,
     }
 }
 
