@@ -57,14 +57,7 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
     }
     let board = board_for_shards(root.get("board"));
     let mut files = Vec::new();
-    let mut add = |prefix: &str, text: String| -> String {
-        let name = content_name(prefix, &text);
-        files.push(PublishedFile {
-            name: name.clone(),
-            text,
-        });
-        name
-    };
+    let mut add = |prefix: &str, text: String| add_named(&mut files, prefix, text);
     let row = |index: usize| -> Result<Value, String> {
         let mut record = record_of(&data.notices[index])?.clone();
         record.insert("body".into(), Value::String(String::new()));
@@ -274,14 +267,7 @@ pub fn list_files(data: &Dataset) -> ListFiles {
     }
 
     let mut files = Vec::new();
-    let mut add = |prefix: &str, text: String| -> String {
-        let name = content_name(prefix, &text);
-        files.push(PublishedFile {
-            name: name.clone(),
-            text,
-        });
-        name
-    };
+    let mut add = |prefix: &str, text: String| add_named(&mut files, prefix, text);
     let codes: Vec<usize> = unpinned.iter().map(|&index| code(index)).collect();
     let category_file = (!categories.is_empty()).then(|| add("c", json!(codes).to_string()));
     let most_read = orders
@@ -302,6 +288,16 @@ pub fn list_files(data: &Dataset) -> ListFiles {
         most_read,
         files,
     }
+}
+
+/// Adds `text` to `files` under its content name (see [`content_name`]), and gives the name.
+fn add_named(files: &mut Vec<PublishedFile>, prefix: &str, text: String) -> String {
+    let name = content_name(prefix, &text);
+    files.push(PublishedFile {
+        name: name.clone(),
+        text,
+    });
+    name
 }
 
 /// A block or bucket: a data file of format 1 with its place in the board.
