@@ -19,19 +19,19 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     let source = StoredValue::new(Source::of(&config));
     let overrides = config.overrides();
     let mode = config.mode;
-    let nav = Navigation::new(&config);
+    let (load, fetches, takes_over) = match config.start.clone() {
+        Start::Fetch => (Load::Loading, true, false),
+        Start::Preloaded(data) => (Load::Ready(overrides.apply(data)), false, false),
+        Start::TakeOver(load) => (load, false, true),
+    };
+    let load = RwSignal::new(load);
+    let nav = Navigation::new(&config, load.into());
     provide_context(nav);
     provide_context(mode);
     provide_context(Today(config.today));
     provide_context(HeadingLevel(config.heading_level));
     provide_context(Feed(config.feed));
     let lang_override = StoredValue::new(config.lang.clone());
-    let (load, fetches, takes_over) = match config.start {
-        Start::Fetch => (Load::Loading, true, false),
-        Start::Preloaded(data) => (Load::Ready(overrides.apply(data)), false, false),
-        Start::TakeOver(load) => (load, false, true),
-    };
-    let load = RwSignal::new(load);
     let fetch_data = move |cache: Cache| {
         load.set(Load::Loading);
         leptos::task::spawn_local(async move {

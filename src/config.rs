@@ -4,7 +4,7 @@
 //! ranges, the widgets' parameter prefixes) is unit-tested natively.
 
 use notice_core::screen::Load;
-use notice_core::url_state::{Addressing, UrlState};
+use notice_core::url_state::{Addressing, Prerendered, UrlState};
 use notice_core::{Dataset, Date};
 use std::sync::Arc;
 
@@ -35,6 +35,10 @@ pub struct BoardConfig {
     /// The level of the view's main heading (1 on its own page; 2 or more in a host page's
     /// outline). Sub-headings are one level below.
     pub heading_level: u8,
+    /// Which of its views have a prerendered file (`data-prerendered-notices`, which the
+    /// prerender step writes on the board's own page): its links name those files, and
+    /// reach the others through the query string.
+    pub prerendered: Prerendered,
     /// Overrides the data file's `board.pageSize`.
     pub page_size: Option<usize>,
     /// Overrides the data file's `board.lang`.
@@ -166,6 +170,9 @@ impl BoardConfig {
             today: page.today,
             mode,
             heading_level: u8::clamp(heading_level, 1, 6),
+            prerendered: given("data-prerendered-notices")
+                .and_then(|count| count.trim().parse().ok())
+                .map_or(Prerendered::ALL, Prerendered::newest),
             page_size: given("data-page-size")
                 .and_then(|size| size.parse().ok())
                 .filter(|size| PAGE_SIZES.contains(size)),
@@ -294,6 +301,24 @@ mod tests {
         assert_eq!(asked(&[("data-heading-level", "9")]).heading_level, 6);
         assert_eq!(asked(&[("data-heading-level", "0")]).heading_level, 1);
         assert_eq!(asked(&[("data-heading-level", "x")]).heading_level, 2);
+        let page = |attributes: &[(&str, &str)]| config(Placement::Page, attributes).prerendered;
+        assert_eq!(
+            page(&[]),
+            Prerendered::ALL,
+            "pages prerendered before the limit"
+        );
+        assert_eq!(
+            page(&[("data-prerendered-notices", "1000")]),
+            Prerendered::newest(1000)
+        );
+        assert_eq!(
+            page(&[("data-prerendered-notices", "many")]),
+            Prerendered::ALL
+        );
+        assert_eq!(
+            page(&[("data-prerendered-notices", "3")]),
+            Prerendered::newest(Prerendered::MIN_NEWEST)
+        );
     }
 
     #[test]

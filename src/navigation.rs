@@ -4,7 +4,8 @@ use crate::config::{BoardConfig, Mode};
 use crate::platform::{self, Scroll};
 use leptos::prelude::*;
 use notice_core::listing::ListQuery;
-use notice_core::url_state::{is_view_file, Addressing, UrlState, View, LIST_FILE};
+use notice_core::screen::Load;
+use notice_core::url_state::{is_view_file, Addressing, Prerendered, UrlState, View, LIST_FILE};
 
 /// How a list change enters the browser history.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -27,6 +28,11 @@ pub struct Navigation {
     /// The file the board's page was opened as (`notice-7.html`).
     entry_file: StoredValue<String>,
     addressing: Addressing,
+    /// Which views have a prerendered file to link to (with [`Addressing::Files`]).
+    prerendered: Prerendered,
+    /// The board's data as far as it is loaded: where a notice is in the plain list says
+    /// whether it has a prerendered file.
+    load: Signal<Load>,
     /// Prefix of this board's query parameters.
     prefix: StoredValue<String>,
     /// The id of the element the board is mounted in.
@@ -38,8 +44,9 @@ pub struct Navigation {
 }
 
 impl Navigation {
-    /// The navigation of the board set up by `config`, at the URL it starts on.
-    pub fn new(config: &BoardConfig) -> Self {
+    /// The navigation of the board set up by `config`, at the URL it starts on, showing the
+    /// data in `load`.
+    pub fn new(config: &BoardConfig, load: Signal<Load>) -> Self {
         let (mode, addressing) = (config.mode, config.mode.addressing());
         let (page_path, prefix) = (&config.page_path, &config.param_prefix);
         let (page_dir, file) = page_path.split_at(page_path.rfind('/').map_or(0, |i| i + 1));
@@ -54,6 +61,8 @@ impl Navigation {
             list_file: StoredValue::new(list_file.to_string()),
             entry_file: StoredValue::new(file.to_string()),
             addressing,
+            prerendered: config.prerendered,
+            load,
             prefix: StoredValue::new(prefix.clone()),
             root_id: StoredValue::new(config.root_id.clone()),
             busy: RwSignal::new(false),
@@ -70,14 +79,36 @@ impl Navigation {
         self.url.get_untracked()
     }
 
-    /// The `href` for a URL state.
+    /// The `href` for a URL state: on the board's own page its prerendered file when it has
+    /// one, else the list's file with the state in the query string (`index.html?id=…`).
     pub fn href(&self, target: &UrlState) -> String {
-        let (file, query) = target.to_url(&self.prefix.read_value(), self.addressing);
+        let addressing = match self.addressing {
+            Addressing::Files if !self.has_prerendered_file(target) => Addressing::Query,
+            addressing => addressing,
+        };
+        let (file, query) = target.to_url(&self.prefix.read_value(), addressing);
         let file = match (self.addressing, file.as_str()) {
             (Addressing::Query, _) | (_, LIST_FILE) => self.list_file.get_value(),
             _ => file,
         };
         format!("{}{file}{query}", self.page_dir.read_value())
+    }
+
+    /// Whether the view `target` names has a prerendered file ([`Prerendered`]): a notice
+    /// whose place in the plain list is not known yet (it is always known for the notices
+    /// a view links to) is linked through the query string, which always works.
+    fn has_prerendered_file(&self, target: &UrlState) -> bool {
+        if self.prerendered == Prerendered::ALL {
+            return true;
+        }
+        self.load.with_untracked(|load| match &target.view {
+            View::Notice(id) => load
+                .plain_place(id)
+                .is_some_and(|(place, pinned)| self.prerendered.has_notice_at(place, pinned)),
+            View::List => load
+                .page_size()
+                .is_some_and(|size| self.prerendered.has_list_page(target.list.page, size)),
+        })
     }
 
     /// The address of the view on screen to give to someone else, relative to the page: on
@@ -89,7 +120,11 @@ impl Navigation {
         match self.addressing {
             Addressing::Files => {
                 let notice = UrlState::list().with_view(url.view);
-                let (file, query) = notice.to_url(&self.prefix.read_value(), self.addressing);
+                let addressing = match self.has_prerendered_file(&notice) {
+                    true => Addressing::Files,
+                    false => Addressing::Query,
+                };
+                let (file, query) = notice.to_url(&self.prefix.read_value(), addressing);
                 format!("{file}{query}")
             }
             Addressing::Query => self.href(&self.with_current_foreign(url)),

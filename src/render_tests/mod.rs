@@ -20,6 +20,8 @@ use crate::navigation::Navigation;
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use leptos::prelude::*;
 use notice_core::i18n::Locale;
+use notice_core::screen::Load;
+use notice_core::url_state::Prerendered;
 use notice_core::{parse_data_file, Dataset};
 use std::sync::{Arc, OnceLock};
 
@@ -66,6 +68,7 @@ impl Setup {
                 today: None,
                 mode,
                 heading_level: 1,
+                prerendered: Prerendered::ALL,
                 page_size: None,
                 lang: None,
                 start: Start::Fetch,
@@ -101,7 +104,7 @@ impl Setup {
         let _ = Executor::init_custom_executor(NoEffects);
         let owner = Owner::new();
         let html = owner.with(|| {
-            provide_context(Navigation::new(&self.config));
+            provide_context(Navigation::new(&self.config, Signal::stored(Load::Loading)));
             provide_context(self.config.mode);
             provide_context(Today(self.config.today));
             provide_context(HeadingLevel(self.config.heading_level));

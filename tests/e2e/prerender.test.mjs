@@ -209,3 +209,49 @@ describe('the feed, when the build knows the public URL', () => {
     assert.ok(urls.includes(`${BASE}page-4.html`) && urls.includes(`${BASE}notice-${newest.id}.html`));
   });
 });
+
+describe('a board that prerenders only its newest notices', () => {
+  // A copy of dist/ prerendered with the smallest limit: as a board of 100,000 notices is
+  // with the default of 1,000, so that its folder stays within what a static host takes.
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'board-newest-'));
+  fs.cpSync(DIST, site, { recursive: true });
+  execFileSync(path.join(DIST, '../target/tools/notices'), ['prerender', site, '--prerendered-notices', '20'], { stdio: 'pipe' });
+  const env = serveAndLaunch({ root: site, base: '/eng/news/' });
+  const newestFirst = (a, b) => b.date.localeCompare(a.date) || String(b.id).localeCompare(String(a.id));
+  const others = sample.notices.filter((n) => !n.pinned).sort(newestFirst);
+  // The first notice without a page: the 21st newest, on page 3 of ten.
+  const older = others[20];
+
+  it('writes the pages of the pinned and the 20 newest notices, and of the list pages that show them', () => {
+    const files = fs.readdirSync(site);
+    const noticePages = files.filter((file) => /^notice-.*\.html$/.test(file)).sort();
+    const expected = [...pinned, ...others.slice(0, 20)].map((n) => `notice-${n.id}.html`).sort();
+    assert.deepEqual(noticePages, expected);
+    assert.deepEqual(files.filter((file) => /^page-\d+\.html$/.test(file)), ['page-2.html']);
+  });
+
+  it('links to the others as views of the list, which open from their address and after a reload', async () => {
+    const page = await openPage(env.browser);
+    await page.goto(`${env.server.url}page-2.html`);
+    await takenOver(page);
+    const next = page.getByRole('link', { name: 'Next page' });
+    assert.equal(await next.getAttribute('href'), '/eng/news/index.html?page=3');
+    await next.click();
+    await page.waitForURL('**/eng/news/index.html?page=3');
+    const link = page.locator('.notice-row a', { hasText: older.title });
+    assert.equal(await link.getAttribute('href'), `/eng/news/index.html?page=3&id=${older.id}`);
+    await link.click();
+    await waitForView(page, older.title);
+    assert.equal(await page.locator('h1').textContent(), older.title);
+    await page.reload();
+    await waitForView(page, older.title);
+    assert.equal(await page.locator('h1').textContent(), older.title);
+    // Its newer neighbour, the last of page 2, has its page.
+    assert.equal(await page.locator('.notice-pager a', { hasText: others[19].title }).getAttribute('href'), `/eng/news/notice-${others[19].id}.html?page=3`);
+    await page.getByRole('link', { name: 'Back to list' }).click();
+    await page.waitForURL('**/eng/news/index.html?page=3');
+    assert.ok((await page.locator('.notice-row a').allTextContents()).includes(older.title));
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(page.problems, []);
+  });
+});

@@ -19,6 +19,30 @@ pub enum Load {
     Failed(LoadError),
 }
 
+impl Load {
+    /// Where notice `id` is in the plain list, and how many pinned notices lead it, when
+    /// its data is at hand.
+    pub fn plain_place(&self, id: &str) -> Option<(usize, usize)> {
+        match self {
+            Load::Ready(data) => {
+                let order = data.plain_order();
+                Some((order.place_of(data.index_of(id)?)?, order.pinned_on_top()))
+            }
+            Load::Published(window) => window.plain_place(id),
+            Load::Loading | Load::Failed(_) => None,
+        }
+    }
+
+    /// The board's page size, once its data (or published entry) is read.
+    pub fn page_size(&self) -> Option<usize> {
+        match self {
+            Load::Ready(data) => Some(data.board.page_size),
+            Load::Published(window) => Some(window.data().board.page_size),
+            Load::Loading | Load::Failed(_) => None,
+        }
+    }
+}
+
 /// The view to show, with everything it needs: one variant per view, each view taking
 /// exactly its own.
 #[derive(Clone, Debug, PartialEq)]

@@ -55,6 +55,51 @@ pub fn list_page_file(page: usize) -> String {
     }
 }
 
+/// Which views of a board on its own page have a prerendered file. A board of 100,000
+/// notices cannot have a page per notice (a static host takes about 20,000 files), so the
+/// prerender step writes the pages of its newest notices (and every pinned one) and the
+/// list pages that show them; the others are reached as `index.html?id=…` and
+/// `index.html?page=…`, which the app renders from the data. The app links to a file only
+/// where one is written, by the same rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Prerendered {
+    /// How many notices, newest first, not counting the pinned ones.
+    newest: usize,
+}
+
+impl Prerendered {
+    /// Every view has its file (pages prerendered before the limit existed, or no limit).
+    pub const ALL: Prerendered = Prerendered { newest: usize::MAX };
+    /// About a year of a ministry's notices.
+    pub const DEFAULT_NEWEST: usize = 1_000;
+    /// The compact widget links to up to this many of the newest notices' pages.
+    pub const MIN_NEWEST: usize = 20;
+
+    /// The files of the `newest` notices (at least [`Prerendered::MIN_NEWEST`]).
+    pub fn newest(newest: usize) -> Prerendered {
+        Prerendered {
+            newest: newest.max(Self::MIN_NEWEST),
+        }
+    }
+
+    /// How many of the newest notices have their file.
+    pub fn count(self) -> usize {
+        self.newest
+    }
+
+    /// Whether the notice at `place` of the plain list, whose first `pinned_on_top` places
+    /// are the pinned notices, has its file (if its id can be a file name: [`notice_file`]).
+    pub fn has_notice_at(self, place: usize, pinned_on_top: usize) -> bool {
+        self == Self::ALL || place.saturating_sub(pinned_on_top) < self.newest
+    }
+
+    /// Whether page `page` of the plain list, of `page_size` notices, has its file: the
+    /// first does, and every page that shows a notice with its file.
+    pub fn has_list_page(self, page: usize, page_size: usize) -> bool {
+        self == Self::ALL || page <= 1 || (page - 1).saturating_mul(page_size) < self.newest
+    }
+}
+
 /// What a prerendered file's name says: `Some(Ok(id))` for a notice, `Some(Err(page))` for
 /// a list page, `None` for any other file.
 fn view_of_file(file: &str) -> Option<Result<String, usize>> {
@@ -481,5 +526,19 @@ mod tests {
             UrlState::from_query(&format!("?id={}", "x".repeat(10_000)), "").view,
             View::Notice("x".repeat(10_000))
         );
+    }
+
+    #[test]
+    fn the_newest_notices_and_the_list_pages_showing_them_have_files() {
+        let newest = Prerendered::newest(25);
+        // Three pinned notices lead the plain list; the 25 newest of the others follow.
+        assert!(newest.has_notice_at(0, 3) && newest.has_notice_at(2, 3));
+        assert!(newest.has_notice_at(27, 3) && !newest.has_notice_at(28, 3));
+        assert!(newest.has_list_page(1, 10) && newest.has_list_page(3, 10));
+        assert!(!newest.has_list_page(4, 10));
+        assert!(newest.has_list_page(25, 1) && !newest.has_list_page(26, 1));
+        assert_eq!(Prerendered::newest(0).count(), Prerendered::MIN_NEWEST);
+        assert!(Prerendered::ALL.has_notice_at(usize::MAX, 0));
+        assert!(Prerendered::ALL.has_list_page(usize::MAX, usize::MAX));
     }
 }

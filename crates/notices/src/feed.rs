@@ -5,7 +5,7 @@
 
 use crate::pages::SitePages;
 use notice_core::format::{escape_markup, first_words, with_trailing_slash};
-use notice_core::url_state::{notice_file, LIST_FILE};
+use notice_core::url_state::{notice_file, percent_encode, Prerendered, LIST_FILE};
 use notice_core::{Dataset, Notice};
 
 /// The feed's file name, next to the pages.
@@ -74,29 +74,74 @@ pub fn atom(data: &Dataset, base_url: &str) -> String {
     xml_chars_only(xml)
 }
 
-/// The sitemap (sitemaps.org) of every prerendered page ([`SitePages`]): the list's pages
-/// and each notice.
-pub fn sitemap(data: &Dataset, base_url: &str) -> String {
+/// The most URLs one sitemap may hold (sitemaps.org).
+const URLS_PER_SITEMAP: usize = 50_000;
+
+/// The sitemaps (sitemaps.org) of the board, each a file name and its text: every
+/// prerendered page of the list ([`SitePages`]) and every notice, at its page or, where it
+/// has none, as `index.html?id=…`. A board of more than 50,000 gets [`SITEMAP_FILE`] as an
+/// index of `sitemap-1.xml`, `sitemap-2.xml`…
+pub fn sitemaps(data: &Dataset, base_url: &str, prerendered: Prerendered) -> Vec<(String, String)> {
     let base = with_trailing_slash(base_url);
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
-         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
+    let site = SitePages::new(data, prerendered);
     // A list page changes whenever a notice is added: it is as new as the newest notice.
     let newest = newest_first(data).first().map(|notice| notice.date);
-    for page in SitePages::new(data).iter() {
-        let lastmod = page
-            .notice
-            .map_or(newest, |notice| Some(notice.date))
-            .map(|date| format!("<lastmod>{date}</lastmod>"))
-            .unwrap_or_default();
-        xml.push_str(&format!(
-            "  <url><loc>{}</loc>{lastmod}</url>\n",
-            escape_markup(&format!("{base}{}", page.file))
-        ));
+    let lists = site
+        .iter()
+        .take_while(|page| page.notice.is_none())
+        .map(|page| (format!("{base}{}", page.file), newest));
+    let notices = site.notices().map(|(notice, has_page)| {
+        let url = match has_page {
+            true => notice_url(&base, notice),
+            false => list_url(&base, notice),
+        };
+        (url, Some(notice.date))
+    });
+    let urls: Vec<String> = lists
+        .chain(notices)
+        .map(|(url, lastmod)| {
+            let lastmod = lastmod
+                .map(|date| format!("<lastmod>{date}</lastmod>"))
+                .unwrap_or_default();
+            format!("  <url><loc>{}</loc>{lastmod}</url>\n", escape_markup(&url))
+        })
+        .collect();
+    let urlset = |urls: &[String]| {
+        xml_chars_only(format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+             <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n{}</urlset>\n",
+            urls.concat()
+        ))
+    };
+    if urls.len() <= URLS_PER_SITEMAP {
+        return vec![(SITEMAP_FILE.to_string(), urlset(&urls))];
     }
-    xml.push_str("</urlset>\n");
-    xml_chars_only(xml)
+    let parts: Vec<(String, String)> = urls
+        .chunks(URLS_PER_SITEMAP)
+        .enumerate()
+        .map(|(n, urls)| (sitemap_part(n + 1), urlset(urls)))
+        .collect();
+    let index: String = parts
+        .iter()
+        .map(|(file, _)| {
+            format!(
+                "  <sitemap><loc>{}</loc></sitemap>\n",
+                escape_markup(&format!("{base}{file}"))
+            )
+        })
+        .collect();
+    let index = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+         <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n{index}</sitemapindex>\n"
+    );
+    std::iter::once((SITEMAP_FILE.to_string(), xml_chars_only(index)))
+        .chain(parts)
+        .collect()
+}
+
+/// The name of the `n`th sitemap (from 1) of a board too large for one.
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
 }
 
 /// The document without the characters XML 1.0 forbids (its `Char` production: no control
@@ -115,20 +160,29 @@ fn newest_first(data: &Dataset) -> &[Notice] {
 
 /// The notice's prerendered page, or the list with `?id=` for ids that are not file names.
 fn notice_url(base: &str, notice: &Notice) -> String {
-    let id = notice.id.as_str();
-    match notice_file(id) {
+    match notice_file(notice.id.as_str()) {
         Some(file) => format!("{base}{file}"),
-        None => format!(
-            "{base}{LIST_FILE}?id={}",
-            notice_core::url_state::percent_encode(id)
-        ),
+        None => list_url(base, notice),
     }
+}
+
+/// The notice as a view of the list's page: `index.html?id=…`.
+fn list_url(base: &str, notice: &Notice) -> String {
+    let id = percent_encode(notice.id.as_str());
+    format!("{base}{LIST_FILE}?id={id}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use notice_core::parse_data_file;
+
+    /// The one sitemap of a board that fits in one, with every page prerendered.
+    fn sitemap(data: &Dataset, base_url: &str) -> String {
+        let mut maps = sitemaps(data, base_url, Prerendered::ALL);
+        assert_eq!(maps.len(), 1);
+        maps.remove(0).1
+    }
 
     fn sample() -> Dataset {
         parse_data_file(include_str!("../../../public/notices.json"), "notices.json").unwrap()
@@ -174,8 +228,8 @@ mod tests {
         );
         let map = sitemap(&data, "https://x.example/");
         assert!(
-            !map.contains("a%20b"),
-            "no page of its own, so not in the sitemap"
+            map.contains("<loc>https://x.example/index.html?id=a%20b</loc>"),
+            "no page of its own, so the sitemap lists it as a view of the list"
         );
     }
 
@@ -217,5 +271,50 @@ mod tests {
         assert_eq!(map.matches("<url>").count(), 4 + data.notices.len());
         assert!(map.contains("<loc>https://www.example.go.kr/eng/news/index.html</loc>"));
         assert!(map.contains("<loc>https://www.example.go.kr/eng/news/page-4.html</loc>"));
+    }
+
+    #[test]
+    fn notices_without_a_page_are_listed_as_views_of_the_list() {
+        let data = sample();
+        let base = "https://x.example/";
+        let [(file, map)] = &sitemaps(&data, base, Prerendered::newest(20))[..] else {
+            panic!("one sitemap");
+        };
+        assert_eq!(file, SITEMAP_FILE);
+        let pinned = data.notices.iter().filter(|n| n.pinned).count();
+        let pages = 20_usize.div_ceil(data.board.page_size);
+        assert_eq!(map.matches("<url>").count(), pages + data.notices.len());
+        assert_eq!(map.matches(".html</loc>").count(), pages + pinned + 20);
+        assert_eq!(
+            map.matches("index.html?id=").count(),
+            data.notices.len() - pinned - 20
+        );
+        let oldest = data.notices.iter().rfind(|n| !n.pinned).unwrap();
+        assert!(map.contains(&format!("{base}index.html?id={}<", oldest.id.as_str())));
+    }
+
+    #[test]
+    fn a_board_of_more_than_50_000_urls_gets_a_sitemap_index() {
+        let notices: Vec<String> = (0..50_001)
+            .map(|n| format!(r#"{{"id": {n}, "title": "T{n}", "date": "2024-01-01", "views": 0, "body": "b"}}"#))
+            .collect();
+        let text = format!(
+            r#"{{"version": 1, "board": {{"title": "B"}}, "notices": [{}]}}"#,
+            notices.join(",")
+        );
+        let data = parse_data_file(&text, "notices.json").unwrap();
+        let maps = sitemaps(&data, "https://x.example/", Prerendered::newest(1_000));
+        let files: Vec<&str> = maps.iter().map(|(file, _)| file.as_str()).collect();
+        assert_eq!(files, [SITEMAP_FILE, "sitemap-1.xml", "sitemap-2.xml"]);
+        assert!(maps[0].1.contains("<sitemapindex"));
+        assert!(maps[0]
+            .1
+            .contains("<loc>https://x.example/sitemap-2.xml</loc>"));
+        let urls: usize = maps[1..]
+            .iter()
+            .map(|(_, xml)| xml.matches("<url>").count())
+            .sum();
+        assert_eq!(maps[1].1.matches("<url>").count(), 50_000);
+        assert_eq!(urls, 100 + 50_001, "100 list pages of 10 and every notice");
     }
 }

@@ -14,9 +14,10 @@
 
 use clap::{Parser, Subcommand};
 use notice_core::parse::{parse_data_bytes, parse_data_file};
+use notice_core::url_state::Prerendered;
 use notice_core::{Dataset, Date, LoadError, Place, Problem};
 use notices::csv_import::notices_from_csv;
-use notices::feed::{self, FEED_FILE, SITEMAP_FILE};
+use notices::feed::{self, FEED_FILE};
 use notices::locate::locate_all;
 use notices::pages::SitePages;
 use notices::prerender::{inline_stylesheets, prerender_each, Options};
@@ -137,6 +138,8 @@ enum Command {
         /// are written too (see `feed`), and every page links to the feed.
         #[arg(long, env = "NOTICE_BOARD_BASE_URL")]
         base_url: Option<String>,
+        #[command(flatten)]
+        prerendered: PrerenderedArg,
     },
     /// Builds a data file from a spreadsheet saved as CSV (UTF-8), one notice per row. The
     /// columns are in the README ("Importing a spreadsheet").
@@ -158,6 +161,8 @@ enum Command {
         /// The public URL of the folder with the pages (e.g. https://www.example.go.kr/eng/news/).
         #[arg(long, env = "NOTICE_BOARD_BASE_URL")]
         base_url: String,
+        #[command(flatten)]
+        prerendered: PrerenderedArg,
     },
     /// Publishes the data file as small static files next to it (published.json and the
     /// published/ folder, each file with .br and .gz copies), so that a visit fetches only
@@ -180,6 +185,22 @@ enum Command {
     Schema,
 }
 
+/// How many notices get a page of their own.
+#[derive(clap::Args)]
+struct PrerenderedArg {
+    /// How many of the newest notices get a page of their own (notice-<id>.html), with the
+    /// list pages that show them; pinned notices always do. The others are reached as
+    /// index.html?id=<id> and index.html?page=<n>. At least 20.
+    #[arg(long = "prerendered-notices", default_value_t = Prerendered::DEFAULT_NEWEST)]
+    newest: usize,
+}
+
+impl PrerenderedArg {
+    fn rule(&self) -> Prerendered {
+        Prerendered::newest(self.newest)
+    }
+}
+
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Validate { file } => run_validate(&file),
@@ -192,8 +213,13 @@ fn main() -> ExitCode {
             dist,
             data,
             base_url,
-        } => run_prerender(&dist, data, base_url),
-        Command::Feed { file, base_url } => run_feed(&file, &base_url),
+            prerendered,
+        } => run_prerender(&dist, data, base_url, prerendered.rule()),
+        Command::Feed {
+            file,
+            base_url,
+            prerendered,
+        } => run_feed(&file, &base_url, prerendered.rule()),
         Command::Publish { dir, data, check } => match check {
             true => run_check(&dir.join(&data)),
             false => run_publish(&dir.join(&data)),
@@ -327,16 +353,38 @@ fn row_of(problem: &Problem) -> String {
     }
 }
 
-fn run_feed(file: &Path, base_url: &str) -> Result<(), String> {
+fn run_feed(file: &Path, base_url: &str, prerendered: Prerendered) -> Result<(), String> {
     let data = read_data(file, "no feed was")?;
-    write_feed(&data, file.parent().unwrap_or(Path::new(".")), base_url)
+    write_feed(
+        &data,
+        file.parent().unwrap_or(Path::new(".")),
+        base_url,
+        prerendered,
+    )
 }
 
-fn write_feed(data: &Dataset, dir: &Path, base_url: &str) -> Result<(), String> {
+fn write_feed(
+    data: &Dataset,
+    dir: &Path,
+    base_url: &str,
+    prerendered: Prerendered,
+) -> Result<(), String> {
     write(&dir.join(FEED_FILE), &feed::atom(data, base_url))?;
-    write(&dir.join(SITEMAP_FILE), &feed::sitemap(data, base_url))?;
+    let sitemaps = feed::sitemaps(data, base_url, prerendered);
+    for (file, xml) in &sitemaps {
+        write(&dir.join(file), xml)?;
+    }
+    // The parts of an earlier, larger sitemap go: a crawler must not read stale ones.
+    let parts = sitemaps.len().saturating_sub(1);
+    for n in parts + 1.. {
+        match std::fs::remove_file(dir.join(feed::sitemap_part(n))) {
+            Ok(()) => {}
+            Err(_) => break,
+        }
+    }
     say!(
-        "feed: wrote {FEED_FILE} and {SITEMAP_FILE} into {}",
+        "feed: wrote {FEED_FILE} and {} sitemap files into {}",
+        sitemaps.len(),
         dir.display()
     );
     Ok(())
@@ -393,11 +441,16 @@ fn run_check(file: &Path) -> Result<(), String> {
     }
 }
 
-fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Result<(), String> {
+fn run_prerender(
+    dist: &Path,
+    data_url: String,
+    base_url: Option<String>,
+    prerendered: Prerendered,
+) -> Result<(), String> {
     let data_file = dist.join(&data_url);
     let (data, text) = read_data_and_text(&data_file, "no page was")?;
     if let Some(base_url) = &base_url {
-        write_feed(&data, dist, base_url)?;
+        write_feed(&data, dist, base_url, prerendered)?;
     }
     let published = published_url(&data_url);
     let options = Options {
@@ -405,6 +458,7 @@ fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Res
         data_url,
         feed: base_url.is_some().then(|| FEED_FILE.to_string()),
         base_url,
+        prerendered,
         today: Some(today()),
     };
     let template = String::from_utf8_lossy(&read(&dist.join("index.html"))?).into_owned();
@@ -421,8 +475,9 @@ fn run_prerender(dist: &Path, data_url: String, base_url: Option<String>) -> Res
         written += 1;
         Ok(())
     })?;
-    // Pages that the site no longer has (of deleted notices, and their compressed copies) go.
-    let pages = SitePages::new(&data).files();
+    // Pages that the site no longer has (of deleted notices, of notices no longer among the
+    // newest, and their compressed copies) go.
+    let pages = SitePages::new(&data, prerendered).files();
     let mut removed = 0;
     let entries = std::fs::read_dir(dist)
         .map_err(|error| format!("cannot list {}: {error}", dist.display()))?;

@@ -2,12 +2,14 @@
 //! these ([`crate::prerender`]), the sitemap lists exactly these ([`crate::feed::sitemap`]),
 //! and cleaning a folder after prerendering keeps exactly these ([`PageFiles::is_stale`]).
 //!
-//! The pages are every page of the plain list (`index.html`, `page-2.html`…) and one page
-//! per notice whose id is safe in a file name (`notice-<id>.html`), named as the app names
-//! its views on its own page ([`Addressing::Files`]).
+//! The pages are the plain list's first pages (`index.html`, `page-2.html`…) and one page
+//! per notice (`notice-<id>.html`), named as the app names its views on its own page
+//! ([`Addressing::Files`]), for the notices [`Prerendered`] says: the newest and the pinned
+//! ones, whose ids are safe in a file name. The rest are views of `index.html` that the app
+//! renders (`index.html?id=…`, `index.html?page=…`).
 
 use notice_core::listing::{ListQuery, Listing};
-use notice_core::url_state::{is_view_file, notice_file, Addressing, UrlState, View};
+use notice_core::url_state::{is_view_file, notice_file, Addressing, Prerendered, UrlState, View};
 use notice_core::{Dataset, Notice};
 use std::collections::HashSet;
 
@@ -22,47 +24,72 @@ pub struct Page<'a> {
     pub notice: Option<&'a Notice>,
 }
 
-/// Every page of a board's site: the list's pages in order, then the notices in the data
-/// set's order (newest first).
+/// Every page of a board's site: the list's pages in order, then the notices in the plain
+/// list's order (pinned ones, then the others newest first).
 #[derive(Clone, Copy)]
 pub struct SitePages<'a> {
     data: &'a Dataset,
+    prerendered: Prerendered,
     list_pages: usize,
 }
 
 impl<'a> SitePages<'a> {
-    pub fn new(data: &'a Dataset) -> Self {
+    pub fn new(data: &'a Dataset, prerendered: Prerendered) -> Self {
         // The plain list's pages (pinned notices on top of the first do not count): never
         // fewer than one, so an empty board still has its `index.html`.
         let list_pages = Listing::new(data, &ListQuery::default(), data.board.page_size).pages;
-        SitePages { data, list_pages }
+        SitePages {
+            data,
+            prerendered,
+            list_pages,
+        }
     }
 
     /// The pages, one at a time (a board of 100,000 notices is never held as a list).
     pub fn iter(&self) -> impl Iterator<Item = Page<'a>> + 'a {
-        let lists = (1..=self.list_pages).map(|page| {
-            let url = UrlState::list().with_list(ListQuery {
-                page,
-                ..ListQuery::default()
+        let (data, prerendered) = (self.data, self.prerendered);
+        let lists = (1..=self.list_pages)
+            .take_while(move |&page| prerendered.has_list_page(page, data.board.page_size))
+            .map(|page| {
+                let url = UrlState::list().with_list(ListQuery {
+                    page,
+                    ..ListQuery::default()
+                });
+                Page::new(url, None)
             });
-            Page::new(url, None)
-        });
         let notices = self
-            .data
-            .notices
-            .iter()
-            .filter(|notice| notice_file(notice.id.as_str()).is_some())
-            .map(|notice| {
-                let url = UrlState::list().with_view(View::Notice(notice.id.as_str().to_string()));
-                Page::new(url, Some(notice))
-            });
+            .notices()
+            .filter(|&(_, has_page)| has_page)
+            .map(|(notice, _)| Page::new(notice_url(notice), Some(notice)));
         lists.chain(notices)
+    }
+
+    /// Every notice in the plain list's order (pinned ones, then the others newest first),
+    /// with whether it has a page of its own.
+    pub fn notices(&self) -> impl Iterator<Item = (&'a Notice, bool)> + 'a {
+        let (data, prerendered) = (self.data, self.prerendered);
+        let order = data.plain_order();
+        order
+            .indices()
+            .iter()
+            .enumerate()
+            .map(move |(place, &index)| {
+                let notice = &data.notices[index];
+                let has_page = prerendered.has_notice_at(place, order.pinned_on_top())
+                    && notice_file(notice.id.as_str()).is_some();
+                (notice, has_page)
+            })
     }
 
     /// The pages' file names, to tell which files in a folder belong to the site.
     pub fn files(&self) -> PageFiles {
         PageFiles(self.iter().map(|page| page.file).collect())
     }
+}
+
+/// The URL state of a notice's view.
+fn notice_url(notice: &Notice) -> UrlState {
+    UrlState::list().with_view(View::Notice(notice.id.as_str().to_string()))
 }
 
 impl<'a> Page<'a> {

@@ -17,7 +17,7 @@ use notice_board::{App, BoardConfig, Mode, Start};
 use notice_core::format::{first_words, with_trailing_slash};
 use notice_core::i18n::{Locale, Text};
 use notice_core::screen::{ListScreen, Load, Screen};
-use notice_core::url_state::{Addressing, UrlState};
+use notice_core::url_state::{Addressing, Prerendered, UrlState};
 use notice_core::{Dataset, Date};
 use std::sync::Arc;
 
@@ -53,12 +53,15 @@ pub struct Options {
     pub base_url: Option<String>,
     /// The board's Atom feed (a file next to the pages), linked from every page.
     pub feed: Option<String>,
+    /// Which views get a page: the newest notices' and the list pages that show them.
+    pub prerendered: Prerendered,
     /// The date the pages are built, for "New" markers (the app updates them to the
     /// reader's date when it takes over).
     pub today: Option<Date>,
 }
 
-/// Renders every page of the plain list and every notice. Fails if `template` is not the
+/// Renders the pages [`SitePages`] names: the plain list's and the notices' that
+/// `options.prerendered` says. Fails if `template` is not the
 /// built `index.html` (its board markers are missing).
 pub fn prerender(
     template: &str,
@@ -82,7 +85,7 @@ pub fn prerender_each(
     mut each: impl FnMut(PrerenderedPage) -> Result<(), String>,
 ) -> Result<(), String> {
     let template = Template::parse(template, options, &data.board.lang)?;
-    let site = SitePages::new(&data);
+    let site = SitePages::new(&data, options.prerendered);
     distinct_without_case(site.iter().map(|page| page.file))?;
     for page in site.iter() {
         let html = template.fill(&data, &page.url, &page.file, options);
@@ -179,10 +182,15 @@ impl<'a> Template<'a> {
         let board_end = find(BOARD_END, board_start)?;
         // The mount element says the page is prerendered, where its feed is (the app links
         // to it), the board's language (for the views shown before the data file is read,
-        // or when it cannot be) and where the board is published; marks from an earlier run
-        // are replaced.
-        let mut to_board = html[head_end..board_start].replacen(&format!(" {PRERENDERED}"), "", 1);
-        for attribute in [" data-feed=\"", " data-lang=\"", " data-published=\""] {
+        // or when it cannot be), where the board is published and how many notices have a
+        // page (the app links to those pages); marks from an earlier run are replaced.
+        let mut to_board = html[head_end..board_start].to_string();
+        for attribute in [
+            " data-feed=\"",
+            " data-lang=\"",
+            " data-published=\"",
+            " data-prerendered-notices=\"",
+        ] {
             if let Some(start) = to_board.find(attribute) {
                 let value = start + attribute.len();
                 let end = to_board[value..]
@@ -191,6 +199,8 @@ impl<'a> Template<'a> {
                 to_board.replace_range(start..end, "");
             }
         }
+        // After the attributes with values, one of which starts with its name.
+        to_board = to_board.replacen(&format!(" {PRERENDERED}"), "", 1);
         let mut marks = MOUNT.to_string();
         attributes_to_html(
             (
@@ -198,6 +208,11 @@ impl<'a> Template<'a> {
                 custom_attribute("data-lang", board_lang.to_string()),
                 custom_attribute("data-feed", options.feed.clone()),
                 custom_attribute("data-published", options.published.clone()),
+                custom_attribute(
+                    "data-prerendered-notices",
+                    (options.prerendered != Prerendered::ALL)
+                        .then(|| options.prerendered.count().to_string()),
+                ),
             ),
             &mut marks,
         );
@@ -238,6 +253,7 @@ fn render_board(data: Arc<Dataset>, url: &UrlState, file: &str, options: &Option
         today: options.today,
         mode: Mode::Page,
         heading_level: 1,
+        prerendered: options.prerendered,
         page_size: None,
         lang: None,
         start: Start::Preloaded(data),

@@ -108,8 +108,9 @@ impl Served {
 }
 
 /// The screen for `url` from the published files, as the app gets it: the entry, then each
-/// round of what the window still needs, fetched together. Also returns the rounds.
-fn published_screen(served: &Served, url: &UrlState) -> (Screen, usize) {
+/// round of what the window still needs, fetched together. Also returns the rounds, and
+/// what was fetched.
+fn published_screen(served: &Served, url: &UrlState) -> (Screen, usize, Load) {
     let files = &served.files;
     let entry = served.data_file(ENTRY_FILE);
     let mut window = Window::from_entry(&entry, ENTRY_URL).unwrap();
@@ -130,8 +131,28 @@ fn published_screen(served: &Served, url: &UrlState) -> (Screen, usize) {
                 .unwrap();
         }
     }
-    let screen = Screen::new(&Load::Published(Arc::new(window)), url, None);
-    (screen, rounds)
+    let load = Load::Published(Arc::new(window));
+    (Screen::new(&load, url, None), rounds, load)
+}
+
+/// The notices a screen links to (its rows, or its notice and neighbours).
+fn linked(screen: &Screen) -> Vec<String> {
+    let indices = match screen {
+        Screen::List(list) => list.listing.rows().to_vec(),
+        Screen::Notice(notice) => {
+            let (before, after) = notice.listing.neighbours(notice.index());
+            [Some(notice.index()), before, after]
+                .into_iter()
+                .flatten()
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let data = screen.data().unwrap();
+    indices
+        .into_iter()
+        .map(|index| data.notices[index].id.as_str().to_string())
+        .collect()
 }
 
 /// What a person sees and hears of a screen, to compare two of them.
@@ -217,13 +238,22 @@ fn check_board(seed: u64, count: usize, page_size: usize) {
         }
     }
     for (url, most) in urls {
-        let (shown, rounds) = published_screen(&files, &url);
+        let (shown, rounds, fetched) = published_screen(&files, &url);
         assert_eq!(
             seen(&shown),
             seen(&Screen::new(&whole, &url, None)),
             "seed {seed}, {count} notices, page size {page_size}, {url:?}"
         );
         assert!(rounds <= most, "{rounds} round trips for {url:?}");
+        // Where each notice linked to is in the plain list, which says whether it has a
+        // prerendered page to link to, is known as it is from the whole file.
+        for id in linked(&shown) {
+            assert_eq!(
+                fetched.plain_place(&id),
+                whole.plain_place(&id),
+                "{id}, {url:?}"
+            );
+        }
     }
 }
 
@@ -267,7 +297,7 @@ fn a_board_of_several_directories_shows_the_same() {
     last_page.list.page = data.notices.len() / 10;
     let last = data.notices.len() - 1;
     for url in [last_page, notice(0), notice(last / 2), notice(last)] {
-        let (shown, rounds) = published_screen(&files, &url);
+        let (shown, rounds, _) = published_screen(&files, &url);
         assert_eq!(seen(&shown), seen(&Screen::new(&whole, &url, None)));
         assert!(rounds <= 3);
     }

@@ -146,6 +146,12 @@ impl Window {
         &self.data
     }
 
+    /// Where fetched notice `id` is in the plain list, and how many pinned notices lead it.
+    pub fn plain_place(&self, id: &str) -> Option<(usize, usize)> {
+        let fetched = self.notices.get(id)?;
+        Some((fetched.place, self.meta.pinned))
+    }
+
     /// The window with the file fetched for `need` added. Blocks and buckets are small:
     /// they are read at once.
     pub fn with_fetched(&self, need: &Need, bytes: Vec<u8>) -> Result<Window, LoadError> {

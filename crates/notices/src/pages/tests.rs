@@ -1,5 +1,5 @@
 use super::*;
-use crate::feed::sitemap;
+use crate::feed::sitemaps;
 use crate::prerender::{prerender, Options};
 use notice_core::parse_data_file;
 use std::sync::Arc;
@@ -26,43 +26,64 @@ fn options() -> Options {
         published: None,
         base_url: Some(BASE.into()),
         feed: None,
+        prerendered: Prerendered::ALL,
         today: None,
     }
 }
 
-/// The files the sitemap lists, in its order.
-fn sitemap_files(data: &Dataset) -> Vec<String> {
-    sitemap(data, BASE)
-        .split("<loc>")
+/// What the sitemap lists, in its order, relative to the board's folder: the pages' files,
+/// and `index.html?id=…` for the notices without a page.
+fn sitemap_urls(data: &Dataset, prerendered: Prerendered) -> Vec<String> {
+    let [(_, map)] = &sitemaps(data, BASE, prerendered)[..] else {
+        panic!("one sitemap");
+    };
+    map.split("<loc>")
         .skip(1)
         .map(|url| url[..url.find("</loc>").unwrap()].replace(BASE, ""))
         .collect()
 }
 
-#[test]
-fn prerendering_the_sitemap_and_the_cleanup_agree_on_which_pages_exist() {
-    let data = data();
-    let written: Vec<String> = prerender(
+/// The pages `prerendered` writes of `data`, in their order.
+fn written(data: &Dataset, prerendered: Prerendered) -> Vec<String> {
+    let options = Options {
+        prerendered,
+        ..options()
+    };
+    prerender(
         include_str!("../../../../index.html"),
         Arc::new(data.clone()),
-        &options(),
+        &options,
     )
     .unwrap()
     .into_iter()
     .map(|page| page.file)
-    .collect();
+    .collect()
+}
+
+#[test]
+fn prerendering_the_sitemap_and_the_cleanup_agree_on_which_pages_exist() {
+    let data = data();
+    let written = written(&data, Prerendered::ALL);
     let list_pages = (data.notices.len() - 1).div_ceil(data.board.page_size);
     assert_eq!(
         written.len(),
         list_pages + data.notices.len() - 1,
         "no page for “a b”"
     );
+    let (listed_files, listed_views): (Vec<String>, Vec<String>) =
+        sitemap_urls(&data, Prerendered::ALL)
+            .into_iter()
+            .partition(|url| !url.contains('?'));
     assert_eq!(
-        sitemap_files(&data),
-        written,
+        listed_files, written,
         "the sitemap lists them, in the same order"
     );
-    let files = SitePages::new(&data).files();
+    assert_eq!(
+        listed_views,
+        ["index.html?id=a%20b"],
+        "and the notice without a page"
+    );
+    let files = SitePages::new(&data, Prerendered::ALL).files();
     for file in &written {
         for copy in ["", ".br", ".gz"] {
             assert!(
@@ -83,6 +104,7 @@ fn prerendering_the_sitemap_and_the_cleanup_agree_on_which_pages_exist() {
         "notices.json",
         "feed.xml",
         "sitemap.xml",
+        "sitemap-2.xml",
         "main.css",
         "notice-a b.html",
         "page-1.html",
@@ -98,9 +120,49 @@ fn prerendering_the_sitemap_and_the_cleanup_agree_on_which_pages_exist() {
 }
 
 #[test]
+fn only_the_newest_notices_and_the_list_pages_showing_them_get_pages() {
+    let data = data();
+    let prerendered = Prerendered::newest(25);
+    let written = written(&data, prerendered);
+    let order = data.plain_order();
+    let pinned = order.pinned_on_top();
+    let newest: Vec<String> = order.indices()[..pinned + 25]
+        .iter()
+        .map(|&index| data.notices[index].id.as_str())
+        .filter(|id| *id != "a b")
+        .map(|id| format!("notice-{id}.html"))
+        .collect();
+    // Pages of 10: the 25 newest are on the first three.
+    let lists = ["index.html", "page-2.html", "page-3.html"].map(String::from);
+    assert_eq!(written, [&lists[..], &newest].concat());
+    let urls = sitemap_urls(&data, prerendered);
+    let (listed_files, listed_views): (Vec<String>, Vec<String>) =
+        urls.iter().cloned().partition(|url| !url.contains('?'));
+    assert_eq!(listed_files, written);
+    assert_eq!(
+        listed_views.len() + newest.len(),
+        data.notices.len(),
+        "every other notice, as a view of the list"
+    );
+    let oldest = &order.indices()[order.total() - 1];
+    assert!(urls.contains(&format!(
+        "index.html?id={}",
+        data.notices[*oldest].id.as_str()
+    )));
+    let files = SitePages::new(&data, prerendered).files();
+    assert!(
+        files.is_stale("page-4.html"),
+        "a page of older notices goes"
+    );
+    let older = data.notices[order.indices()[pinned + 25]].id.as_str();
+    assert!(files.is_stale(&format!("notice-{older}.html")));
+    assert!(!files.is_stale(&newest[pinned + 24 - 1]));
+}
+
+#[test]
 fn each_page_is_named_as_the_app_reads_its_view_from_the_file_name() {
     let data = data();
-    for page in SitePages::new(&data).iter() {
+    for page in SitePages::new(&data, Prerendered::newest(25)).iter() {
         assert_eq!(
             UrlState::from_url(&page.file, "", "", Addressing::Files),
             page.url,
@@ -119,7 +181,10 @@ fn each_page_is_named_as_the_app_reads_its_view_from_the_file_name() {
 fn a_board_without_notices_still_has_its_first_page() {
     let text = r#"{ "version": 1, "board": { "title": "B" }, "notices": [] }"#;
     let data = parse_data_file(text, "notices.json").unwrap();
-    let files: Vec<String> = SitePages::new(&data).iter().map(|page| page.file).collect();
+    let files: Vec<String> = SitePages::new(&data, Prerendered::ALL)
+        .iter()
+        .map(|page| page.file)
+        .collect();
     assert_eq!(files, ["index.html"]);
-    assert_eq!(sitemap_files(&data), files);
+    assert_eq!(sitemap_urls(&data, Prerendered::ALL), files);
 }

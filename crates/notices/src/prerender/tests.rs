@@ -1,7 +1,7 @@
 use super::*;
 use notice_core::format::escape_markup;
 use notice_core::parse_data_file;
-use notice_core::url_state::View;
+use notice_core::url_state::{Prerendered, View};
 
 /// The shape of the built `index.html` that matters here.
 const TEMPLATE: &str = r#"<!DOCTYPE html>
@@ -32,6 +32,7 @@ fn options() -> Options {
         published: None,
         base_url: Some("https://www.example.go.kr/eng/news".into()),
         feed: Some("feed.xml".into()),
+        prerendered: Prerendered::ALL,
         today: None,
     }
 }
@@ -455,4 +456,41 @@ fn a_korean_board_is_written_in_korean_words_of_korean_boards() {
             );
         }
     }
+}
+
+#[test]
+fn pages_link_to_the_pages_written_and_to_views_of_the_list_for_the_others() {
+    let newest = Options {
+        prerendered: Prerendered::newest(25),
+        ..options()
+    };
+    let pages = prerender(TEMPLATE, sample(), &newest).unwrap();
+    let written: Vec<&str> = pages.iter().map(|page| page.file.as_str()).collect();
+    for page in &pages {
+        assert!(
+            page.html.contains(" data-prerendered-notices=\"25\""),
+            "the app links by the same rule: {}",
+            page.file
+        );
+        for link in page.html.split("href=\"").skip(1) {
+            let href = &link[..link.find('"').unwrap()];
+            if href.starts_with("notice-") || href.starts_with("page-") {
+                let file = href.split('?').next().unwrap();
+                assert!(written.contains(&file), "{} links to {href}", page.file);
+            }
+        }
+    }
+    // The 25 newest are on the first three pages of ten: the third links onwards, and to
+    // its older notices, as views of the list.
+    let third = page(&pages, "page-3.html");
+    assert!(third.contains("href=\"index.html?page=4\""), "{third}");
+    assert!(
+        third.contains("href=\"index.html?page=3&amp;id="),
+        "{third}"
+    );
+    assert!(third.contains("href=\"notice-"));
+    let again = prerender(&pages[0].html, sample(), &newest).unwrap();
+    assert_eq!(again[0].html.matches("data-prerendered").count(), 2);
+    let all = prerender(&pages[0].html, sample(), &options()).unwrap();
+    assert!(!all[0].html.contains("data-prerendered-notices"));
 }

@@ -5,6 +5,7 @@
 
 use notice_core::format::{link_spans, paragraphs, unbroken_pieces};
 use notice_core::listing::{ListQuery, Listing};
+use notice_core::url_state::Prerendered;
 use notice_core::{parse_data_file, Date};
 use notices::feed;
 use notices::locate::locate_all;
@@ -357,6 +358,7 @@ pub fn stages(text: &str) -> [f64; 5] {
         published: None,
         base_url: Some("https://www.example.go.kr/news/".into()),
         feed: Some("feed.xml".into()),
+        prerendered: Prerendered::ALL,
         today: None,
     };
     // Each page is dropped once written, as `notices prerender` does.
@@ -373,7 +375,7 @@ pub fn stages(text: &str) -> [f64; 5] {
     let pages = millis(start);
     let start = Instant::now();
     let _ = feed::atom(&data, "https://www.example.go.kr/news/");
-    let _ = feed::sitemap(&data, "https://www.example.go.kr/news/");
+    let _ = feed::sitemaps(&data, "https://www.example.go.kr/news/", Prerendered::ALL);
     let feeds = millis(start);
     let start = Instant::now();
     for notice in &data.notices {
