@@ -93,9 +93,12 @@ impl Source {
                 urls.map(|url| async move { platform::fetch_bytes(&url, Cache::Use).await }),
             )
             .await;
-            for (need, bytes) in needs.iter().zip(fetched) {
-                window = Arc::new(window.with_fetched(need, bytes?)?);
-            }
+            let files: Vec<(Need, Vec<u8>)> = needs
+                .into_iter()
+                .zip(fetched)
+                .map(|(need, bytes)| Ok((need, bytes?)))
+                .collect::<Result<_, LoadError>>()?;
+            window = Arc::new(window.with_fetched(files)?);
         }
     }
 

@@ -174,3 +174,59 @@ fn publishing_and_checking_twice_the_notices_takes_about_twice_as_long() {
         "1,000 notices took {small_time:?}, 2,000 took {large_time:?}"
     );
 }
+
+#[test]
+#[ignore = "timing: run with --profile tools, as scripts/test does"]
+fn a_round_of_many_fetched_files_is_taken_in_linear_time() {
+    use notice_core::published::{names, publish, Need, Window};
+    use std::collections::HashMap;
+    const BASE: &str = "https://example.org/board/";
+    // The browser's view of a published board: its entry, and each of its files as fetched.
+    let served = |text: &str| {
+        let data = notice_core::parse_data_file(text, "notices.json").expect("a data file");
+        let publication = publish(&data, text).expect("published");
+        let entry_url = format!("{BASE}{}", publication.entry.name);
+        let entry = notice_core::parse_data_file(&publication.entry.text, &entry_url).unwrap();
+        let files: HashMap<String, Vec<u8>> = publication
+            .files
+            .iter()
+            .map(|file| {
+                (
+                    format!("{BASE}{}", file.name),
+                    file.text.clone().into_bytes(),
+                )
+            })
+            .collect();
+        let directories = publication.meta.row_directories.len();
+        (
+            Window::from_entry(&entry, &entry_url).unwrap(),
+            files,
+            directories,
+        )
+    };
+    // Every row block of the board in one round, as a long most-read list may need: the
+    // notices must be made into the window's data set once for the round, not once a file.
+    let every_block = |(window, files, directories): &(Window, HashMap<String, Vec<u8>>, usize)| {
+        let round = |window: &Window, needs: Vec<Need>| {
+            let fetched = needs.into_iter().map(|need| {
+                let bytes = files[&window.url_of(&need)].clone();
+                (need, bytes)
+            });
+            window.with_fetched(fetched.collect::<Vec<_>>()).unwrap()
+        };
+        let window = round(window, (0..*directories).map(Need::RowDirectory).collect());
+        let blocks = (0..*directories).flat_map(|n| {
+            let directory = &files[&window.url_of(&Need::RowDirectory(n))];
+            names(&serde_json::from_slice(directory).unwrap()).unwrap()
+        });
+        let window = round(&window, blocks.map(Need::Shard).collect());
+        std::hint::black_box(window);
+    };
+    let small = served(&hostile::data_file_with_notices(4_000));
+    let large = served(&hostile::data_file_with_notices(4_000 * GROWTH));
+    let (small_time, large_time) = times(|| every_block(&small), || every_block(&large));
+    assert!(
+        large_time <= small_time.max(FLOOR) * MAX_TIME_GROWTH,
+        "4,000 notices took {small_time:?}, {GROWTH} times as many {large_time:?}"
+    );
+}

@@ -122,14 +122,13 @@ fn published_screen(served: &Served, url: &UrlState) -> (Screen, usize, Load) {
         }
         rounds += 1;
         assert!(rounds < 10, "the window keeps needing files: {needs:?}");
-        for need in needs {
+        let round = needs.into_iter().map(|need| {
             let address = window.url_of(&need);
             let text = &files[address.strip_prefix("https://example.org/board/").unwrap()];
             assert_ne!(need, Need::WholeFile, "only a search needs the whole file");
-            window = window
-                .with_fetched(&need, text.clone().into_bytes())
-                .unwrap();
-        }
+            (need, text.clone().into_bytes())
+        });
+        window = window.with_fetched(round.collect::<Vec<_>>()).unwrap();
     }
     let load = Load::Published(Arc::new(window));
     (Screen::new(&load, url, None), rounds, load)

@@ -99,7 +99,7 @@ impl Window {
         let meta = Meta::from_json(entry.published.as_ref().ok_or_else(|| bad("missing"))?)?;
         let path = url.split(['?', '#']).next().unwrap_or_default();
         let base = path[..path.rfind('/').map_or(0, |i| i + 1)].to_string();
-        let window = Window {
+        let mut window = Window {
             entry_url: url.to_string(),
             base,
             board: entry.board.clone(),
@@ -114,7 +114,9 @@ impl Window {
             data: Arc::new(entry.clone()),
             meta: Arc::new(meta),
         };
-        window.with_shard(None, entry)
+        window.add_shard(None, entry)?;
+        window.make_data();
+        Ok(window)
     }
 
     /// The address of a file of the board (for [`Need::WholeFile`], the data file's copy).
@@ -152,35 +154,47 @@ impl Window {
         Some((fetched.place, self.meta.pinned))
     }
 
-    /// The window with the file fetched for `need` added. Blocks and buckets are small:
-    /// they are read at once.
-    pub fn with_fetched(&self, need: &Need, bytes: Vec<u8>) -> Result<Window, LoadError> {
-        match need {
-            Need::Shard(name) => {
-                let shard = DataReader::from_bytes(bytes, &self.entry_url)?.finish()?;
-                self.with_shard(Some(name), &shard)
+    /// The window with the files of a round of fetches added, each with what it was fetched
+    /// for. The fetched notices are made into the window's data set once for the round: a
+    /// round may bring twenty files, and the set grows with every file.
+    pub fn with_fetched(
+        &self,
+        files: impl IntoIterator<Item = (Need, Vec<u8>)>,
+    ) -> Result<Window, LoadError> {
+        let mut window = self.clone();
+        let mut shards = false;
+        for (need, bytes) in files {
+            match &need {
+                Need::Shard(name) => {
+                    let shard = DataReader::from_bytes(bytes, &self.entry_url)?.finish()?;
+                    window.add_shard(Some(name), &shard)?;
+                    shards = true;
+                }
+                _ => window.add_list_file(&need, &bytes)?,
             }
-            _ => self.with_list_file(need, &bytes),
         }
+        if shards {
+            window.make_data();
+        }
+        Ok(window)
     }
 
-    /// The window with a directory, the categories file or a most-read file added, each
-    /// checked against the entry.
-    fn with_list_file(&self, need: &Need, bytes: &[u8]) -> Result<Window, LoadError> {
+    /// Adds a directory, the categories file or a most-read file, each checked against the
+    /// entry.
+    fn add_list_file(&mut self, need: &Need, bytes: &[u8]) -> Result<(), LoadError> {
         let value = || -> Result<serde_json::Value, LoadError> {
             serde_json::from_slice(bytes).map_err(|_| bad("a directory is not JSON"))
         };
-        let mut window = self.clone();
         let wrong = || bad("a directory or list file is wrong");
         let meta = &self.meta;
         match need {
             Need::RowDirectory(n) => {
                 let names = names(&value()?).ok_or_else(wrong)?;
-                *window.row_directories.get_mut(*n).ok_or_else(wrong)? = Some(Arc::new(names));
+                *self.row_directories.get_mut(*n).ok_or_else(wrong)? = Some(Arc::new(names));
             }
             Need::BucketDirectory(n) => {
                 let ids = first_ids(&value()?).ok_or_else(wrong)?;
-                *window.bucket_directories.get_mut(*n).ok_or_else(wrong)? = Some(Arc::new(ids));
+                *self.bucket_directories.get_mut(*n).ok_or_else(wrong)? = Some(Arc::new(ids));
             }
             Need::Categories => {
                 // Read as numbers, not as JSON values: 100,000 of them must take one short task.
@@ -188,7 +202,7 @@ impl Window {
                     .filter(|codes| codes.len() == meta.unpinned)
                     .filter(|codes| codes.iter().all(|&code| code <= meta.categories.len()))
                     .ok_or_else(wrong)?;
-                window.codes = Some(Arc::new(codes));
+                self.codes = Some(Arc::new(codes));
             }
             &Need::MostRead { order, chunk } => {
                 let count = meta.most_read.get(order).ok_or_else(wrong)?.count;
@@ -197,31 +211,31 @@ impl Window {
                     .filter(|places| places.len() == length)
                     .filter(|places| places.iter().all(|&place| place < meta.total()))
                     .ok_or_else(wrong)?;
-                window.most_read.insert((order, chunk), Arc::new(places));
+                self.most_read.insert((order, chunk), Arc::new(places));
             }
             Need::Shard(_) | Need::WholeFile => {}
         }
-        Ok(window)
+        Ok(())
     }
 
-    /// The window with a block's or bucket's notices added (`name`: `None` for the entry).
-    fn with_shard(&self, name: Option<&str>, shard: &Dataset) -> Result<Window, LoadError> {
+    /// Adds a block's or bucket's notices (`name`: `None` for the entry); the data set is
+    /// made again afterwards ([`Window::make_data`]).
+    fn add_shard(&mut self, name: Option<&str>, shard: &Dataset) -> Result<(), LoadError> {
         let (at, whole) = locations(shard.published.as_ref())?;
-        let mut window = self.clone();
         for notice in &shard.notices {
             let location = at.get(notice.position.wrapping_sub(1)).copied();
             let place = location
-                .and_then(|location| window.meta.place(location))
+                .and_then(|location| self.meta.place(location))
                 .ok_or_else(|| bad("a notice's place is not on the board"))?;
             let id = notice.id.as_str().to_string();
             let whole = notice.position <= whole;
             // A row never replaces the whole notice.
-            if !whole && window.notices.contains_key(&id) {
+            if !whole && self.notices.contains_key(&id) {
                 continue;
             }
-            window.at_place.insert(place, id.clone());
+            self.at_place.insert(place, id.clone());
             let notice = notice.clone();
-            window.notices.insert(
+            self.notices.insert(
                 id,
                 Fetched {
                     notice,
@@ -231,29 +245,35 @@ impl Window {
             );
         }
         if let Some(name) = name {
-            window.read.insert(name.to_string());
+            self.read.insert(name.to_string());
         }
-        let categories = window
+        Ok(())
+    }
+
+    /// Makes the data set the views read from the notices fetched so far.
+    fn make_data(&mut self) {
+        let categories = self
             .meta
             .categories
             .iter()
             .map(|key| Category {
                 key: key.clone(),
-                label: window.board.category_label(key).to_string(),
+                label: self.board.category_label(key).to_string(),
             })
             .collect();
         // No search text: a search reads the whole data file.
-        let notices = window
+        let notices = self
             .notices
             .values()
             .map(|fetched| (fetched.notice.clone(), String::new()))
             .collect();
-        window.data =
-            Arc::new(
-                Dataset::from_searchable(window.board.clone(), notices, Vec::new())
-                    .with_board_facts(categories, window.meta.years.clone(), window.meta.skipped),
-            );
-        Ok(window)
+        self.data = Arc::new(
+            Dataset::from_searchable(self.board.clone(), notices, Vec::new()).with_board_facts(
+                categories,
+                self.meta.years.clone(),
+                self.meta.skipped,
+            ),
+        );
     }
 
     /// What must still be fetched to show `url`; nothing once [`Window::shown`] can.
