@@ -118,7 +118,8 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     let latest = StoredValue::new(latest);
     if mode == Mode::Page {
         Effect::new(move || {
-            platform::set_document_title(&screen.read().title(locale.get().text()))
+            platform::set_document_title(&screen.read().title(locale.get().text()));
+            platform::set_canonical(&nav.canonical_href());
         });
     }
     let board_element = NodeRef::<leptos::html::Div>::new();

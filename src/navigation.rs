@@ -3,7 +3,7 @@
 use crate::config::{BoardConfig, Mode};
 use crate::platform::{self, Scroll};
 use leptos::prelude::*;
-use notice_core::listing::ListQuery;
+use notice_core::listing::{ListQuery, Sort};
 use notice_core::screen::Load;
 use notice_core::url_state::{is_view_file, Addressing, Prerendered, UrlState, View, LIST_FILE};
 
@@ -82,16 +82,22 @@ impl Navigation {
     /// The `href` for a URL state: on the board's own page its prerendered file when it has
     /// one, else the list's file with the state in the query string (`index.html?id=…`).
     pub fn href(&self, target: &UrlState) -> String {
-        let addressing = match self.addressing {
-            Addressing::Files if !self.has_prerendered_file(target) => Addressing::Query,
-            addressing => addressing,
-        };
-        let (file, query) = target.to_url(&self.prefix.read_value(), addressing);
+        let (file, query) = self.file_and_query(target);
         let file = match (self.addressing, file.as_str()) {
             (Addressing::Query, _) | (_, LIST_FILE) => self.list_file.get_value(),
             _ => file,
         };
         format!("{}{file}{query}", self.page_dir.read_value())
+    }
+
+    /// `target` as a file of the board's folder and a query string: on the board's own page
+    /// its prerendered file when it has one (`notice-7.html`), else `index.html?id=…`.
+    fn file_and_query(&self, target: &UrlState) -> (String, String) {
+        let addressing = match self.addressing {
+            Addressing::Files if !self.has_prerendered_file(target) => Addressing::Query,
+            addressing => addressing,
+        };
+        target.to_url(&self.prefix.read_value(), addressing)
     }
 
     /// Whether the view `target` names has a prerendered file ([`Prerendered`]): a notice
@@ -119,16 +125,28 @@ impl Navigation {
         let url = self.url.get_untracked();
         match self.addressing {
             Addressing::Files => {
-                let notice = UrlState::list().with_view(url.view);
-                let addressing = match self.has_prerendered_file(&notice) {
-                    true => Addressing::Files,
-                    false => Addressing::Query,
-                };
-                let (file, query) = notice.to_url(&self.prefix.read_value(), addressing);
+                let (file, query) = self.file_and_query(&UrlState::list().with_view(url.view));
                 format!("{file}{query}")
             }
             Addressing::Query => self.href(&self.with_current_foreign(url)),
         }
+    }
+
+    /// The canonical address of the view on screen, relative to the page: a notice's own
+    /// (as [`Navigation::share_href`]), a page of the plain list's, and the list's first
+    /// page for a search or filter. On the board's own page only.
+    pub fn canonical_href(&self) -> String {
+        let url = self.url.get_untracked();
+        let plain_page = match url.view {
+            View::Notice(_) => return self.share_href(),
+            View::List if url.list.is_narrowed() || url.list.sort != Sort::default() => 1,
+            View::List => url.list.page,
+        };
+        let (file, query) = self.file_and_query(&UrlState::list().with_list(ListQuery {
+            page: plain_page,
+            ..ListQuery::default()
+        }));
+        format!("{file}{query}")
     }
 
     /// Follows one of the board's own links: a new history entry and the new view at the top

@@ -62,6 +62,25 @@ pub fn set_document_title(title: &str) {
     document().set_title(title);
 }
 
+/// Points the page's canonical link, if it has one (the prerendered pages do when built
+/// with the public address), at `href`, resolved against it: a view the app renders from
+/// the data (`index.html?id=…`) is then indexed at its own address, not as the list.
+pub fn set_canonical(href: &str) {
+    let Some(link) = document()
+        .query_selector("link[rel=canonical]")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let base = link.get_attribute("href").unwrap_or_default();
+    if let Ok(url) = web_sys::Url::new_with_base(href, &base) {
+        if base != url.href() {
+            let _ = link.set_attribute("href", &url.href());
+        }
+    }
+}
+
 /// True for a click that should stay in the app: the main button with no modifier key.
 /// Ctrl/Cmd/Shift/Alt-clicks and middle clicks keep their browser meaning (new tab, window…).
 pub fn is_plain_click(event: &leptos::ev::MouseEvent) -> bool {

@@ -1,6 +1,6 @@
 // The prerendered pages (scripts/build runs `notices prerender`): what people without
 // JavaScript, search engines and link previews get, and how the app takes a page over.
-import { describe, it } from 'node:test';
+import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -215,8 +215,15 @@ describe('a board that prerenders only its newest notices', () => {
   // with the default of 1,000, so that its folder stays within what a static host takes.
   const site = fs.mkdtempSync(path.join(os.tmpdir(), 'board-newest-'));
   fs.cpSync(DIST, site, { recursive: true });
-  execFileSync(path.join(DIST, '../target/tools/notices'), ['prerender', site, '--prerendered-notices', '20'], { stdio: 'pipe' });
+  const BASE = 'https://www.example.go.kr/eng/news/';
+  execFileSync(path.join(DIST, '../target/tools/notices'), ['prerender', site, '--prerendered-notices', '20', '--base-url', BASE], { stdio: 'pipe' });
   const env = serveAndLaunch({ root: site, base: '/eng/news/' });
+  after(() => fs.rmSync(site, { recursive: true, force: true }));
+  // The app points the canonical link at the view once it is on screen.
+  const canonicalIs = async (page, href) => {
+    await page.waitForFunction((href) => document.querySelector('link[rel=canonical]').getAttribute('href') === href, href, { timeout: 5000 }).catch(() => {});
+    assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), href);
+  };
   const newestFirst = (a, b) => b.date.localeCompare(a.date) || String(b.id).localeCompare(String(a.id));
   const others = sample.notices.filter((n) => !n.pinned).sort(newestFirst);
   // The first notice without a page: the 21st newest, on page 3 of ten.
@@ -228,6 +235,9 @@ describe('a board that prerenders only its newest notices', () => {
     const expected = [...pinned, ...others.slice(0, 20)].map((n) => `notice-${n.id}.html`).sort();
     assert.deepEqual(noticePages, expected);
     assert.deepEqual(files.filter((file) => /^page-\d+\.html$/.test(file)), ['page-2.html']);
+    const sitemap = fs.readFileSync(path.join(site, 'sitemap.xml'), 'utf8');
+    assert.ok(sitemap.includes(`<loc>${BASE}index.html?id=${older.id}</loc>`), 'every notice at its address');
+    assert.ok(sitemap.includes(`<loc>${BASE}notice-${others[0].id}.html</loc>`));
   });
 
   it('links to the others as views of the list, which open from their address and after a reload', async () => {
@@ -238,19 +248,22 @@ describe('a board that prerenders only its newest notices', () => {
     assert.equal(await next.getAttribute('href'), '/eng/news/index.html?page=3');
     await next.click();
     await page.waitForURL('**/eng/news/index.html?page=3');
+    await canonicalIs(page, `${BASE}index.html?page=3`);
     const link = page.locator('.notice-row a', { hasText: older.title });
     assert.equal(await link.getAttribute('href'), `/eng/news/index.html?page=3&id=${older.id}`);
     await link.click();
     await waitForView(page, older.title);
     assert.equal(await page.locator('h1').textContent(), older.title);
+    await canonicalIs(page, `${BASE}index.html?id=${older.id}`);
     await page.reload();
     await waitForView(page, older.title);
     assert.equal(await page.locator('h1').textContent(), older.title);
+    await canonicalIs(page, `${BASE}index.html?id=${older.id}`);
     // Its newer neighbour, the last of page 2, has its page.
     assert.equal(await page.locator('.notice-pager a', { hasText: others[19].title }).getAttribute('href'), `/eng/news/notice-${others[19].id}.html?page=3`);
     await page.getByRole('link', { name: 'Back to list' }).click();
     await page.waitForURL('**/eng/news/index.html?page=3');
-    assert.ok((await page.locator('.notice-row a').allTextContents()).includes(older.title));
+    await page.locator('.notice-row a', { hasText: older.title }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(page.problems, []);
   });
