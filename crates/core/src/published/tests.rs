@@ -214,8 +214,8 @@ fn check_board(seed: u64, count: usize, page_size: usize) {
     let mut urls: Vec<(UrlState, usize)> = urls.into_iter().map(|url| (url, 3)).collect();
     // Filtered and sorted lists, and notices opened from them: a list takes at most 3 rounds
     // (its order's file, a row directory, the blocks); a notice opened from its link alone
-    // one more, for its bucket says where it is in the list, and only then are its
-    // neighbours' rows looked for.
+    // too (its bucket's directory and the list's file, then its bucket with every row
+    // directory, then its neighbours' blocks).
     let year = data.years().first().copied();
     let last = data.notices.len().div_ceil(page_size);
     for query in queries(year) {
@@ -233,7 +233,7 @@ fn check_board(seed: u64, count: usize, page_size: usize) {
                 page: 1 + notice.views as usize % 3,
                 ..query.clone()
             };
-            urls.push((url, 5));
+            urls.push((url, 4));
         }
     }
     for (url, most) in urls {
