@@ -5,8 +5,9 @@
 // the time until the result is on screen (the pages themselves are not counted), and the
 // longest main-thread task meanwhile:
 //   first list view (page, widget) · a notice (clicked in the list) · page 50 (its address
-//   opened) · a category filter, then the most-read order · a year filter · a first search
-//   (Latin word, Korean syllables, initial consonants) · the next keystroke.
+//   opened) · a category filter, then the most-read order, then a notice of that list opened
+//   from its link on a fresh page · a year filter · a first search (Latin word, Korean
+//   syllables, initial consonants) · the next keystroke.
 // Boards come from bench/generate.mjs (prose-like text, a third of the titles Korean; the
 // 100,000-notice board with --short bodies, to stay under the 150 MB a data file may have).
 // Usage (after scripts/build): node bench/published.mjs [1000 10000 100000] [--keep DIR]
@@ -119,12 +120,20 @@ async function board(browser, url, mode, firstViewOnly = false) {
       return opened.measure(() => opened.page.locator(select).selectOption(option),
         `${status} !== ${JSON.stringify(before)} && !document.querySelector('main[aria-busy="true"]')`);
     };
-    return { context: opened.context, choose };
+    return { context: opened.context, page: opened.page, choose };
   };
   let choose;
-  ({ context, choose } = await onFilters());
+  ({ context, page, choose } = await onFilters());
   results['category filter'] = await choose('#notice-category', { index: 1 });
   results['then sort: most read'] = await choose('#notice-sort', 'most-read');
+  // A link to a notice of that list, opened on a fresh page: its Previous/Next follow the
+  // list, so where it is in it must be known.
+  const linked = page.locator('.notice-row a').nth(4);
+  const [href, linkedTitle] = [new URL(await linked.getAttribute('href'), page.url()).href, (await linked.textContent()).trim()];
+  await context.close();
+  ({ context, page, measure } = await phone(browser));
+  results['a notice from a filtered link'] = await measure(() => page.goto(href),
+    `document.querySelector('.notice-title')?.textContent.includes(${JSON.stringify(linkedTitle.slice(0, 20))}) && !!document.querySelector('.notice-pager a') && !document.querySelector('main[aria-busy="true"]')`);
   await context.close();
   ({ context, choose } = await onFilters());
   results['year filter'] = await choose('#notice-year', { index: 2 });
