@@ -150,7 +150,9 @@ impl Listing {
             .collect();
         // `Dataset::notices` is already newest first; other orders sort (stably) from there.
         if query.sort != Sort::Newest {
-            order.sort_by(|&a, &b| query.sort.compare(&data.notices[a], &data.notices[b]));
+            sort_indices(&mut order, &|a, b| {
+                query.sort.compare(&data.notices[a], &data.notices[b])
+            });
         }
         // As on eGovFrame boards, pinned notices lead the first page of the plain list only.
         let narrowed = !terms.is_empty() || category.is_some() || query.year.is_some();
@@ -284,6 +286,12 @@ pub fn page_window(page: usize, pages: usize) -> Vec<Option<usize>> {
     }
     window.push(Some(pages));
     window
+}
+
+/// Sorts indices stably by `compare`. Every caller shares this one copy of the sort in the
+/// app's wasm: a sort called with its own closure is a copy of its own (about 3 KB each).
+pub(crate) fn sort_indices(indices: &mut [usize], compare: &dyn Fn(usize, usize) -> Ordering) {
+    indices.sort_by(|&a, &b| compare(a, b));
 }
 
 #[cfg(test)]

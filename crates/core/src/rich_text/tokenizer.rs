@@ -178,7 +178,7 @@ fn read_tag(html: &str, from: usize, is_end: bool) -> (Option<Token>, usize) {
 /// thousands of attributes must not take quadratic time.
 fn drop_repeated_attributes(attributes: &mut Vec<(String, String)>) {
     let mut by_name: Vec<usize> = (0..attributes.len()).collect();
-    by_name.sort_by(|&a, &b| attributes[a].0.cmp(&attributes[b].0));
+    crate::listing::sort_indices(&mut by_name, &|a, b| attributes[a].0.cmp(&attributes[b].0));
     let mut repeated = vec![false; attributes.len()];
     for pair in by_name.windows(2) {
         repeated[pair[1]] = attributes[pair[0]].0 == attributes[pair[1]].0;
