@@ -87,8 +87,7 @@ pub fn sitemaps(data: &Dataset, base_url: &str, prerendered: Prerendered) -> Vec
     // A list page changes whenever a notice is added: it is as new as the newest notice.
     let newest = newest_first(data).first().map(|notice| notice.date);
     let lists = site
-        .iter()
-        .take_while(|page| page.notice.is_none())
+        .list_pages()
         .map(|page| (format!("{base}{}", page.file), newest));
     let notices = site.notices().map(|(notice, has_page)| {
         let url = match has_page {

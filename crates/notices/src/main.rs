@@ -374,13 +374,11 @@ fn write_feed(
     for (file, xml) in &sitemaps {
         write(&dir.join(file), xml)?;
     }
-    // The parts of an earlier, larger sitemap go: a crawler must not read stale ones.
-    let parts = sitemaps.len().saturating_sub(1);
-    for n in parts + 1.. {
-        match std::fs::remove_file(dir.join(feed::sitemap_part(n))) {
-            Ok(()) => {}
-            Err(_) => break,
-        }
+    // The parts of an earlier, larger sitemap go (parts are numbered from 1, and the index
+    // is written beside them): a crawler must not read stale ones.
+    let mut stale = sitemaps.len().max(1);
+    while std::fs::remove_file(dir.join(feed::sitemap_part(stale))).is_ok() {
+        stale += 1;
     }
     say!(
         "feed: wrote {FEED_FILE} and {} sitemap files into {}",

@@ -1,5 +1,5 @@
 //! The site's pages: which files make up a prerendered board. Prerendering writes exactly
-//! these ([`crate::prerender`]), the sitemap lists exactly these ([`crate::feed::sitemap`]),
+//! these ([`crate::prerender`]), the sitemap lists these ([`crate::feed::sitemaps`]),
 //! and cleaning a folder after prerendering keeps exactly these ([`PageFiles::is_stale`]).
 //!
 //! The pages are the plain list's first pages (`index.html`, `page-2.html`…) and one page
@@ -47,8 +47,20 @@ impl<'a> SitePages<'a> {
 
     /// The pages, one at a time (a board of 100,000 notices is never held as a list).
     pub fn iter(&self) -> impl Iterator<Item = Page<'a>> + 'a {
+        let notices = self
+            .notices()
+            .filter(|&(_, has_page)| has_page)
+            .map(|(notice, _)| {
+                let id = notice.id.as_str().to_string();
+                Page::new(UrlState::list().with_view(View::Notice(id)), Some(notice))
+            });
+        self.list_pages().chain(notices)
+    }
+
+    /// The list's prerendered pages, in order.
+    pub fn list_pages(&self) -> impl Iterator<Item = Page<'a>> + 'a {
         let (data, prerendered) = (self.data, self.prerendered);
-        let lists = (1..=self.list_pages)
+        (1..=self.list_pages)
             .take_while(move |&page| prerendered.has_list_page(page, data.board.page_size))
             .map(|page| {
                 let url = UrlState::list().with_list(ListQuery {
@@ -56,12 +68,7 @@ impl<'a> SitePages<'a> {
                     ..ListQuery::default()
                 });
                 Page::new(url, None)
-            });
-        let notices = self
-            .notices()
-            .filter(|&(_, has_page)| has_page)
-            .map(|(notice, _)| Page::new(notice_url(notice), Some(notice)));
-        lists.chain(notices)
+            })
     }
 
     /// Every notice in the plain list's order (pinned ones, then the others newest first),
@@ -85,11 +92,6 @@ impl<'a> SitePages<'a> {
     pub fn files(&self) -> PageFiles {
         PageFiles(self.iter().map(|page| page.file).collect())
     }
-}
-
-/// The URL state of a notice's view.
-fn notice_url(notice: &Notice) -> UrlState {
-    UrlState::list().with_view(View::Notice(notice.id.as_str().to_string()))
 }
 
 impl<'a> Page<'a> {
