@@ -17,27 +17,10 @@ const wasm = find(/data-wasm="\.\/(notice-board-[0-9a-f]+_bg\.wasm)"/, 'wasm fil
 // The prerender step puts the stylesheet into the page as <style data-href="./main-….css">.
 const css = find(/href="\.\/(main-[0-9a-f]+\.css)"/, 'stylesheet');
 
-// A stable name (short cache) that points at the content-hashed files (long cache). It
-// needs no inline script, so it runs under a strict Content-Security-Policy.
-fs.writeFileSync(path.join(dist, 'widget.js'), `// News & Notices board widget. Embed with:
-//   <script type="module" src="…/widget.js"></script>
-//   <div data-notice-board data-src="…/notices.json"></div>
-// See docs/embedding.md for the options.
-import init, { mount_widgets } from './${glue}';
-
-// Each board's data file (or its published entry) starts downloading now, in parallel with
-// the app (whose fetch then takes the preloaded response).
-for (const host of document.querySelectorAll('[data-notice-board]:not([data-notice-board=page])')) {
-  const preload = Object.assign(document.createElement('link'), {
-    rel: 'preload', as: 'fetch', crossOrigin: 'anonymous',
-    href: new URL(host.dataset.published || host.dataset.src || 'notices.json', document.baseURI).href,
-  });
-  document.head.append(preload);
-}
-const here = (file) => new URL(file, import.meta.url).href;
-await init({ module_or_path: here('./${wasm}') });
-mount_widgets(here('./${css}'));
-`);
+// The one script a host page includes (js/widget.js), naming this build's files.
+const widget = fs.readFileSync(path.resolve(import.meta.dirname, '../js/widget.js'), 'utf8')
+  .replace('__GLUE__', glue).replace('__WASM__', wasm).replace('__CSS__', css);
+fs.writeFileSync(path.join(dist, 'widget.js'), widget);
 console.log(`postbuild: widget.js → ${glue}, ${wasm}, ${css}`);
 
 // The Korean sample board (public/ko/notices.json) at ko/, beside the English one: the same

@@ -124,8 +124,8 @@ pub fn App(config: BoardConfig) -> impl IntoView {
     }
     let board_element = NodeRef::<leptos::html::Div>::new();
     if takes_over {
-        // The data is in (see `crate::start_page`): once rendered, the board replaces the
-        // prerendered one.
+        // The data is in (see `crate::start_page` and `crate::start_widgets`): once
+        // rendered, the board replaces the prerendered one.
         Effect::new(move || {
             platform::after_render(move || {
                 if let Some(board) = board_element.get_untracked() {
@@ -221,7 +221,7 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         // The host page owns the skip links, site chrome, breadcrumb, main landmark and title;
         // the board is a region in it, named apart from any other board on the page.
         Mode::Widget => view! {
-            <div class="board board-widget" lang=lang role="region" aria-label=move || name.get()>
+            <div class="board board-widget" lang=lang role="region" aria-label=move || name.get() node_ref=board_element>
                 <div class="board-main" aria-busy=move || busy.get().then_some("true")>{inner}</div>
                 // The compact widget is short: no "Top" under its titles.
                 {move || (!is_latest || kind.get() != ViewKind::List).then(|| view! { <BackToTop /> })}

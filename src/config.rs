@@ -32,6 +32,9 @@ pub struct BoardConfig {
     /// The viewer's date, for "New" markers (none when rendered ahead of time).
     pub today: Option<Date>,
     pub mode: Mode,
+    /// How its links name its views: [`Mode::addressing`], except in a widget's prerendered
+    /// first view, whose links go to the board's own pages.
+    pub addressing: Addressing,
     /// The level of the view's main heading (1 on its own page; 2 or more in a host page's
     /// outline). Sub-headings are one level below.
     pub heading_level: u8,
@@ -169,6 +172,7 @@ impl BoardConfig {
             root_id,
             today: page.today,
             mode,
+            addressing: mode.addressing(),
             heading_level: u8::clamp(heading_level, 1, 6),
             prerendered: given("data-prerendered-notices")
                 .and_then(|count| count.trim().parse().ok())
@@ -192,7 +196,7 @@ impl BoardConfig {
             file,
             &self.initial_query,
             &self.param_prefix,
-            self.mode.addressing(),
+            self.addressing,
         )
     }
 

@@ -28,24 +28,30 @@ pub mod views;
 pub use app::App;
 pub use config::{BoardConfig, Mode, Start};
 use notice_core::screen::Load;
-use platform::{Cache, PageBoard};
+use platform::{Board, Cache};
 
 /// Starts the board that is the page itself: the element marked `data-notice-board="page"`.
 pub fn start_page() {
-    for board in platform::page_boards() {
-        let (element, config) = match board {
-            PageBoard::Empty(element, config) => (element, config),
-            PageBoard::Prerendered(element, config) => {
-                take_over_when_loaded(element, config);
-                continue;
-            }
-        };
-        leptos::mount::mount_to(element, move || leptos::view! { <App config /> }).forget();
+    platform::page_boards().into_iter().for_each(start);
+}
+
+/// Starts every board embedded in a host page (elements marked `data-notice-board`), each in
+/// the shadow root `widget.js` gave it. See docs/embedding.md.
+pub fn start_widgets() {
+    platform::widget_boards().into_iter().for_each(start);
+}
+
+fn start(board: Board) {
+    match board {
+        Board::Empty(element, config) => {
+            leptos::mount::mount_to(element, move || leptos::view! { <App config /> }).forget();
+        }
+        Board::Prerendered(element, config) => take_over_when_loaded(element, config),
     }
 }
 
-/// A prerendered page is taken over once what its first view shows is in; until then, and
-/// for good if it cannot be loaded, the page works as it is, through its links. Parsing the
+/// A prerendered board is taken over once what its first view shows is in; until then, and
+/// for good if it cannot be loaded, it works as it is, through its links. Parsing the
 /// data and rendering the board are separate tasks, so the page stays responsive. (Leptos'
 /// own spawner only starts with the first mount.)
 fn take_over_when_loaded(element: web_sys::HtmlElement, config: BoardConfig) {
@@ -62,12 +68,4 @@ fn take_over_when_loaded(element: web_sys::HtmlElement, config: BoardConfig) {
         };
         leptos::mount::mount_to(element, move || leptos::view! { <App config /> }).forget();
     });
-}
-
-/// Starts every board embedded in a host page (elements marked `data-notice-board`), each in
-/// its own shadow root styled by `stylesheet`. See docs/embedding.md.
-pub fn start_widgets(stylesheet: &str) {
-    for (element, config) in platform::widget_boards(stylesheet) {
-        leptos::mount::mount_to(element, move || leptos::view! { <App config /> }).forget();
-    }
 }

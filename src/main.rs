@@ -8,8 +8,8 @@ fn main() {
     notice_board::start_page();
 }
 
-/// Starts the embedded boards; `stylesheet` is the URL of the board's CSS.
+/// Starts the embedded boards, in the shadow roots `widget.js` made.
 #[wasm_bindgen]
-pub fn mount_widgets(stylesheet: String) {
-    notice_board::start_widgets(&stylesheet);
+pub fn mount_widgets() {
+    notice_board::start_widgets();
 }

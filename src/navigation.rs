@@ -47,7 +47,7 @@ impl Navigation {
     /// The navigation of the board set up by `config`, at the URL it starts on, showing the
     /// data in `load`.
     pub fn new(config: &BoardConfig, load: Signal<Load>) -> Self {
-        let (mode, addressing) = (config.mode, config.mode.addressing());
+        let (mode, addressing) = (config.mode, config.addressing);
         let (page_path, prefix) = (&config.page_path, &config.param_prefix);
         let (page_dir, file) = page_path.split_at(page_path.rfind('/').map_or(0, |i| i + 1));
         let list_file = match addressing {

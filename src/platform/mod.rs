@@ -13,7 +13,7 @@ mod time;
 pub use fetch::{fetch_bytes, fetch_dataset, Cache};
 pub use focus::*;
 pub use history::*;
-pub use mount::{page_boards, widget_boards, PageBoard};
+pub use mount::{page_boards, widget_boards, Board, WIDGET_ROOT};
 pub use share::*;
 pub use takeover::take_over;
 pub use time::*;

@@ -4,74 +4,70 @@ use super::history::{current_path, current_query};
 use super::time::today;
 use super::{create, document};
 use crate::config::{BoardConfig, PageAddress, Placement};
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::JsCast;
 
-/// A board that is the page itself, ready to mount.
-pub enum PageBoard {
-    /// An empty mount element (or one with a first-paint shell, cleared here): the app
-    /// renders into it.
+/// A board found in the page, ready to mount.
+pub enum Board {
+    /// An empty element (or a page's first-paint shell, cleared here): the app renders
+    /// into it.
     Empty(web_sys::HtmlElement, BoardConfig),
-    /// The page holds the prerendered board: the app renders into a detached element, and
-    /// [`super::take_over`] moves its board in once the data is in.
+    /// The page, or a widget's shadow root, shows the prerendered board: the app renders
+    /// into a detached element, and [`super::take_over`] moves its board in once the data
+    /// is in.
     Prerendered(web_sys::HtmlElement, BoardConfig),
 }
 
 /// The boards that are the page itself (`data-notice-board="page"`).
-pub fn page_boards() -> Vec<PageBoard> {
+pub fn page_boards() -> Vec<Board> {
     board_hosts("[data-notice-board=page]")
         .into_iter()
         .filter_map(|host| {
             let config = config_of(&host, Placement::Page);
             if !host.has_attribute("data-prerendered") {
                 host.set_inner_html("");
-                return Some(PageBoard::Empty(host, config));
+                return Some(Board::Empty(host, config));
             }
             let detached = create::<web_sys::HtmlElement>("div")?;
-            Some(PageBoard::Prerendered(detached, config))
+            Some(Board::Prerendered(detached, config))
         })
         .collect()
 }
 
-/// The boards embedded in a host page (`data-notice-board` with any other value), each given
-/// a shadow root so that the host's CSS and the board's CSS cannot touch each other. The
-/// host element's own content (a link to the board for people without JavaScript) stays in
-/// the host page, unrendered. Boards already started are skipped.
-pub fn widget_boards(stylesheet: &str) -> Vec<(web_sys::HtmlElement, BoardConfig)> {
+/// The boards embedded in a host page (`data-notice-board` with any other value). `widget.js`
+/// has given each a shadow root, so that the host's CSS and the board's CSS cannot touch
+/// each other, holding the stylesheet and the element the board renders in
+/// ([`WIDGET_ROOT`]), and maybe its first view. Boards already started are skipped.
+pub fn widget_boards() -> Vec<Board> {
     let hosts = board_hosts("[data-notice-board]:not([data-notice-board=page])");
     let mut boards = Vec::new();
     for (index, host) in hosts.into_iter().enumerate() {
-        if host.shadow_root().is_some() {
-            continue;
-        }
-        let Ok(shadow) =
-            host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        let Some(root) = host
+            .shadow_root()
+            .and_then(|shadow| shadow.query_selector(WIDGET_ROOT).ok().flatten())
+            .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok())
         else {
             continue;
         };
-        let config = config_of(&host, Placement::Widget { place: index });
-        let (Some(link), Some(container)) = (
-            create::<web_sys::HtmlLinkElement>("link"),
-            create::<web_sys::HtmlElement>("div"),
-        ) else {
+        if root.has_attribute(STARTED) {
             continue;
-        };
-        link.set_rel("stylesheet");
-        link.set_href(stylesheet);
-        // Shown once its styles are in, so the host never sees the board unstyled.
-        container.set_hidden(true);
-        let reveal = {
-            let container = container.clone();
-            Closure::<dyn Fn()>::new(move || container.set_hidden(false))
-        };
-        link.set_onload(Some(reveal.as_ref().unchecked_ref()));
-        link.set_onerror(Some(reveal.as_ref().unchecked_ref()));
-        reveal.forget();
-        let _ = shadow.append_child(&link);
-        let _ = shadow.append_child(&container);
-        boards.push((container, config));
+        }
+        let _ = root.set_attribute(STARTED, "");
+        let config = config_of(&host, Placement::Widget { place: index });
+        if !root.has_attribute("data-prerendered") {
+            boards.push(Board::Empty(root, config));
+            continue;
+        }
+        if let Some(detached) = create::<web_sys::HtmlElement>("div") {
+            boards.push(Board::Prerendered(detached, config));
+        }
     }
     boards
 }
+
+/// The element in a widget's shadow root that the board renders in (`widget.js` makes it),
+/// and the mark of a board the app has started.
+pub const WIDGET_ROOT: &str = "[data-board-root]";
+const STARTED: &str = "data-started";
 
 fn board_hosts(selector: &str) -> Vec<web_sys::HtmlElement> {
     let Ok(found) = document().query_selector_all(selector) else {

@@ -1,24 +1,33 @@
 //! Taking over a prerendered board: the app's copy replaces it without anything moving,
 //! and what the person already did on the page is carried over.
 
-use super::{document, window};
+use super::{document, window, WIDGET_ROOT};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Replaces the prerendered board in the element `root_id` with the app's `board`, which
-/// has the same markup: nothing moves on screen. What the person did before the app
-/// started is carried over: the scroll position, which element has focus, and anything
-/// typed or chosen in the form (replayed as input, so the app acts on it).
+/// Replaces the prerendered board in the element `root_id` (or in its shadow root, for a
+/// widget) with the app's `board`, which has the same markup: nothing moves on screen.
+/// What the person did before the app started is carried over: the scroll position, which
+/// element has focus, and anything typed or chosen in the form (replayed as input, so the
+/// app acts on it).
 pub fn take_over(root_id: &str, board: &web_sys::Element) {
-    let Some(host) = document().get_element_by_id(root_id) else {
+    let Some(mount) = document().get_element_by_id(root_id) else {
         return;
+    };
+    // A widget's board is in its shadow root, where focus is tracked apart from the page.
+    let (host, active) = match mount.shadow_root() {
+        Some(shadow) => {
+            let Ok(Some(root)) = shadow.query_selector(WIDGET_ROOT) else {
+                return;
+            };
+            (root, shadow.active_element())
+        }
+        None => (mount, document().active_element()),
     };
     let (scroll_x, scroll_y) = (
         window().scroll_x().unwrap_or(0.0),
         window().scroll_y().unwrap_or(0.0),
     );
-    let focused = document()
-        .active_element()
-        .and_then(|element| Some((element_path(&host, &element)?, element)));
+    let focused = active.and_then(|element| Some((element_path(&host, &element)?, element)));
     let typed: Vec<Option<(Option<String>, JsValue)>> = form_controls(&host)
         .iter()
         .map(|control| {

@@ -67,6 +67,7 @@ impl Setup {
                 root_id: "notice-board".into(),
                 today: None,
                 mode,
+                addressing: mode.addressing(),
                 heading_level: 1,
                 prerendered: Prerendered::ALL,
                 page_size: None,

@@ -20,7 +20,7 @@ use notices::csv_import::notices_from_csv;
 use notices::feed::{self, FEED_FILE};
 use notices::locate::locate_all;
 use notices::pages::SitePages;
-use notices::prerender::{inline_stylesheets, prerender_each, Options};
+use notices::prerender::{inline_stylesheets, prerender_each, widget_views, Options};
 use notices::publish::{self, publish_into};
 use notices::warnings::warnings;
 use std::path::{Path, PathBuf};
@@ -491,6 +491,18 @@ fn run_prerender(
         "prerender: wrote {written} pages into {}, removed {removed} old files",
         dist.display()
     );
+    // The widget's first views, which `widget.js` fetches from next to the data file.
+    let data_folder = data_file.parent().unwrap_or(dist);
+    let pages = "../".repeat(
+        options
+            .data_url
+            .trim_start_matches("./")
+            .matches('/')
+            .count(),
+    );
+    for view in widget_views(data.clone(), &pages, &options) {
+        write(&data_folder.join(&view.file), &view.html)?;
+    }
     // The published form, which the pages name (`data-published`), next to the data file.
     write_published(&data_file, &data, &text)
 }

@@ -13,11 +13,12 @@ use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::{custom_attribute, CustomAttribute};
 use leptos::tachys::html::element::{attributes_to_html, meta};
+use notice_board::config::{Embed, Latest, MAX_COUNT};
 use notice_board::{App, BoardConfig, Mode, Start};
 use notice_core::format::{first_words, with_trailing_slash};
 use notice_core::i18n::{Locale, Text};
 use notice_core::screen::{ListScreen, Load, Screen};
-use notice_core::url_state::{Addressing, Prerendered, UrlState};
+use notice_core::url_state::{Addressing, Prerendered, UrlState, LIST_FILE};
 use notice_core::{Dataset, Date};
 use std::sync::Arc;
 
@@ -31,6 +32,10 @@ const BOARD_END: &str = "<!--/board-->";
 /// The mount element: the app checks `data-prerendered` to take the page over.
 const MOUNT: &str = "data-notice-board=\"page\"";
 const PRERENDERED: &str = "data-prerendered";
+/// The widget's prerendered first views ([`widget_views`]), which `widget.js` fetches from
+/// next to the data file.
+pub const WIDGET_LIST: &str = "widget.html";
+pub const WIDGET_LATEST: &str = "widget-latest.html";
 
 /// A description for link previews and search results is cut at about this many characters.
 const DESCRIPTION_CHARS: usize = 160;
@@ -240,10 +245,63 @@ impl<'a> Template<'a> {
     }
 }
 
+/// The widget's first views, which `widget.js` shows in a host page before the app
+/// arrives: [`WIDGET_LIST`], the full board's first page, and [`WIDGET_LATEST`], the compact
+/// widget with [`MAX_COUNT`] titles (the host's `data-count` keeps the first ones). They are
+/// written next to the data file; `pages` is the folder of the board's pages relative to
+/// it (`""`, or `"../"` for `data/notices.json`).
+///
+/// Each is the markup the app renders as a widget with the default options (heading level
+/// 2), so that the app takes it over without anything moving. Its links go to the board's
+/// own pages (prerendered files, else `index.html?…`), which work before the app is there.
+pub fn widget_views(data: Arc<Dataset>, pages: &str, options: &Options) -> [PrerenderedPage; 2] {
+    let widget = |embed: Embed| {
+        let config = BoardConfig {
+            data_url: options.data_url.clone(),
+            published_url: None,
+            page_path: pages.to_string(),
+            initial_query: String::new(),
+            param_prefix: String::new(),
+            // The id the first widget on a page gets; `widget.js` gives its back-to-top
+            // link the host element's own.
+            root_id: "notice-board-1".into(),
+            today: options.today,
+            mode: Mode::Widget,
+            addressing: Addressing::Files,
+            heading_level: 2,
+            prerendered: options.prerendered,
+            page_size: None,
+            lang: None,
+            start: Start::Preloaded(data.clone()),
+            feed: None,
+            embed,
+        };
+        render(config)
+    };
+    let latest = Latest {
+        count: MAX_COUNT,
+        board_url: Some(format!("{pages}{LIST_FILE}")),
+        pinned_on_top: false,
+    };
+    [
+        PrerenderedPage {
+            file: WIDGET_LIST.into(),
+            html: widget(Embed::default()),
+        },
+        PrerenderedPage {
+            file: WIDGET_LATEST.into(),
+            html: widget(Embed {
+                latest: Some(latest),
+                ..Embed::default()
+            }),
+        },
+    ]
+}
+
 /// The board as the app first renders it on the page `file`, once its data is in.
 fn render_board(data: Arc<Dataset>, url: &UrlState, file: &str, options: &Options) -> String {
     let (_, query) = url.to_url("", Addressing::Files);
-    let config = BoardConfig {
+    render(BoardConfig {
         data_url: options.data_url.clone(),
         published_url: None,
         page_path: file.to_string(),
@@ -252,6 +310,7 @@ fn render_board(data: Arc<Dataset>, url: &UrlState, file: &str, options: &Option
         root_id: "notice-board".into(),
         today: options.today,
         mode: Mode::Page,
+        addressing: Addressing::Files,
         heading_level: 1,
         prerendered: options.prerendered,
         page_size: None,
@@ -259,7 +318,11 @@ fn render_board(data: Arc<Dataset>, url: &UrlState, file: &str, options: &Option
         start: Start::Preloaded(data),
         feed: options.feed.clone(),
         embed: Default::default(),
-    };
+    })
+}
+
+/// The app's first render for `config`, whose data is preloaded.
+fn render(config: BoardConfig) -> String {
     // Effects (loading, focus, the title) only run in the browser: here they are dropped.
     let _ = Executor::init_custom_executor(NoEffects);
     let owner = Owner::new();

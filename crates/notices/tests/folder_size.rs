@@ -18,7 +18,7 @@ use notice_core::parse_data_file;
 use notice_core::published::publish;
 use notice_core::url_state::Prerendered;
 use notices::pages::SitePages;
-use notices::prerender::{prerender_each, Options};
+use notices::prerender::{prerender_each, widget_views, Options};
 use std::io::Write;
 use std::sync::Arc;
 
@@ -117,6 +117,11 @@ fn a_board_of_100_000_notices_deploys_as_fewer_than_25_000_files_under_1_gb() {
     assert_eq!(pages, SitePages::new(&data, prerendered).iter().count());
     // 1,000 notices and the 30 pinned ones, and the 100 list pages of ten that show them.
     assert_eq!(pages, 1_000 + 30 + 100);
+    // The widget's first views, beside the data file.
+    for view in widget_views(data.clone(), "", &options) {
+        pages += 1;
+        page_bytes += with_copies(&view.html);
+    }
 
     let publication = publish(&data, &text).unwrap();
     let published = publication.files.len() + 1;

@@ -494,3 +494,40 @@ fn pages_link_to_the_pages_written_and_to_views_of_the_list_for_the_others() {
     let all = prerender(&pages[0].html, sample(), &options()).unwrap();
     assert!(!all[0].html.contains("data-prerendered-notices"));
 }
+
+#[test]
+fn the_widget_views_are_the_widget_board_linking_to_the_board_pages() {
+    let data = sample();
+    let options = Options {
+        prerendered: Prerendered::newest(20),
+        ..options()
+    };
+    let [list, latest] = widget_views(data.clone(), "../", &options);
+    assert_eq!(
+        (list.file.as_str(), latest.file.as_str()),
+        (WIDGET_LIST, WIDGET_LATEST)
+    );
+    for view in [&list, &latest] {
+        assert!(view.html.starts_with("<div lang=\"en\" role=\"region\""));
+        assert!(view.html.contains("class=\"board board-widget\""));
+        assert!(view.html.contains("<h2 class=\"page-title view-heading\">"));
+        assert!(
+            !view.html.contains("skip-link"),
+            "the host page has its own"
+        );
+    }
+    // The first list page, its notices' pages and the next list page, from the data folder.
+    let first = &data.notices[0];
+    let row = format!("href=\"../notice-{}.html\"", first.id.as_str());
+    assert!(list.html.contains(&row), "{}", list.html);
+    assert!(list.html.contains("href=\"../page-2.html\""));
+    let pinned = data.notices.iter().filter(|notice| notice.pinned).count();
+    let rows = list.html.matches("<li class=\"notice-row").count();
+    assert_eq!(rows, data.board.page_size + pinned);
+    // The newest titles, as many as a host may ask for, and "More" to the board's list.
+    assert!(latest.html.contains(&row));
+    assert_eq!(latest.html.matches("<li>").count(), MAX_COUNT);
+    assert!(latest
+        .html
+        .contains("<p class=\"latest-more\"><a href=\"../index.html\">"));
+}

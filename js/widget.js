@@ -1,0 +1,131 @@
+// News & Notices board widget. Embed with:
+//   <script type="module" src="…/widget.js"></script>
+//   <div data-notice-board data-src="…/notices.json"></div>
+// See docs/embedding.md for the options. scripts/postbuild.mjs writes this file into dist/
+// with the content-hashed names of the app's files (this file has a stable name and a
+// short cache; they have a long one). It needs no inline script, so it runs under a strict
+// Content-Security-Policy.
+
+const here = (file) => new URL(file, import.meta.url).href;
+const hosts = document.querySelectorAll('[data-notice-board]:not([data-notice-board=page])');
+// Each board's first view (a promise of it, or of nothing), and the element it goes in.
+const firstViews = [];
+const roots = [];
+
+hosts.forEach((host, index) => {
+  if (host.shadowRoot) return; // started by another copy of this script
+  const data = new URL(host.dataset.published || host.dataset.src || 'notices.json', document.baseURI);
+  // The data file (or the published entry) starts downloading now, beside the app, whose
+  // fetch then takes the preloaded response.
+  document.head.append(Object.assign(document.createElement('link'), {
+    rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: data.href,
+  }));
+  // A shadow root, so that the host's CSS and the board's cannot touch each other, with
+  // the board's stylesheet and the element the app renders in, shown once styled.
+  let shadow;
+  try {
+    shadow = host.attachShadow({ mode: 'open' });
+  } catch {
+    return; // an element that cannot have one: the host's own content stays
+  }
+  host.id ||= `notice-board-${index + 1}`;
+  const style = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: here('./__CSS__') });
+  const root = document.createElement('div');
+  root.setAttribute('data-board-root', '');
+  root.hidden = true;
+  style.onload = style.onerror = () => { root.hidden = false; };
+  shadow.append(style, root);
+  firstViews[index] = fetchFirstView(host, index, data);
+  roots[index] = root;
+});
+showFirstViews();
+
+const { default: init, mount_widgets } = await import('./__GLUE__');
+await init({ module_or_path: here('./__WASM__') });
+mount_widgets();
+
+// Shows each board's first view as it arrives, in page order: a board named like an
+// earlier one is numbered ("공지사항 (2)"), as the app names it.
+async function showFirstViews() {
+  const names = [];
+  for (const [index, root] of roots.entries()) {
+    const board = await firstViews[index];
+    if (!board) continue;
+    const own = board.getAttribute('aria-label');
+    const number = 1 + names.filter((name) => name === own).length;
+    names.push(own);
+    if (number > 1) {
+      const numbered = `${own} (${number})`;
+      board.setAttribute('aria-label', numbered);
+      const form = board.querySelector('form[aria-label]');
+      form?.setAttribute('aria-label', form.getAttribute('aria-label').replace(own, numbered));
+    }
+    if (root.hasAttribute('data-started')) continue; // the app came first
+    root.setAttribute('data-prerendered', '');
+    root.replaceChildren(board);
+  }
+}
+
+// The board's first view, which the prerender step writes next to its data file, to show
+// until the app takes it over (it renders the same markup). Only where that is the view the
+// app will show: the plain list (or the newest titles) with the default page size and
+// language, and none of the board's state in the page's address.
+async function fetchFirstView(host, index, data) {
+  const options = host.dataset;
+  const latest = options.view?.trim() === 'latest';
+  const prefix = options.paramPrefix ?? `nb${index + 1}-`;
+  const ownState = [...new URLSearchParams(location.search).keys()].some((key) => key.startsWith(prefix));
+  const given = (name) => Boolean(options[name]?.trim());
+  if (ownState || given('pageSize') || (latest && options.pinned?.trim() === 'top')) return null;
+  const file = new URL(latest ? 'widget-latest.html' : 'widget.html', data);
+  let html;
+  try {
+    const response = await fetch(file);
+    if (!response.ok) return null;
+    html = await response.text();
+  } catch {
+    return null;
+  }
+  const template = document.createElement('template');
+  try {
+    template.innerHTML = html; // our own prerendered, sanitised markup
+  } catch {
+    return null; // a host that enforces Trusted Types
+  }
+  const board = template.content.firstElementChild;
+  if (!board?.classList.contains('board-widget')) return null;
+  if (given('lang') && options.lang.trim() !== board.lang) return null;
+  if (given('label')) {
+    const own = board.getAttribute('aria-label');
+    const form = board.querySelector('form[aria-label]');
+    form?.setAttribute('aria-label', form.getAttribute('aria-label').replace(own, options.label.trim()));
+    board.setAttribute('aria-label', options.label.trim());
+  }
+  // Its links go to the board's own pages, next to the file (or at `data-board-url`); its
+  // search goes to the board's list; "Top" goes to the top of the board in this page.
+  const boardUrl = latest && given('boardUrl') ? new URL(options.boardUrl.trim(), document.baseURI) : null;
+  for (const link of board.querySelectorAll('a[href]')) {
+    const href = link.getAttribute('href');
+    link.href = href.startsWith('#') ? `#${host.id}` : new URL(href, boardUrl ?? file).href;
+  }
+  for (const form of board.querySelectorAll('form')) form.action = new URL('index.html', file).href;
+  if (latest) {
+    const more = board.querySelector('.latest-more');
+    if (boardUrl) more?.querySelector('a')?.setAttribute('href', boardUrl.href);
+    else more?.remove(); // titles open in place: no "More"
+    const count = /^\+?\d+$/.test(options.count?.trim() ?? '') ? Math.min(20, Math.max(1, Number(options.count))) : 5;
+    for (const item of [...board.querySelectorAll('.latest-list > li')].slice(count)) item.remove();
+  }
+  // Its headings at the host's level (`data-heading-level`; the file's are at 2).
+  const level = /^\+?\d+$/.test(options.headingLevel ?? '') && Number(options.headingLevel) <= 255
+    ? Math.min(6, Math.max(1, Number(options.headingLevel))) : 2;
+  if (level !== 2) {
+    for (const heading of board.querySelectorAll('h2, h3, h4, h5, h6')) {
+      const renamed = document.createElement(`h${Math.min(6, Number(heading.tagName[1]) - 2 + level)}`);
+      for (const attribute of heading.attributes) renamed.setAttribute(attribute.name, attribute.value);
+      renamed.append(...heading.childNodes);
+      heading.replaceWith(renamed);
+    }
+  }
+  return board;
+}

@@ -1,0 +1,137 @@
+// The widget's first view before the app arrives: widget.js shows the board's prerendered
+// first view (widget.html, widget-latest.html, written next to the data file), and the app
+// takes it over without anything moving. Host pages on another origin under a strict CSP.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DIST } from './support/server.mjs';
+import { openPage, axeViolations, WIDTHS } from './support/browser.mjs';
+import { serveHostAndCdn } from './support/host.mjs';
+
+const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
+const pageSize = sample.board.pageSize ?? 10;
+const pinned = sample.notices.filter((n) => n.pinned).length;
+const newestFirst = [...sample.notices].sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
+
+// The full board with the default options but a deeper heading, and a home page's box.
+const host = `<!DOCTYPE html>
+<html lang="ko">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>행정안전부</title></head>
+<body>
+  <main>
+    <h1>행정안전부</h1>
+    <h2>알림</h2>
+    <div id="board" data-notice-board data-src="https://cdn.example.go.kr/notice-board/notices.json" data-heading-level="3">
+      <a href="https://cdn.example.go.kr/notice-board/">News and notices</a>
+    </div>
+    <div id="box" data-notice-board data-view="latest" data-count="4" data-param-prefix="home-"
+         data-src="https://cdn.example.go.kr/notice-board/notices.json"
+         data-board-url="https://cdn.example.go.kr/notice-board/">
+      <a href="https://cdn.example.go.kr/notice-board/">News and notices</a>
+    </div>
+  </main>
+  <script type="module" src="https://cdn.example.go.kr/notice-board/widget.js"></script>
+</body>
+</html>`;
+
+const inBoard = (page, selector) => page.locator(`#board ${selector}`);
+
+describe('a widget’s first view before the app', () => {
+  const env = serveHostAndCdn({ hostFiles: { 'first.html': host } });
+
+  /** The host page with the app's wasm never arriving: what shows is widget.js's doing. */
+  async function withoutApp(width = 1280, query = '') {
+    const page = await openPage(env.browser, { width });
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(`${env.host.url}first.html${query}`);
+    await inBoard(page, '.notice-row').first().waitFor();
+    await page.locator('#box .latest-list').waitFor();
+    return page;
+  }
+
+  it('shows the list and the newest titles with the wasm blocked, headings at the host’s level', async () => {
+    const page = await withoutApp();
+    assert.equal(await inBoard(page, '.notice-row').count(), pageSize + pinned);
+    assert.equal(await inBoard(page, '.view-heading').evaluate((h) => h.tagName), 'H3');
+    assert.equal(await inBoard(page, '.notice-row-title').first().evaluate((h) => h.tagName), 'H4');
+    assert.equal(await inBoard(page, '[data-board-root]').isVisible(), true, 'styled and shown');
+    assert.deepEqual(await page.locator('#box .latest-list li a').allTextContents(),
+      newestFirst.slice(0, 4).map((n) => n.title), 'data-count keeps the first titles');
+  });
+
+  it('links to the board’s own pages, which work without the app', async () => {
+    const page = await withoutApp();
+    const cdn = env.cdn.url;
+    const first = inBoard(page, '.notice-row a[data-notice-id]').first();
+    const id = await first.getAttribute('data-notice-id');
+    assert.equal(await first.getAttribute('href'), `${cdn}notice-${id}.html`);
+    assert.equal(await inBoard(page, '.pagination a[rel="next"]').getAttribute('href'), `${cdn}page-2.html`);
+    assert.equal(await inBoard(page, 'form').evaluate((form) => form.action), `${cdn}index.html`);
+    assert.equal(await inBoard(page, '.back-to-top-link').getAttribute('href'), '#board');
+    assert.equal(await page.locator('#box .latest-more a').getAttribute('href'), cdn);
+    const title = await first.textContent();
+    await first.click();
+    await page.waitForURL(`${cdn}notice-${id}.html`);
+    await page.locator('.notice-title', { hasText: title }).waitFor();
+  });
+
+  it('shows nothing prerendered when the page’s address holds the board’s state', async () => {
+    const page = await openPage(env.browser);
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(`${env.host.url}first.html?nb1-page=2`);
+    await page.locator('#box .latest-list').waitFor();
+    assert.equal(await inBoard(page, '.notice-row').count(), 0, 'page 2 is the app’s to show');
+  });
+
+  for (const width of WIDTHS) {
+    it(`has no axe violations at ${width} px`, async () => {
+      const page = await withoutApp(width);
+      assert.deepEqual(await axeViolations(page), []);
+    });
+  }
+
+  /** The host page with the app's wasm held back until `release()`. */
+  async function appHeldBack() {
+    const page = await openPage(env.browser);
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+    await page.addInitScript(() => {
+      window.shifts = [];
+      new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((entry) => entry.value)))
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${env.host.url}first.html`);
+    await inBoard(page, '.notice-row').first().waitFor();
+    await page.locator('#box .latest-list').waitFor();
+    const takenOver = () => page.waitForFunction(() => ['#board', '#box'].every((id) =>
+      !document.querySelector(id).shadowRoot.querySelector('[data-board-root]').hasAttribute('data-prerendered')));
+    return { page, takeOver: async () => { release(); await takenOver(); } };
+  }
+
+  it('is taken over by the app without anything moving', async () => {
+    const { page, takeOver } = await appHeldBack();
+    const rows = () => page.evaluate(() => ['#board', '#box'].map((id) =>
+      [...document.querySelector(id).shadowRoot.querySelectorAll('li')].map((row) => JSON.stringify(row.getBoundingClientRect()))));
+    const before = await rows();
+    await takeOver();
+    assert.deepEqual(await rows(), before);
+    assert.deepEqual(await page.evaluate(() => window.shifts), [], 'no layout shift');
+    assert.equal(await page.locator('#box .board').getAttribute('aria-label'), 'News & Notices (2)', 'named as the app names it');
+    assert.deepEqual(page.problems, []);
+  });
+
+  it('keeps focus and what was typed when the app takes over', async () => {
+    const { page, takeOver } = await appHeldBack();
+    await inBoard(page, 'input[type="search"]').fill('drill');
+    const link = page.locator('#box .latest-list a').nth(1);
+    await link.focus();
+    await takeOver();
+    assert.equal(await page.evaluate(() => document.querySelector('#box').shadowRoot.activeElement?.textContent),
+      await link.textContent(), 'focus stays on the same title');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('nb1-q') === 'drill');
+    assert.equal(await inBoard(page, 'input[type="search"]').inputValue(), 'drill');
+    assert.deepEqual(page.problems, []);
+  });
+});
