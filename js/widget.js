@@ -8,9 +8,11 @@
 
 const here = (file) => new URL(file, import.meta.url).href;
 const hosts = document.querySelectorAll('[data-notice-board]:not([data-notice-board=page])');
-// Each board's first view (a promise of it, or of nothing), and the element it goes in.
+// Each board's first view (a promise of it, or of nothing), the element it goes in, and
+// when its stylesheet is in.
 const firstViews = [];
 const roots = [];
+const styled = [];
 
 hosts.forEach((host, index) => {
   if (host.shadowRoot) return; // started by another copy of this script
@@ -33,15 +35,27 @@ hosts.forEach((host, index) => {
   const root = document.createElement('div');
   root.setAttribute('data-board-root', '');
   root.hidden = true;
-  style.onload = style.onerror = () => { root.hidden = false; };
+  styled.push(new Promise((loaded) => {
+    style.onload = style.onerror = () => {
+      root.hidden = false;
+      loaded();
+    };
+  }));
   shadow.append(style, root);
   firstViews[index] = fetchFirstView(host, index, data);
   roots[index] = root;
 });
-showFirstViews();
-
-const { default: init, mount_widgets } = await import('./__GLUE__');
-await init({ module_or_path: here('./__WASM__') });
+const loadGlue = import('./__GLUE__');
+// The wasm (about 250 KB) is fetched once the first views are on screen, styled (or after
+// 2 s), so that it does not take the bandwidth from them.
+const shown = Promise.all([showFirstViews(), ...styled]);
+await Promise.race([shown, new Promise((late) => setTimeout(late, 2000))]);
+await new Promise((painted) => {
+  requestAnimationFrame(() => requestAnimationFrame(painted));
+  setTimeout(painted, 200);
+});
+const { default: init, mount_widgets } = await loadGlue;
+await init({ module_or_path: fetch(here('./__WASM__')) });
 mount_widgets();
 
 // Shows each board's first view as it arrives, in page order: a board named like an

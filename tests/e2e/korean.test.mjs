@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DIST } from './support/server.mjs';
-import { serveAndLaunch, openPage, waitForView, waitForStatus, axeViolations, focused, statusText, wideContent, WIDTHS } from './support/browser.mjs';
+import { serveAndLaunch, openPage, waitForView, waitForStatus, axeViolations, focused, statusText, wideContent, WIDTHS, widgetsRunning } from './support/browser.mjs';
 import { languageParts, hasHangul, hasLatin } from './support/language.mjs';
 
 const koText = fs.readFileSync(path.join(DIST, 'ko', 'notices.json'), 'utf8');
@@ -53,9 +53,13 @@ describe('the Korean board', () => {
     env.server.dataOverride = VIEWS[view].response ?? null;
     const page = await openPage(env.browser, { width });
     if (widget) {
+      // A widget whose data cannot be read keeps its prerendered first view, as the page
+      // does: the error view shows where there is none.
+      if (VIEWS[view].response) await page.route('**/widget.html', (route) => route.fulfill({ status: 404 }));
       await page.goto(env.server.url + WIDGET_HOST + VIEWS[view].widget);
       await page.locator('#board-ko .view-heading').waitFor();
       await page.waitForFunction(() => !document.querySelector('#board-ko').shadowRoot.querySelector('.loading'));
+      await widgetsRunning(page);
     } else {
       await page.goto(env.server.url + VIEWS[view].page);
       await waitForView(page, VIEWS[view].heading ?? '');

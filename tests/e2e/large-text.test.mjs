@@ -3,7 +3,7 @@
 // there is something to scroll.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveAndLaunch, openPage, waitForView, wideContent, HOST_PAGE } from './support/browser.mjs';
+import { serveAndLaunch, openPage, waitForView, wideContent, HOST_PAGE, widgetsRunning } from './support/browser.mjs';
 
 
 // A text-spacing bookmarklet: the person's settings, on every element of the host page.
@@ -31,6 +31,7 @@ describe('large text and text spacing', () => {
     await page.goto(`${env.server.url}host.html`);
     const board = page.locator('[data-notice-board] .board');
     await board.locator('.notice-row').first().waitFor();
+    await widgetsRunning(page);
     const plain = await board.evaluate((el) => getComputedStyle(el).letterSpacing);
     assert.equal(plain, 'normal', 'without an override the host page does not reach in');
     await page.addStyleTag({ content: TEXT_SPACING });

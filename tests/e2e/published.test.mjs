@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { DIST, CLIENT_RENDERED, startServer } from './support/server.mjs';
-import { serveAndLaunch, openPage, waitForView, HOST_PAGE, isolateTests, launch } from './support/browser.mjs';
+import { serveAndLaunch, openPage, waitForView, HOST_PAGE, isolateTests, launch, widgetsRunning } from './support/browser.mjs';
 import { before, after } from 'node:test';
 
 const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
@@ -155,6 +155,7 @@ describe('a published board', { skip: process.env.E2E_DATA === 'single' && 'the 
     try {
       const page = await openPage(env.browser);
       await page.goto(`${server.url}host.html`);
+      await widgetsRunning(page);
       await check(page, server);
     } finally {
       await server.close();

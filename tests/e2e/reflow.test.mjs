@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { DIST } from './support/server.mjs';
-import { serveAndLaunch, openPage, waitForView, wideContent, HOST_PAGE } from './support/browser.mjs';
+import { serveAndLaunch, openPage, waitForView, wideContent, HOST_PAGE, widgetsRunning } from './support/browser.mjs';
 import { longWordData, TITLE, SECOND, KOREAN, FILE, CATEGORY } from './support/long-words.mjs';
 
 const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
@@ -83,6 +83,7 @@ describe('long unbroken words from the data at 320 px', () => {
     const board = page.locator('[data-notice-board] .board');
     await board.locator('.notice-row').first().waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-notice-board]').shadowRoot.querySelector('.loading'));
+    await widgetsRunning(page);
     await assertFits(page, 'widget list');
     await board.getByRole('link', { name: SECOND }).click();
     await board.locator('h2', { hasText: SECOND }).waitFor();

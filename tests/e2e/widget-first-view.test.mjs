@@ -84,6 +84,19 @@ describe('a widget’s first view before the app', () => {
     assert.equal(await inBoard(page, '.notice-row').count(), 0, 'page 2 is the app’s to show');
   });
 
+  it('stays, with its links, when the data cannot be read, as a prerendered page does', async () => {
+    env.cdn.dataOverride = { status: 500, body: 'x' };
+    const page = await openPage(env.browser);
+    await page.goto(`${env.host.url}first.html`);
+    await inBoard(page, '.notice-row').first().waitFor();
+    // The app started, read nothing and left the first view as it was.
+    await page.waitForFunction(() => document.querySelector('#board').shadowRoot.querySelector('[data-board-root][data-started]'));
+    await page.waitForTimeout(500);
+    assert.equal(await inBoard(page, '[data-board-root]').getAttribute('data-prerendered'), '');
+    assert.equal(await inBoard(page, '.notice-row').count(), pageSize + pinned);
+    assert.match(await inBoard(page, '.notice-row a').first().getAttribute('href'), /notice-\w+\.html$/);
+  });
+
   for (const width of WIDTHS) {
     it(`has no axe violations at ${width} px`, async () => {
       const page = await withoutApp(width);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DIST } from './support/server.mjs';
-import { openPage, axeViolations } from './support/browser.mjs';
+import { openPage, axeViolations, widgetsRunning } from './support/browser.mjs';
 import { serveHostAndCdn } from './support/host.mjs';
 
 const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
@@ -33,6 +33,7 @@ describe('the widget on a host page', () => {
     await page.locator('#notice-board-1 .view-heading').waitFor();
     await page.locator('#notice-board-2 .view-heading').waitFor();
     await page.waitForFunction(() => [1, 2].every((n) => !document.querySelector(`#notice-board-${n}`).shadowRoot.querySelector('.loading')));
+    await widgetsRunning(page);
     return page;
   }
 

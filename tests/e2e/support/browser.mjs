@@ -171,6 +171,15 @@ export function wideContent(page) {
   });
 }
 
+/**
+ * Waits until the app runs every widget on the page: until then a widget may show its
+ * prerendered first view (widget.js), whose links leave the page.
+ */
+export async function widgetsRunning(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-notice-board]:not([data-notice-board=page])')]
+    .every((host) => host.shadowRoot?.querySelector('[data-board-root][data-started]:not([data-prerendered])')));
+}
+
 /** A host page on the board's own server with one widget board in it (served as `host.html`). */
 export const HOST_PAGE = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

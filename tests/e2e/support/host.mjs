@@ -4,7 +4,7 @@
 import { before, after } from 'node:test';
 import path from 'node:path';
 import { startServer } from './server.mjs';
-import { launch, isolateTests } from './browser.mjs';
+import { launch, isolateTests, widgetsRunning } from './browser.mjs';
 
 const EXAMPLES = path.resolve(import.meta.dirname, '../../../examples');
 const CDN_PLACEHOLDER = 'https://cdn.example.go.kr/notice-board/';
@@ -44,4 +44,5 @@ export async function waitForBoards(page, count) {
     const hosts = [...document.querySelectorAll('[data-notice-board]')];
     return hosts.length === count && hosts.every((host) => host.shadowRoot?.querySelector('.view-heading') && !host.shadowRoot.querySelector('.loading'));
   }, count);
+  await widgetsRunning(page);
 }
