@@ -259,7 +259,7 @@ pub fn widget_views(data: Arc<Dataset>, pages: &str, options: &Options) -> [Prer
         let config = BoardConfig {
             data_url: options.data_url.clone(),
             published_url: None,
-            page_path: pages.to_string(),
+            page_path: format!("{pages}{LIST_FILE}"),
             initial_query: String::new(),
             param_prefix: String::new(),
             // The id the first widget on a page gets; `widget.js` gives its back-to-top
