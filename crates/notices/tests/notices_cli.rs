@@ -56,6 +56,10 @@ fn after_prerendering_the_folder_holds_exactly_the_pages_the_sitemap_lists() {
         .filter(|name| name.contains(".html"))
         .collect();
     pages.sort();
+    // Beside the pages, the widget's first views, which are fragments, not pages to list.
+    for fragment in ["widget.html", "widget-latest.html"] {
+        assert_eq!(pages.pop().as_deref(), Some(fragment));
+    }
     let sitemap = std::fs::read_to_string(dir.join("sitemap.xml")).unwrap();
     let mut listed: Vec<String> = sitemap
         .split("<loc>")
