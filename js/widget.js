@@ -68,12 +68,7 @@ async function showFirstViews() {
     const own = board.getAttribute('aria-label');
     const number = 1 + names.filter((name) => name === own).length;
     names.push(own);
-    if (number > 1) {
-      const numbered = `${own} (${number})`;
-      board.setAttribute('aria-label', numbered);
-      const form = board.querySelector('form[aria-label]');
-      form?.setAttribute('aria-label', form.getAttribute('aria-label').replace(own, numbered));
-    }
+    if (number > 1) rename(board, `${own} (${number})`);
     if (root.hasAttribute('data-started')) continue; // the app came first
     root.setAttribute('data-prerendered', '');
     root.replaceChildren(board);
@@ -109,12 +104,7 @@ async function fetchFirstView(host, index, data) {
   const board = template.content.firstElementChild;
   if (!board?.classList.contains('board-widget')) return null;
   if (given('lang') && options.lang.trim() !== board.lang) return null;
-  if (given('label')) {
-    const own = board.getAttribute('aria-label');
-    const form = board.querySelector('form[aria-label]');
-    form?.setAttribute('aria-label', form.getAttribute('aria-label').replace(own, options.label.trim()));
-    board.setAttribute('aria-label', options.label.trim());
-  }
+  if (given('label')) rename(board, options.label.trim());
   // Its links go to the board's own pages, next to the file (or at `data-board-url`); its
   // search goes to the board's list; "Top" goes to the top of the board in this page.
   const boardUrl = latest && given('boardUrl') ? new URL(options.boardUrl.trim(), document.baseURI) : null;
@@ -142,4 +132,13 @@ async function fetchFirstView(host, index, data) {
     }
   }
   return board;
+}
+
+// Gives a board another name for its landmarks: its region, and its search form, whose name
+// ("Search …", "… 검색") holds the board's.
+function rename(board, name) {
+  const own = board.getAttribute('aria-label');
+  const form = board.querySelector('form[aria-label]');
+  form?.setAttribute('aria-label', form.getAttribute('aria-label').replace(own, name));
+  board.setAttribute('aria-label', name);
 }
