@@ -4,7 +4,7 @@
 use crate::components::{BackToTop, Breadcrumb, SiteFooter, SiteHeader, SkipLinks};
 use crate::config::{BoardConfig, Embed, Mode, Start};
 use crate::context::{Announce, BoardName, Feed, HeadingLevel, Status, Today};
-use crate::loader::{Source, WholeFile};
+use crate::loader::{SearchFiles, Source};
 use crate::navigation::Navigation;
 use crate::platform::{self, Cache};
 use crate::views::{ErrorView, LatestList, LoadingView, NotFound, NoticeDetail, NoticeList};
@@ -50,8 +50,8 @@ pub fn App(config: BoardConfig) -> impl IntoView {
         }
         nav.follow_history();
     });
-    let whole_file = WholeFile::new(load, source, nav);
-    provide_context(whole_file);
+    let search_files = SearchFiles::new(load, source);
+    provide_context(search_files);
     // A published board fetches what each new view shows as the URL changes.
     Effect::new(move || {
         let url = nav.url();
@@ -59,9 +59,9 @@ pub fn App(config: BoardConfig) -> impl IntoView {
             return;
         };
         let needs = window.needs(&url);
-        if needs.contains(&Need::WholeFile) {
-            whole_file.fetch();
-        } else if !needs.is_empty() {
+        // What the search box's focus is fetching arrives on its own; then this runs again.
+        let prefetching = search_files.in_flight() && needs.contains(&Need::SearchDirectory);
+        if !needs.is_empty() && !prefetching {
             leptos::task::spawn_local(async move {
                 let filled = source
                     .get_value()

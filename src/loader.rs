@@ -2,14 +2,13 @@
 //! view by view, only the files that view shows (`notice_core::published`).
 
 use crate::config::{BoardConfig, Overrides};
-use crate::navigation::Navigation;
 use crate::platform::{self, Cache};
 use futures::future::join_all;
 use leptos::prelude::*;
 use notice_core::published::{Need, Window};
 use notice_core::screen::Load;
 use notice_core::url_state::UrlState;
-use notice_core::{Dataset, LoadError};
+use notice_core::LoadError;
 use std::sync::Arc;
 
 /// Where a board's data is.
@@ -31,7 +30,7 @@ impl Source {
     }
 
     /// Everything the board at `url` shows first: the whole data file, or the published
-    /// form's entry with the files the view needs (or, for a search, the whole file). The
+    /// form's entry with the files the view needs. The
     /// data file is read when there is no entry or it cannot be read.
     pub async fn load_for(&self, url: &UrlState, cache: Cache) -> Load {
         if let Some(entry) = &self.published_url {
@@ -74,6 +73,23 @@ impl Source {
         })
     }
 
+    /// Fetches the files of `needs` at once.
+    async fn fetch_round(
+        &self,
+        window: &Window,
+        needs: Vec<Need>,
+    ) -> Result<Vec<(Need, Vec<u8>)>, LoadError> {
+        let urls = needs.iter().map(|need| window.url_of(need));
+        let fetched =
+            join_all(urls.map(|url| async move { platform::fetch_bytes(&url, Cache::Use).await }))
+                .await;
+        needs
+            .into_iter()
+            .zip(fetched)
+            .map(|(need, bytes)| Ok((need, bytes?)))
+            .collect()
+    }
+
     /// Fetches, a round of requests at a time, the files the window needs to show `url`.
     async fn fetch_needs(
         &self,
@@ -85,84 +101,64 @@ impl Source {
             if needs.is_empty() {
                 return Ok(Load::Published(window));
             }
-            if needs.contains(&Need::WholeFile) {
-                return Ok(Load::Ready(self.whole_file(&window).await?));
-            }
-            let urls = needs.iter().map(|need| window.url_of(need));
-            let fetched = join_all(
-                urls.map(|url| async move { platform::fetch_bytes(&url, Cache::Use).await }),
-            )
-            .await;
-            let files: Vec<(Need, Vec<u8>)> = needs
-                .into_iter()
-                .zip(fetched)
-                .map(|(need, bytes)| Ok((need, bytes?)))
-                .collect::<Result<_, LoadError>>()?;
+            let files = self.fetch_round(&window, needs).await?;
             window = Arc::new(window.with_fetched(files)?);
         }
     }
-
-    /// The whole data file of the window's publish, for searching, filtering and sorting.
-    pub async fn whole_file(&self, window: &Window) -> Result<Arc<Dataset>, LoadError> {
-        let url = window.url_of(&Need::WholeFile);
-        let data = platform::fetch_dataset(&url, window.entry_url(), Cache::Use).await?;
-        Ok(self.overrides.apply(Arc::new(data)))
-    }
 }
 
-/// A published board's whole data file, which searching, filtering and sorting read: fetched
-/// once, as soon as the person reaches the search form (or a link asks for it), and then
-/// the board reads nothing else. Shared through context.
+/// What a search on a published board needs before its first word (the index's directory and
+/// the directories of blocks and buckets: see `Window::search_needs`), fetched once the person
+/// reaches the search box, so that typing finds them there. Shared through context.
 #[derive(Clone, Copy)]
-pub struct WholeFile {
+pub struct SearchFiles {
     load: RwSignal<Load>,
     source: StoredValue<Source>,
-    nav: Navigation,
     asked: StoredValue<bool>,
 }
 
-impl WholeFile {
-    pub fn new(load: RwSignal<Load>, source: StoredValue<Source>, nav: Navigation) -> Self {
-        WholeFile {
+impl SearchFiles {
+    pub fn new(load: RwSignal<Load>, source: StoredValue<Source>) -> Self {
+        SearchFiles {
             load,
             source,
-            nav,
             asked: StoredValue::new(false),
         }
     }
 
-    /// Starts fetching it, unless it is being fetched or the board is not a published one.
+    /// Whether they are being fetched: a search typed meanwhile waits for them rather than
+    /// fetching them a second time.
+    pub fn in_flight(self) -> bool {
+        self.asked.get_value()
+    }
+
+    /// Starts fetching them, unless they are being fetched, have been, or the board is not a
+    /// published one.
     pub fn fetch(self) {
         let Load::Published(window) = self.load.get_untracked() else {
             return;
         };
-        if self.asked.get_value() {
+        let needs = window.search_needs();
+        if needs.is_empty() || self.asked.get_value() {
             return;
         }
         self.asked.set_value(true);
         leptos::task::spawn_local(async move {
-            let result = self.source.get_value().whole_file(&window).await;
-            // Only into the same publish's window: a newer publish's needs its own copy.
+            let fetched = self.source.get_value().fetch_round(&window, needs).await;
+            self.asked.set_value(false);
             let Load::Published(now) = self.load.get_untracked() else {
                 return;
             };
-            if !now.same_publish(&window) {
-                self.asked.set_value(false);
-                return;
-            }
-            match result {
-                Ok(data) => self.load.set(Load::Ready(data)),
-                Err(error) => {
-                    self.asked.set_value(false);
-                    // Said only when the view on screen needs it; else the next try may work.
-                    if now
-                        .needs(&self.nav.url_untracked())
-                        .contains(&Need::WholeFile)
-                    {
-                        self.load.set(Load::Failed(error));
-                    }
+            // Into the window on screen now, if it is of the same publish; either way the
+            // views look again at what they need (a search typed meanwhile fetches the rest,
+            // or says what failed).
+            let now = match fetched {
+                Ok(files) if now.same_publish(&window) => {
+                    now.with_fetched(files).map(Arc::new).unwrap_or(now)
                 }
-            }
+                _ => now,
+            };
+            self.load.set(Load::Published(now));
         });
     }
 }

@@ -1,6 +1,6 @@
 use super::text;
 use crate::context::{Announce, BoardName};
-use crate::loader::WholeFile;
+use crate::loader::SearchFiles;
 use crate::navigation::{History, Navigation};
 use crate::platform;
 use leptos::prelude::*;
@@ -51,8 +51,8 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
     // A published board fetches its whole data file, which searching reads, as soon as the
     // person reaches the search box, not at the first key (filters and orders read their own
     // small files).
-    let whole_file = use_context::<WholeFile>();
-    let on_focus = move |_| whole_file.map_or((), WholeFile::fetch);
+    let search_files = use_context::<SearchFiles>();
+    let on_focus = move |_| search_files.map_or((), SearchFiles::fetch);
     let announce = use_context::<Announce>();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DIST } from './support/server.mjs';
-import { serveAndLaunch, openPage, waitForView, waitForStatus, focused, axeViolations, WIDTHS } from './support/browser.mjs';
+import { serveAndLaunch, openPage, waitForView, waitForStatus, waitForIdle, focused, axeViolations, WIDTHS } from './support/browser.mjs';
 
 const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
 const rowTitles = (page) => page.locator('.notice-row h2 a').allTextContents();
@@ -72,10 +72,12 @@ describe('finding a notice', () => {
     await page.goto(env.server.url);
     await waitForView(page);
     await search(page).fill('한파쉼터');
-    await page.waitForFunction(() => document.querySelectorAll('.notice-row').length === 1);
+    await page.waitForFunction(() => document.title.includes('한파쉼터'));
+    await waitForIdle(page);
     assert.deepEqual(await rowTitles(page), ['Winter 2026 heavy snow and cold wave: what to prepare']);
     await search(page).fill('지진 훈련');
-    await page.waitForFunction(() => document.querySelectorAll('.notice-row').length === 1);
+    await page.waitForFunction(() => document.title.includes('지진 훈련'));
+    await waitForIdle(page);
     assert.deepEqual(await rowTitles(page), ['2024 Earthquake drill on May 16: what foreign residents need to know']);
   });
 
@@ -122,6 +124,7 @@ describe('finding a notice', () => {
     await search(page).fill('drill');
     await page.getByLabel('Sort by').selectOption('most-read');
     await page.waitForFunction(() => new URL(location.href).search === '?q=drill&category=safety&sort=most-read');
+    await waitForIdle(page);
     const before = await rowTitles(page);
     assert.deepEqual(before, [
       '2024 Earthquake drill on May 16: what foreign residents need to know',

@@ -63,18 +63,29 @@ describe('a published board', { skip: process.env.E2E_DATA === 'single' && 'the 
     assert.deepEqual(page.problems, []);
   });
 
-  it('starts fetching the whole data file when the search box gets focus, before any key', async () => {
+  it('searches from its index: fetched from the focus on, a few files a word, never the whole copy', async () => {
     const page = await openPage(env.browser);
     await page.goto(env.server.url);
     await waitForView(page, 'News');
-    const whole = page.waitForRequest(/\/published\/n-[0-9a-f]+\.json$/);
+    env.server.requests.length = 0;
+    // Focus alone fetches the index's directory, before any key.
+    const directory = page.waitForRequest(/\/published\/x-[0-9a-f]+\.json$/);
     await page.locator('#notice-search').focus();
-    await whole;
-    await page.locator('#notice-search').fill('drill');
-    await page.waitForFunction(() => /drill/i.test(document.title));
-    const expected = sample.notices.filter((n) => /drill/i.test(`${n.title}\n${n.body}`)).length;
-    await page.waitForFunction((n) => document.querySelector('[role="status"]')?.textContent.includes(String(n)), expected);
-    assert.equal(dataRequests(env.server).filter((p) => p === NOTICES).length, 0, 'the copy of this publish is read, not the editors’ file');
+    await directory;
+    await page.locator('#notice-search').fill('evacuat');
+    const found = (q) => sample.notices.filter((n) => `${n.title}\n${n.body}`.toLowerCase().includes(q));
+    const status = (n) => page.waitForFunction((n) => document.querySelector('[role="status"]')?.textContent.includes(String(n)), n);
+    await status(found('evacuat').length);
+    const kinds = dataRequests(env.server).map(kind);
+    assert.ok(kinds.includes('x') && kinds.includes('s'), kinds.join());
+    assert.ok(!kinds.includes('n') && !kinds.includes('data file'), `no whole file: ${kinds}`);
+    // Typed further, the word is worked out from what the shorter one found: no index file.
+    env.server.requests.length = 0;
+    await page.locator('#notice-search').press('End');
+    await page.locator('#notice-search').type('i');
+    await page.waitForFunction(() => document.title.includes('evacuati'));
+    await status(found('evacuati').length);
+    assert.ok(!dataRequests(env.server).map(kind).includes('s'), dataRequests(env.server).join());
     assert.deepEqual(page.problems, []);
   });
 

@@ -87,6 +87,9 @@ pub struct Listing {
     pub pages: usize,
     /// The search words, for highlighting.
     pub terms: Terms,
+    /// How many notices the search alone finds, when the list's maker knows it and the data
+    /// set cannot say (a published board's holds only what was fetched).
+    pub search_total: Option<usize>,
 }
 
 impl Listing {
@@ -189,6 +192,7 @@ impl Listing {
             page: bounds.page,
             pages: bounds.pages,
             terms,
+            search_total: None,
         }
     }
 

@@ -12,7 +12,9 @@
 //!   - **buckets** (`b-…`): whole notices, grouped in id order so that a notice is found by
 //!     its id, each with the rows of its neighbours in the list (for "Previous" / "Next");
 //!   - **directories** (`d-…`): the names of up to [`FILES_PER_DIRECTORY`] blocks or buckets;
-//!   - a copy of the whole data file (`n-…`), read when the person searches, filters or sorts.
+//!   - the search index ([`search_index`]): its directory (`x-…`) and files (`s-…`);
+//!   - a copy of the whole data file (`n-…`), which `notices publish --check` compares the
+//!     rest with.
 //!
 //! Every block and bucket is a data file of format 1 too, read by the same reader as a plain
 //! one, whose `"published"` member says where each of its notices is in the plain list
@@ -20,14 +22,16 @@
 //! needs for a URL and, once it has it, the same screen the whole file would give.
 
 mod meta;
+mod search_index;
 mod window;
 mod write;
 
 // The readers of the files' parts, for the tool that checks a deployed folder
 // (`notices publish --check`) to read them as the app does.
 pub use meta::{first_ids, id_order, locations, names, number_list, Location, Meta, MostRead};
+pub use search_index::{Directory, IndexFile, Part};
 pub use window::{Need, Shown, Window};
-pub use write::{list_files, publish, ListFiles, Publication, PublishedFile};
+pub use write::{index_files, list_files, publish, ListFiles, Publication, PublishedFile};
 
 /// The entry file's name, next to the data file.
 pub const ENTRY_FILE: &str = "published.json";

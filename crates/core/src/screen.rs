@@ -391,7 +391,10 @@ pub fn no_results(data: &Dataset, query: &ListQuery, listing: &Listing) -> Optio
                 q: query.q.clone(),
                 ..ListQuery::default()
             };
-            match Listing::new(data, &search_only, data.board.page_size).total() {
+            let total = listing.search_total;
+            match total
+                .unwrap_or_else(|| Listing::new(data, &search_only, data.board.page_size).total())
+            {
                 0 => NoResults::Search,
                 matches => NoResults::FilteredOut(matches),
             }

@@ -115,13 +115,25 @@ fn initials(title: impl Iterator<Item = char>) -> impl Iterator<Item = (char, us
         })
 }
 
-/// The title part of a search text (see `dataset::search_text`: the title, a line break,
-/// the body). A title holding a line break is cut there, so the body is never read as title.
+/// The runs of initial consonants of a notice's title (from its search text `folded`, see
+/// [`Terms::all_in`]): an initial-consonant word matches a title when it is inside one of
+/// them. The search index lists them beside the text's words.
+pub(crate) fn title_initial_runs(folded: &str) -> Vec<String> {
+    let sounds: String = initials(title_of(folded).chars()).map(|(c, _)| c).collect();
+    sounds
+        .split(' ')
+        .filter(|run| !run.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Characters of a body shown before and after the first match in an excerpt (at most): two
 /// short lines on a phone.
 const EXCERPT_BEFORE: usize = 40;
 const EXCERPT_AFTER: usize = 100;
 
+/// The title part of a search text (see `dataset::search_text`: the title, a line break,
+/// the body). A title holding a line break is cut there, so the body is never read as title.
 fn title_of(folded: &str) -> &str {
     folded.split('\n').next().unwrap_or_default()
 }
@@ -140,6 +152,11 @@ impl Terms {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// The folded words, each once.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
     }
 
     /// True when every text matching `narrower` also matches these (non-empty) terms: each

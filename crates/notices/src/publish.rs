@@ -11,8 +11,8 @@
 
 use notice_core::notice::IdKey;
 use notice_core::published::{
-    content_name, first_ids, id_order, locations, names, publish, Location, Meta, PublishedFile,
-    ENTRY_FILE, FOLDER, HASH_DIGITS,
+    content_name, first_ids, id_order, locations, names, publish, Directory, Location, Meta,
+    PublishedFile, ENTRY_FILE, FOLDER, HASH_DIGITS,
 };
 use notice_core::{parse_data_file, Dataset, NoticeId};
 use std::collections::{HashMap, HashSet};
@@ -221,6 +221,12 @@ fn referenced(dir: &Path, entry: &str) -> Result<Vec<String>, String> {
         all.extend(buckets.into_iter().map(|(_, bucket)| bucket));
         all.push(name.clone());
     }
+    let index = std::fs::read(dir.join(&meta.search))
+        .ok()
+        .and_then(|bytes| Directory::from_bytes(&bytes))
+        .ok_or_else(|| unreadable("has a bad search index"))?;
+    all.extend(index.names().map(str::to_string));
+    all.push(meta.search);
     Ok(all)
 }
 
@@ -373,6 +379,15 @@ pub fn check(dir: &Path) -> Check {
                 meta.data_file
             );
             check.problem(ENTRY_FILE, message);
+        }
+        // The search index: the one the copy gives, every file of it there.
+        let (index, files) = notice_core::published::index_files(data);
+        if index != meta.search {
+            let message = format!("its search index is not that of {}", meta.data_file);
+            check.problem(ENTRY_FILE, message);
+        }
+        for file in &files {
+            read_content(dir, &file.name, &mut check);
         }
         if data.notices.len() != meta.total() || data.skipped_count() != meta.skipped {
             let message = format!(

@@ -175,21 +175,22 @@ fn publishing_and_checking_twice_the_notices_takes_about_twice_as_long() {
     );
 }
 
-#[test]
-#[ignore = "timing: run with --profile tools, as scripts/test does"]
-fn a_round_of_many_fetched_files_is_taken_in_linear_time() {
-    use notice_core::published::{names, publish, Need, Window};
-    use std::collections::HashMap;
-    const BASE: &str = "https://example.org/board/";
-    // The browser's view of a published board: its entry, and each of its files as fetched.
-    let served = |text: &str| {
+/// The browser's view of a published board: its entry, and each of its files by address.
+struct Served {
+    entry: notice_core::Dataset,
+    entry_url: String,
+    files: std::collections::HashMap<String, Vec<u8>>,
+    row_directories: usize,
+}
+
+impl Served {
+    fn new(text: &str) -> Served {
+        const BASE: &str = "https://example.org/board/";
         let data = notice_core::parse_data_file(text, "notices.json").expect("a data file");
-        let publication = publish(&data, text).expect("published");
+        let publication = notice_core::published::publish(&data, text).expect("published");
         let entry_url = format!("{BASE}{}", publication.entry.name);
         let entry = notice_core::parse_data_file(&publication.entry.text, &entry_url).unwrap();
-        let files: HashMap<String, Vec<u8>> = publication
-            .files
-            .iter()
+        let files = (publication.files.iter())
             .map(|file| {
                 (
                     format!("{BASE}{}", file.name),
@@ -197,34 +198,84 @@ fn a_round_of_many_fetched_files_is_taken_in_linear_time() {
                 )
             })
             .collect();
-        let directories = publication.meta.row_directories.len();
-        (
-            Window::from_entry(&entry, &entry_url).unwrap(),
+        let row_directories = publication.meta.row_directories.len();
+        Served {
+            entry,
+            entry_url,
             files,
-            directories,
-        )
-    };
+            row_directories,
+        }
+    }
+
+    /// A new window on the board: the windows of one publish share what searches found.
+    fn window(&self) -> notice_core::published::Window {
+        notice_core::published::Window::from_entry(&self.entry, &self.entry_url).unwrap()
+    }
+
+    /// `window` with the files of `needs`, fetched in one round.
+    fn round(
+        &self,
+        window: &notice_core::published::Window,
+        needs: Vec<notice_core::published::Need>,
+    ) -> notice_core::published::Window {
+        let fetched = needs.into_iter().map(|need| {
+            let bytes = self.files[&window.url_of(&need)].clone();
+            (need, bytes)
+        });
+        window.with_fetched(fetched.collect::<Vec<_>>()).unwrap()
+    }
+}
+
+#[test]
+#[ignore = "timing: run with --profile tools, as scripts/test does"]
+fn a_round_of_many_fetched_files_is_taken_in_linear_time() {
+    use notice_core::published::{names, Need};
     // Every row block of the board in one round, as a long most-read list may need: the
     // notices must be made into the window's data set once for the round, not once a file.
-    let every_block = |(window, files, directories): &(Window, HashMap<String, Vec<u8>>, usize)| {
-        let round = |window: &Window, needs: Vec<Need>| {
-            let fetched = needs.into_iter().map(|need| {
-                let bytes = files[&window.url_of(&need)].clone();
-                (need, bytes)
-            });
-            window.with_fetched(fetched.collect::<Vec<_>>()).unwrap()
-        };
-        let window = round(window, (0..*directories).map(Need::RowDirectory).collect());
-        let blocks = (0..*directories).flat_map(|n| {
-            let directory = &files[&window.url_of(&Need::RowDirectory(n))];
+    let every_block = |served: &Served| {
+        let directories = served.row_directories;
+        let window = served.round(
+            &served.window(),
+            (0..directories).map(Need::RowDirectory).collect(),
+        );
+        let blocks = (0..directories).flat_map(|n| {
+            let directory = &served.files[&window.url_of(&Need::RowDirectory(n))];
             names(&serde_json::from_slice(directory).unwrap()).unwrap()
         });
-        let window = round(&window, blocks.map(Need::Shard).collect());
+        let window = served.round(&window, blocks.map(Need::Shard).collect());
         std::hint::black_box(window);
     };
-    let small = served(&hostile::data_file_with_notices(4_000));
-    let large = served(&hostile::data_file_with_notices(4_000 * GROWTH));
+    let small = Served::new(&hostile::data_file_with_notices(4_000));
+    let large = Served::new(&hostile::data_file_with_notices(4_000 * GROWTH));
     let (small_time, large_time) = times(|| every_block(&small), || every_block(&large));
+    assert!(
+        large_time <= small_time.max(FLOOR) * MAX_TIME_GROWTH,
+        "4,000 notices took {small_time:?}, {GROWTH} times as many {large_time:?}"
+    );
+}
+
+#[test]
+#[ignore = "timing: run with --profile tools, as scripts/test does"]
+fn a_search_of_a_published_board_takes_linear_time() {
+    use notice_core::url_state::UrlState;
+    // Words every notice has, and one inside a word of its own in every notice (its link):
+    // a search for it reads every word of the index that holds it.
+    let search = |served: &Served| {
+        let mut url = UrlState::list();
+        url.list.q = "kr/1 drills o".to_string();
+        let mut window = served.window();
+        loop {
+            let needs = window.needs(&url);
+            if needs.is_empty() {
+                break;
+            }
+            window = served.round(&window, needs);
+        }
+        std::hint::black_box(window.shown(&url).expect("shown"));
+    };
+    let small = Served::new(&hostile::data_file_with_notices(4_000));
+    let large = Served::new(&hostile::data_file_with_notices(4_000 * GROWTH));
+    let (small_time, large_time) = times(|| search(&small), || search(&large));
     assert!(
         large_time <= small_time.max(FLOOR) * MAX_TIME_GROWTH,
         "4,000 notices took {small_time:?}, {GROWTH} times as many {large_time:?}"

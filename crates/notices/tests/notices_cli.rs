@@ -362,9 +362,10 @@ fn unpacked(path: &Path) -> Vec<u8> {
 fn publish_writes_the_entry_and_content_named_files_each_with_brotli_and_gzip_copies() {
     let dir = site("publish", include_str!("../../../public/notices.json"));
     let said = publish(&dir);
-    // 22 files, each with .br and .gz: the entry, blocks, buckets and their directories, the
-    // copy, the categories file and 7 most-read files (the list's and its 6 categories').
-    assert!(said.starts_with("publish: 66 files into"), "{said}");
+    // 28 files, each with .br and .gz: the entry, blocks, buckets and their directories, the
+    // copy, the categories file, 7 most-read files (the list's and its 6 categories') and
+    // the search index (its directory and 5 files of its 3 parts).
+    assert!(said.starts_with("publish: 84 files into"), "{said}");
     let entry: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("published.json")).unwrap()).unwrap();
     let meta = notice_core::published::Meta::from_json(&entry["published"]).unwrap();
@@ -501,7 +502,7 @@ fn publish_check_passes_on_a_complete_folder() {
     let output = notices(&["publish", "--check", dir.to_str().unwrap()]);
     assert!(output.status.success(), "{}", text(&output.stdout));
     assert!(
-        text(&output.stdout).contains("66 files read"),
+        text(&output.stdout).contains("84 files read"),
         "{}",
         text(&output.stdout)
     );
@@ -575,7 +576,7 @@ fn prerender_publishes_the_board_and_its_pages_name_the_entry() {
         let output = notices(&["prerender", dir.to_str().unwrap()]);
         assert!(output.status.success(), "{}", text(&output.stderr));
         assert!(
-            text(&output.stdout).contains("\npublish: 66 files into"),
+            text(&output.stdout).contains("\npublish: 84 files into"),
             "{}",
             text(&output.stdout)
         );

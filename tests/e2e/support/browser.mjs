@@ -46,6 +46,14 @@ export async function waitForView(page, text = '', { loading = false } = {}) {
   await page.waitForFunction(() => !document.querySelector('[data-prerendered]'));
 }
 
+/**
+ * Waits until the board has what its view needs: on a published board a new search or
+ * filter fetches files while the view before stays, marked `aria-busy`.
+ */
+export async function waitForIdle(page) {
+  await page.waitForFunction(() => !document.querySelector('.board-main[aria-busy="true"]'));
+}
+
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 /// The version of the published form this code reads and writes: an app finding another
 /// reads the data file instead.
-const FORMAT: u64 = 2;
+const FORMAT: u64 = 3;
 
 /// Where a notice is in the plain list (pinned notices on top, then the others, each newest
 /// first), written so that adding a newer notice changes no other notice's location.
@@ -58,6 +58,8 @@ pub struct Meta {
     pub years: Vec<u16>,
     /// The copy of the whole data file.
     pub data_file: String,
+    /// The directory of the search index (see [`super::search_index`]).
+    pub search: String,
     // What answers a category or year filter, or another order, without the whole file:
     /// For each pinned notice (newest first), how many of the others are newer: where it
     /// goes in a list newest first.
@@ -153,6 +155,11 @@ impl Meta {
                 .and_then(Value::as_str)
                 .ok_or_else(|| bad("needs “dataFile”"))?
                 .to_string(),
+            search: object
+                .get("search")
+                .and_then(Value::as_str)
+                .ok_or_else(|| bad("needs “search”"))?
+                .to_string(),
             pinned_after: counts("pinnedAfter")?,
             year_rows: counts("yearRows")?,
             category_file: object
@@ -221,6 +228,7 @@ impl Meta {
             "categories": self.categories,
             "years": self.years,
             "dataFile": self.data_file,
+            "search": self.search,
             "pinnedAfter": self.pinned_after,
             "yearRows": self.year_rows,
             "categoryFile": self.category_file,

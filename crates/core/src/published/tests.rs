@@ -125,7 +125,6 @@ fn published_screen(served: &Served, url: &UrlState) -> (Screen, usize, Load) {
         let round = needs.into_iter().map(|need| {
             let address = window.url_of(&need);
             let text = &files[address.strip_prefix("https://example.org/board/").unwrap()];
-            assert_ne!(need, Need::WholeFile, "only a search needs the whole file");
             (need, text.clone().into_bytes())
         });
         window = window.with_fetched(round.collect::<Vec<_>>()).unwrap();
@@ -167,6 +166,13 @@ fn seen(screen: &Screen) -> Value {
         Screen::List(list) => json!({
             "common": common,
             "rows": ids(&list.data, list.listing.rows()),
+            "excerpts": list.listing.rows().iter().map(|&i| {
+                let notice = &list.data.notices[i];
+                list.listing.terms.excerpt(&notice.title, &notice.body)
+            }).collect::<Vec<_>>(),
+            "highlights": list.listing.rows().iter().map(|&i| {
+                list.listing.terms.highlight(&list.data.notices[i].title)
+            }).collect::<Vec<_>>(),
             "page": [list.listing.page, list.listing.pages, list.listing.start, list.listing.end],
             "categories": list.data.categories_in_use().iter().map(|c| &c.label).collect::<Vec<_>>(),
             "years": list.data.years(),
@@ -219,13 +225,17 @@ fn check_board(seed: u64, count: usize, page_size: usize) {
     let year = data.years().first().copied();
     let last = data.notices.len().div_ceil(page_size);
     for query in queries(year) {
+        // A search takes at most 6: the index's directory with those of blocks and buckets,
+        // the pieces or trigrams of its words, the files of the words they are in, the
+        // blocks of the rows found, the buckets of the rows found by their bodies.
+        let most = if query.q.is_empty() { 4 } else { 6 };
         for page in [1, 2, last, last + 1] {
             let mut url = UrlState::list();
             url.list = ListQuery {
                 page,
                 ..query.clone()
             };
-            urls.push((url, 4));
+            urls.push((url, most));
         }
         for notice in data.notices.iter().step_by(5) {
             let mut url = UrlState::list().with_view(View::Notice(notice.id.as_str().to_string()));
@@ -233,7 +243,7 @@ fn check_board(seed: u64, count: usize, page_size: usize) {
                 page: 1 + notice.views as usize % 3,
                 ..query.clone()
             };
-            urls.push((url, 4));
+            urls.push((url, most.max(5)));
         }
     }
     for (url, most) in urls {
@@ -257,9 +267,20 @@ fn check_board(seed: u64, count: usize, page_size: usize) {
 }
 
 /// Every filter and order a list offers: each category (and one no notice has), a year that
-/// has notices and one that has not, each sort.
+/// has notices and one that has not, each sort; and searches of every kind, alone and with
+/// a filter or another order.
 fn queries(year: Option<u16>) -> Vec<ListQuery> {
     let mut queries = Vec::new();
+    for q in SEARCHES {
+        for (category, sort) in [(None, Sort::Newest), (Some("press"), Sort::MostRead)] {
+            queries.push(ListQuery {
+                q: q.to_string(),
+                category: category.map(str::to_string),
+                sort,
+                ..ListQuery::default()
+            });
+        }
+    }
     for category in [None, Some("press"), Some("jobs"), Some("nope")] {
         for year in [None, year, Some(1999)] {
             for sort in Sort::ALL {
@@ -274,6 +295,25 @@ fn queries(year: Option<u16>) -> Vec<ListQuery> {
     }
     queries
 }
+
+/// Searches: Latin words whole and in part, of one, two, three and more characters, in titles
+/// and in bodies, several words, Korean inside words, initial consonants, words found nowhere.
+const SEARCHES: [&str; 14] = [
+    "notice",
+    "o",
+    "od",
+    "ody",
+    "paragraph 4",
+    "body 1",
+    "안전",
+    "안",
+    "ㅇㅈ",
+    "ㅇ",
+    "9 안전",
+    "NOTICE 1",
+    "zzz",
+    "ragra",
+];
 
 #[test]
 fn a_small_board_shows_the_same_from_its_published_files() {
@@ -389,5 +429,51 @@ fn list_files_are_read_as_numbers_and_anything_else_is_refused() {
             "{}",
             String::from_utf8_lossy(wrong)
         );
+    }
+}
+
+#[test]
+fn a_published_search_finds_korean_inside_words_and_by_initial_consonants() {
+    let notices: Vec<Value> = [
+        ("행정안전부 보도자료", "지진 대피 훈련 안내"),
+        ("2024년 지진 대피 훈련", "행정안전부는 훈련을 합니다."),
+        ("Civil Defense Drill", "walk to the nearest shelter"),
+        ("안전 점검", "ㅋㅋ 행정·안전부"),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(n, (title, body))| {
+        json!({ "id": n + 1, "title": title, "date": format!("2024-01-0{}", n + 1), "views": n, "body": body })
+    })
+    .collect();
+    let text =
+        json!({ "version": 1, "board": { "title": "News", "pageSize": 10 }, "notices": notices })
+            .to_string();
+    let data = parse_data_file(&text, "n.json").unwrap();
+    let files = Served::new(&publish(&data, &text).unwrap());
+    let whole = Load::Ready(Arc::new(data.clone()));
+    for q in [
+        "안전부",
+        "ㅎㅈㅇㅈㅂ",
+        "ㅈㅈ 훈련",
+        "ㅈㅈㄷㅍ",
+        "행정",
+        "ㅋㅋ",
+        "ㅎㅈ",
+        "shelter",
+        "ELT",
+        "ㅇㅈㅂ",
+        "훈련을",
+        "안",
+    ] {
+        let mut url = UrlState::list();
+        url.list.q = q.to_string();
+        let (shown, _, _) = published_screen(&files, &url);
+        let expected = Screen::new(&whole, &url, None);
+        assert_eq!(seen(&shown), seen(&expected), "{q}");
+        let Screen::List(list) = &expected else {
+            panic!("{q}")
+        };
+        assert!(list.listing.total() > 0, "{q} finds something");
     }
 }

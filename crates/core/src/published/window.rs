@@ -2,11 +2,12 @@
 //! what it shows for that URL once it has it (which `screen` turns into a screen).
 
 use super::meta::{bad, first_ids, id_order, locations, names, number_list, Meta};
+use super::search_index::{word_places, Directory, IndexFile, Part, WordMatch};
 use super::ORDER_CHUNK;
 use crate::dataset::NoticeOrder;
 use crate::listing::{ListQuery, Listing, PageBounds, Sort};
 use crate::parse::DataReader;
-use crate::search::Terms;
+use crate::search::{fold, Terms};
 use crate::url_state::{UrlState, View};
 use crate::{Board, Category, Dataset, LoadError, Notice, NoticeId};
 use std::collections::{HashMap, HashSet};
@@ -33,8 +34,9 @@ pub enum Need {
         order: usize,
         chunk: usize,
     },
-    /// The whole data file: for a search.
-    WholeFile,
+    /// The search index's directory, and file `n` of one of its parts.
+    SearchDirectory,
+    SearchFile(Part, usize),
 }
 
 /// What a window shows for a URL (of its [`Window::data`]).
@@ -74,6 +76,12 @@ pub struct Window {
     codes: Option<Arc<Vec<usize>>>,
     /// The files of most-read orders fetched, by order and number.
     most_read: HashMap<(usize, usize), Arc<Vec<usize>>>,
+    /// The search index's directory and files, once fetched.
+    index: Option<Arc<Directory>>,
+    /// For each part (by `Part as usize`), each of its files once fetched.
+    index_files: [Vec<Option<Arc<IndexFile>>>; 3],
+    /// What each search word matched (shared by the windows of one publish, as `last_list`).
+    matches: Arc<Mutex<WordMatches>>,
     /// The last filtered or reordered list worked out, with the query (on its first page)
     /// it answers. It is the same for every window of one publish, so they share it: a
     /// view asks for its list several times, and a large board's takes a pass over it.
@@ -81,6 +89,9 @@ pub struct Window {
     /// The fetched notices as a data set, which the views read.
     data: Arc<Dataset>,
 }
+
+/// Search words typed, each with what it matched.
+type WordMatches = Vec<(String, Arc<WordMatch>)>;
 
 /// A query (on its first page) and the places of its list.
 type Answered = (ListQuery, Arc<Vec<usize>>);
@@ -114,6 +125,9 @@ impl Window {
             read: HashSet::new(),
             codes: None,
             most_read: HashMap::new(),
+            index: None,
+            index_files: Default::default(),
+            matches: Arc::default(),
             last_list: Arc::default(),
             data: Arc::new(entry.clone()),
             meta: Arc::new(meta),
@@ -123,7 +137,7 @@ impl Window {
         Ok(window)
     }
 
-    /// The address of a file of the board (for [`Need::WholeFile`], the data file's copy).
+    /// The address of a file of the board.
     pub fn url_of(&self, need: &Need) -> String {
         let name = match need {
             Need::RowDirectory(n) => &self.meta.row_directories[*n],
@@ -131,7 +145,10 @@ impl Window {
             Need::Shard(name) => name,
             Need::Categories => self.meta.category_file.as_deref().unwrap_or_default(),
             Need::MostRead { order, chunk } => &self.meta.most_read[*order].chunks[*chunk],
-            Need::WholeFile => &self.meta.data_file,
+            Need::SearchDirectory => &self.meta.search,
+            Need::SearchFile(part, n) => (self.index.as_ref())
+                .and_then(|index| index.name(*part, *n))
+                .unwrap_or_default(),
         };
         format!("{}{name}", self.base)
     }
@@ -217,7 +234,27 @@ impl Window {
                     .ok_or_else(wrong)?;
                 self.most_read.insert((order, chunk), Arc::new(places));
             }
-            Need::Shard(_) | Need::WholeFile => {}
+            Need::SearchDirectory => {
+                let index = Directory::from_bytes(bytes).ok_or_else(wrong)?;
+                for part in Part::ALL {
+                    self.index_files[part as usize] = vec![None; index.files(part)];
+                }
+                self.index = Some(Arc::new(index));
+            }
+            &Need::SearchFile(part, n) => {
+                let index = self.index.as_ref().ok_or_else(wrong)?;
+                // Pieces and words name notices; trigrams name words, which are not counted.
+                let below = match part {
+                    Part::Trigrams => usize::MAX,
+                    _ => meta.total(),
+                };
+                let file = IndexFile::from_bytes(bytes, index, part, n, below).ok_or_else(wrong)?;
+                let slot = self.index_files[part as usize]
+                    .get_mut(n)
+                    .ok_or_else(wrong)?;
+                *slot = Some(Arc::new(file));
+            }
+            Need::Shard(_) => {}
         }
         Ok(())
     }
@@ -329,10 +366,20 @@ impl Window {
                 }
             },
         };
+        // A row found by its body needs the whole notice: its excerpt says why it is there.
+        let terms = Terms::new(&url.list.q);
+        let excerpt_of = |place: usize| {
+            let fetched = self.notices.get(self.at_place.get(&place)?)?;
+            let by_title = fetched.whole || terms.all_in(&fold(&fetched.notice.title));
+            (!by_title).then(|| self.bucket_need(fetched.notice.id.as_str()))?
+        };
+        let on_page = matches!(url.view, View::List) && !terms.is_empty();
         for position in positions {
             let need = match list.at(self, position) {
                 Err(need) => Some(need),
-                Ok(place) => self.row_need(place),
+                Ok(place) => self
+                    .row_need(place)
+                    .or_else(|| on_page.then(|| excerpt_of(place)).flatten()),
             };
             if let Some(need) = need.filter(|need| !needs.contains(need)) {
                 needs.push(need);
@@ -397,7 +444,7 @@ impl Window {
         let bounds = list.bounds(self, url.list.page);
         match &url.view {
             View::List => self
-                .listing(&list, bounds.start..bounds.end, bounds)
+                .listing(&list, bounds.start..bounds.end, bounds, &url.list.q)
                 .map(Shown::List),
             View::Notice(id) => {
                 let Some(fetched) = self.notices.get(id.as_str()) else {
@@ -414,18 +461,20 @@ impl Window {
                 // Only the notice and its neighbours are known: the page it is on is not.
                 let mut bounds = bounds;
                 (bounds.start, bounds.end) = (known.start, known.start);
-                let listing = self.listing(&list, known, bounds)?;
+                let listing = self.listing(&list, known, bounds, &url.list.q)?;
                 Some(Shown::Notice { index, listing })
             }
         }
     }
 
-    /// The listing that knows the notices at `positions` of `list`, on page `bounds`.
+    /// The listing that knows the notices at `positions` of `list`, on page `bounds`, found
+    /// by the search `q`.
     fn listing(
         &self,
         list: &List,
         positions: Range<usize>,
         bounds: PageBounds,
+        q: &str,
     ) -> Option<Arc<Listing>> {
         let first = positions.start;
         let indices = positions
@@ -436,25 +485,27 @@ impl Window {
             .collect::<Option<Vec<usize>>>()?;
         let total = list.total(self);
         let order = NoticeOrder::stretch(indices, first, total, list.pinned_on_top(self));
-        Some(Arc::new(Listing::on_page(
-            Arc::new(order),
-            bounds,
-            Terms::default(),
-        )))
+        let terms = Terms::new(q);
+        // An empty filtered search says how many the search alone finds.
+        let search_total = (total == 0 && !terms.is_empty())
+            .then(|| self.found(&terms).ok())
+            .flatten()
+            .map(|found| found.into_iter().filter(|&found| found).count());
+        let mut listing = Listing::on_page(Arc::new(order), bounds, terms);
+        listing.search_total = search_total;
+        Some(Arc::new(listing))
     }
 
     /// The list `query` asks for, or the files that say which notices it holds.
     fn list(&self, query: &ListQuery) -> Result<List, Vec<Need>> {
-        if !query.q.trim().is_empty() {
-            return Err(vec![Need::WholeFile]);
-        }
+        let terms = Terms::new(&query.q);
         // As in the whole file, a category no notice has filters nothing.
         let category = query.category.as_deref().and_then(|key| {
             let n = self.meta.categories.iter().position(|known| known == key)?;
             Some((n + 1, key))
         });
         let year = query.year.map(|year| (year, self.year_range(year)));
-        if category.is_none() && year.is_none() && query.sort == Sort::Newest {
+        if terms.is_empty() && category.is_none() && year.is_none() && query.sort == Sort::Newest {
             return Ok(List::Plain);
         }
         let asked = query.clone().first_page();
@@ -464,6 +515,19 @@ impl Window {
                 return Ok(List::Places(places));
             }
         }
+        // Which notices the search finds (`None`: every one). A most-read order is fetched
+        // with the index's files, not after them.
+        let found = match terms.is_empty() {
+            true => None,
+            false => Some(self.found(&terms).map_err(|mut needs| {
+                if query.sort == Sort::MostRead {
+                    let order = category.map_or(0, |(code, _)| code);
+                    let chunks = 0..self.meta.most_read[order].count.div_ceil(ORDER_CHUNK);
+                    needs.extend(self.missing_chunks(order, chunks));
+                }
+                needs
+            })?),
+        };
         // Whether the notice at `place` is in the list; `None` until the file that says so
         // is fetched. A category's most-read order holds only that category.
         let by_category = category.filter(|_| query.sort != Sort::MostRead);
@@ -480,13 +544,14 @@ impl Window {
                 (Some((_, range)), Some(n)) => range.contains(&n),
                 (Some((year, _)), None) => row()?.notice.date.year == *year,
             };
-            Some(in_category && in_year)
+            let in_search = found.as_ref().is_none_or(|found| found[place]);
+            Some(in_category && in_year && in_search)
         };
         let places = match query.sort {
             Sort::MostRead => {
                 let order = category.map_or(0, |(code, _)| code);
                 let count = self.meta.most_read[order].count;
-                if year.is_none() {
+                if year.is_none() && found.is_none() {
                     return Ok(List::MostRead { order, count });
                 }
                 let needs = self.missing_chunks(order, 0..count.div_ceil(ORDER_CHUNK));
@@ -532,6 +597,97 @@ impl Window {
             places.extend(Some(place).filter(|&place| n < self.meta.unpinned && keep(place)));
         }
         places
+    }
+
+    /// Which places of the plain list hold a notice with every word of `terms`, or the index
+    /// files that say.
+    fn found(&self, terms: &Terms) -> Result<Vec<bool>, Vec<Need>> {
+        let Some(index) = &self.index else {
+            return Err(self.search_needs());
+        };
+        let mut needs = Vec::new();
+        let mut matches = Vec::new();
+        for word in terms.words() {
+            match self.word_match(index, word) {
+                Ok(found) => matches.push(found),
+                Err(more) => {
+                    for need in more {
+                        if !needs.contains(&need) {
+                            needs.push(need);
+                        }
+                    }
+                }
+            }
+        }
+        if !needs.is_empty() {
+            return Err(needs);
+        }
+        // A place is found when every word found it (counted once a word).
+        let mut words_found = vec![0; self.meta.total()];
+        let mut last_word = vec![usize::MAX; self.meta.total()];
+        for (word, found) in matches.iter().enumerate() {
+            for &place in &found.places {
+                if last_word[place] != word {
+                    last_word[place] = word;
+                    words_found[place] += 1;
+                }
+            }
+        }
+        Ok(words_found
+            .into_iter()
+            .map(|n| n == matches.len())
+            .collect())
+    }
+
+    /// What the search word `word` matches, from what an earlier, shorter word matched when
+    /// it can be, else from the index files (or those still to fetch).
+    fn word_match(&self, index: &Directory, word: &str) -> Result<Arc<WordMatch>, Vec<Need>> {
+        let mut matches = self.matches.lock().map_err(|_| Vec::new())?;
+        // A few words a search: looked through, not hashed (less code in the app).
+        let shorter = matches
+            .iter()
+            .filter(|(shorter, _)| word.contains(shorter.as_str()));
+        if let Some((_, found)) = shorter.clone().find(|(same, _)| same == word) {
+            return Ok(found.clone());
+        }
+        let shorter = shorter
+            .clone()
+            .find_map(|(_, found)| found.narrowed_to(word));
+        let found = match shorter {
+            Some(found) => found,
+            None => {
+                let file = |part: Part, n: usize| {
+                    let file = self.index_files[part as usize].get(n)?;
+                    file.as_deref()
+                };
+                word_places(word, index, file).map_err(|needs| {
+                    let needs = needs.into_iter();
+                    needs
+                        .map(|(part, n)| Need::SearchFile(part, n))
+                        .collect::<Vec<_>>()
+                })?
+            }
+        };
+        let found = Arc::new(found);
+        matches.push((word.to_string(), found.clone()));
+        Ok(found)
+    }
+
+    /// What a search needs before its first word: the index's directory and, on a board
+    /// small enough, the directories of blocks and buckets (the rows and the bodies of what
+    /// it finds). Fetched when the search box gets focus, so that typing finds them there.
+    pub fn search_needs(&self) -> Vec<Need> {
+        let mut needs = Vec::new();
+        if self.index.is_none() {
+            needs.push(Need::SearchDirectory);
+        }
+        needs.extend(self.unread_row_directories());
+        if self.bucket_directories.len() <= PREFETCHED_DIRECTORIES {
+            let unread = self.bucket_directories.iter().enumerate();
+            let unread = unread.filter(|(_, firsts)| firsts.is_none());
+            needs.extend(unread.map(|(n, _)| Need::BucketDirectory(n)));
+        }
+        needs
     }
 
     /// The run of notices that are not pinned (counted newest first) dated in `year`.

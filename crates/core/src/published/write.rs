@@ -1,6 +1,7 @@
 //! Publishing: a validated data file cut into the files of [`super`].
 
 use super::meta::{id_order, Location, Meta, MostRead};
+use super::search_index::write_index;
 use super::{
     content_name, notices_per_bucket, ENTRY_FILE, ENTRY_ROWS, FILES_PER_DIRECTORY, ORDER_CHUNK,
     ROWS_PER_BLOCK,
@@ -126,6 +127,7 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
         })
         .collect();
     let data_file = add("n", text.to_string());
+    let search = write_index(data, &place, &mut files);
     let lists = list_files(data);
     files.extend(lists.files);
 
@@ -140,6 +142,7 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
         categories: lists.categories,
         years: data.years().to_vec(),
         data_file,
+        search,
         pinned_after: lists.pinned_after,
         year_rows: lists.year_rows,
         category_file: lists.category_file,
@@ -172,6 +175,14 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
         },
         meta,
     })
+}
+
+/// The search index of `data`, as [`publish`] writes it: its directory's name, and its files
+/// (the directory last). For `notices publish --check` to compare with a deployed entry.
+pub fn index_files(data: &Dataset) -> (String, Vec<PublishedFile>) {
+    let mut files = Vec::new();
+    let directory = write_index(data, &PlainList::of(data).place, &mut files);
+    (directory, files)
 }
 
 /// The plain list of a data set: pinned notices on top, then the others, each newest first.
@@ -291,7 +302,7 @@ pub fn list_files(data: &Dataset) -> ListFiles {
 }
 
 /// Adds `text` to `files` under its content name (see [`content_name`]), and gives the name.
-fn add_named(files: &mut Vec<PublishedFile>, prefix: &str, text: String) -> String {
+pub(super) fn add_named(files: &mut Vec<PublishedFile>, prefix: &str, text: String) -> String {
     let name = content_name(prefix, &text);
     files.push(PublishedFile {
         name: name.clone(),

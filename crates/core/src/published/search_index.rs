@@ -1,0 +1,435 @@
+//! The search index of a published board: what a search fetches instead of the whole data
+//! file, and gives the same notices as [`Terms::all_in`] over the whole file.
+//!
+//! A search word never holds a space, so it is inside a notice's search text exactly when it
+//! is inside one of the text's words (its runs of characters between spaces); an
+//! initial-consonant word, when it is inside one of the runs of initials of the title. The
+//! index lists those words (both kinds: an initials run holds only consonants, which only
+//! an initials word can be inside) and reads them three ways, each cut into files of keys
+//! in order, so that a key's file is found from the first key of each (the directory):
+//! - **pieces**: every one- and two-character piece of a word → the notices that have it.
+//!   A word of one or two characters is answered by its own piece, exactly.
+//! - **words**: every word, in order (its number is its place in that order) → the notices
+//!   that have it.
+//! - **trigrams**: every three-character piece → the numbers of the words it is in. A
+//!   longer search word is inside the words that have both its first and its last trigram
+//!   and hold it, checked on the words themselves: two files, then the files of those words.
+//!
+//! Notices are named by their place in the plain list; every list is written as the first
+//! number, then the differences between each and the one before, separated by spaces.
+//!
+//! [`Terms::all_in`]: crate::search::Terms::all_in
+
+use super::write::{add_named, PublishedFile};
+use crate::search::title_initial_runs;
+use crate::Dataset;
+use serde_json::{json, Value};
+use std::collections::{HashMap, HashSet};
+
+/// The parts of the index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    Pieces,
+    Trigrams,
+    Words,
+}
+
+impl Part {
+    pub const ALL: [Part; 3] = [Part::Pieces, Part::Trigrams, Part::Words];
+
+    fn key(self) -> &'static str {
+        match self {
+            Part::Pieces => "pieces",
+            Part::Trigrams => "trigrams",
+            Part::Words => "words",
+        }
+    }
+
+    /// At most this many files of the part, so that the folder of a 100,000-notice board
+    /// stays under 25,000 files: about 700 files (and their `.br` and `.gz`) for the index.
+    fn most_files(self) -> usize {
+        match self {
+            Part::Pieces => 256,
+            Part::Trigrams => 64,
+            Part::Words => 384,
+        }
+    }
+}
+
+/// Files are cut at about this many bytes at least: a small board's index is a few files.
+const LEAST_FILE_BYTES: usize = 16_000;
+
+/// The index's directory: for each part, its files in key order, each with its first key (for
+/// words, the number of its first word).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Directory {
+    /// Indexed by `Part as usize`.
+    files: [Vec<(String, String)>; 3],
+}
+
+impl Directory {
+    /// Reads a directory file; `None` if it is not one.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Directory> {
+        let value: Value = serde_json::from_slice(bytes).ok()?;
+        let mut files: [Vec<(String, String)>; 3] = Default::default();
+        for part in Part::ALL {
+            let pairs = value.get(part.key())?.as_array()?;
+            let pairs = pairs
+                .iter()
+                .map(|pair| match pair.as_array()?.as_slice() {
+                    [Value::String(first), Value::String(name)] => {
+                        Some((first.clone(), name.clone()))
+                    }
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>()?;
+            let ascending = pairs.windows(2).all(|two| match part {
+                Part::Words => word_number(&two[0].0) < word_number(&two[1].0),
+                _ => two[0].0 < two[1].0,
+            });
+            let numbered = part != Part::Words || pairs.iter().all(|p| word_number(&p.0).is_some());
+            if !ascending || !numbered {
+                return None;
+            }
+            files[part as usize] = pairs;
+        }
+        Some(Directory { files })
+    }
+
+    /// The file of pieces or trigrams that would hold `key`, if the part has any file.
+    pub fn file_for(&self, part: Part, key: &str) -> Option<usize> {
+        let files = &self.files[part as usize];
+        let after = files.partition_point(|(first, _)| first.as_str() <= key);
+        Some(after.saturating_sub(1)).filter(|_| !files.is_empty())
+    }
+
+    /// The file of words that holds word number `n`.
+    pub fn file_for_word(&self, n: usize) -> Option<usize> {
+        let files = &self.files[Part::Words as usize];
+        let after = files.partition_point(|(first, _)| word_number(first) <= Some(n));
+        after.checked_sub(1)
+    }
+
+    /// The name of file `n` of `part`.
+    pub fn name(&self, part: Part, n: usize) -> Option<&str> {
+        Some(self.files[part as usize].get(n)?.1.as_str())
+    }
+
+    /// How many files `part` has.
+    pub fn files(&self, part: Part) -> usize {
+        self.files[part as usize].len()
+    }
+
+    /// The names of every file of the index.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        let files = Part::ALL
+            .into_iter()
+            .flat_map(|part| &self.files[part as usize]);
+        files.map(|(_, name)| name.as_str())
+    }
+
+    /// The number of the first word in file `n` of the words.
+    fn first_word(&self, n: usize) -> Option<usize> {
+        word_number(&self.files[Part::Words as usize].get(n)?.0)
+    }
+}
+
+fn word_number(text: &str) -> Option<usize> {
+    text.parse().ok()
+}
+
+/// A fetched file of the index: its keys in order, each with its list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndexFile {
+    entries: Vec<(String, Vec<usize>)>,
+    /// For a file of words, the number of its first.
+    first_word: usize,
+}
+
+impl IndexFile {
+    /// Reads file `n` of `part`, each list checked to name only what there is (`below`:
+    /// the board's notices, or for trigrams its words, which the last file of words says).
+    pub fn from_bytes(
+        bytes: &[u8],
+        directory: &Directory,
+        part: Part,
+        n: usize,
+        below: usize,
+    ) -> Option<IndexFile> {
+        // Read as JSON values, as every other file: a reader of its own would add code.
+        let value: Value = serde_json::from_slice(bytes).ok()?;
+        let flat = value.as_array()?;
+        if !flat.len().is_multiple_of(2) {
+            return None;
+        }
+        let mut entries = Vec::with_capacity(flat.len() / 2);
+        for pair in flat.chunks(2) {
+            let (key, list) = (pair[0].as_str()?, pair[1].as_str()?);
+            let list = decode(list).filter(|list| list.last().is_none_or(|&last| last < below))?;
+            entries.push((key.to_string(), list));
+        }
+        let ascending = entries.windows(2).all(|two| two[0].0 < two[1].0);
+        let first_word = match part {
+            Part::Words => directory.first_word(n)?,
+            _ => 0,
+        };
+        let first_key = directory.files[part as usize].get(n)?.0.as_str();
+        let starts_right = match part {
+            Part::Words => true,
+            _ => entries
+                .first()
+                .is_none_or(|(key, _)| key.as_str() >= first_key),
+        };
+        (ascending && starts_right).then_some(IndexFile {
+            entries,
+            first_word,
+        })
+    }
+
+    /// The list of `key` (empty when the file, which would hold it, does not).
+    pub fn list(&self, key: &str) -> &[usize] {
+        match self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+            Ok(at) => &self.entries[at].1,
+            Err(_) => &[],
+        }
+    }
+
+    /// Word number `n` and its notices, if this file of words holds it.
+    pub fn word(&self, n: usize) -> Option<&(String, Vec<usize>)> {
+        self.entries.get(n.checked_sub(self.first_word)?)
+    }
+}
+
+/// A list as written (first number, then differences); `None` if it is not one, or not
+/// ascending.
+fn decode(text: &str) -> Option<Vec<usize>> {
+    let mut list = Vec::new();
+    let mut last: Option<usize> = None;
+    for number in text.split(' ').filter(|n| !n.is_empty()) {
+        if !number.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let step: usize = number.parse().ok()?;
+        let next = match last {
+            None => step,
+            Some(_) if step == 0 => return None,
+            Some(last) => last.checked_add(step)?,
+        };
+        list.push(next);
+        last = Some(next);
+    }
+    Some(list)
+}
+
+fn encode(list: &[usize]) -> String {
+    let mut text = String::new();
+    let mut last = 0;
+    for (n, &value) in list.iter().enumerate() {
+        if n > 0 {
+            text.push(' ');
+        }
+        text.push_str(&(value - last).to_string());
+        last = value;
+    }
+    text
+}
+
+/// The places of the notices that have the search word `word` (folded, without spaces), or
+/// what must be fetched first: file `n` of a part, fetched through `file`.
+pub fn word_places<'a>(
+    word: &str,
+    directory: &Directory,
+    file: impl Fn(Part, usize) -> Option<&'a IndexFile>,
+) -> Result<WordMatch, Vec<(Part, usize)>> {
+    let ends = char_ends(word);
+    // The file that holds `key` (`None`: the part has no file), or the one to fetch.
+    let fetched = |part: Part, n: Option<usize>| -> Result<Option<&'a IndexFile>, (Part, usize)> {
+        match n {
+            None => Ok(None),
+            Some(n) => file(part, n).map(Some).ok_or((part, n)),
+        }
+    };
+    let list = |file: Option<&'a IndexFile>, key: &str| file.map_or(&[][..], |f| f.list(key));
+    if ends.len() <= 2 {
+        let pieces = fetched(Part::Pieces, directory.file_for(Part::Pieces, word));
+        let file = pieces.map_err(|need| vec![need])?;
+        return Ok(WordMatch {
+            places: list(file, word).to_vec(),
+            words: None,
+        });
+    }
+    let first = &word[..ends[2]];
+    let last = &word[ends.len().checked_sub(4).map_or(0, |k| ends[k])..];
+    let trigrams = |key: &str| fetched(Part::Trigrams, directory.file_for(Part::Trigrams, key));
+    let (first_file, last_file) = match (trigrams(first), trigrams(last)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (a, b) => {
+            let mut needs: Vec<_> = [a.err(), b.err()].into_iter().flatten().collect();
+            needs.dedup();
+            return Err(needs);
+        }
+    };
+    let mut needs = Vec::new();
+    let mut found = Vec::new();
+    // Word numbers ascend, and so do their files: a file is needed once.
+    for n in both(list(first_file, first), list(last_file, last)) {
+        match fetched(Part::Words, directory.file_for_word(n)) {
+            Err(need) if needs.last() != Some(&need) => needs.push(need),
+            Err(_) => {}
+            Ok(file) => found.extend(file.and_then(|file| file.word(n)).cloned()),
+        }
+    }
+    if !needs.is_empty() {
+        return Err(needs);
+    }
+    let inside = found.into_iter().filter(|(w, _)| w.contains(word));
+    Ok(WordMatch::of_words(inside.collect()))
+}
+
+/// The numbers in both ascending lists, in order.
+fn both<'a>(a: &'a [usize], b: &'a [usize]) -> impl Iterator<Item = usize> + 'a {
+    let mut rest = b;
+    a.iter().copied().filter(move |&n| {
+        let skipped = rest.partition_point(|&m| m < n);
+        rest = &rest[skipped..];
+        rest.first() == Some(&n)
+    })
+}
+
+/// Where each character of `word` ends.
+fn char_ends(word: &str) -> Vec<usize> {
+    word.char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .collect()
+}
+
+/// What a search word matches: the places of its notices and, for a word of three characters
+/// or more, the words of the index it is inside (a longer word typed after it is inside some
+/// of those same words: it is worked out from them, fetching nothing).
+#[derive(Clone, Debug, Default)]
+pub struct WordMatch {
+    /// Each place once for each of the word's words that is there (not sorted: sorting
+    /// would add code to the app, and the places are only counted).
+    pub places: Vec<usize>,
+    pub words: Option<Vec<(String, Vec<usize>)>>,
+}
+
+impl WordMatch {
+    fn of_words(words: Vec<(String, Vec<usize>)>) -> WordMatch {
+        let places = words.iter().flat_map(|(_, list)| list).copied().collect();
+        WordMatch {
+            places,
+            words: Some(words),
+        }
+    }
+
+    /// The match of `longer` (which holds the word this matched), if this knows its words.
+    pub fn narrowed_to(&self, longer: &str) -> Option<WordMatch> {
+        let words = self.words.as_ref()?;
+        let inside = words.iter().filter(|(word, _)| word.contains(longer));
+        Some(WordMatch::of_words(inside.cloned().collect()))
+    }
+}
+
+/// Writes the index of `data` (each notice at `place[index]` of the plain list) into `files`,
+/// and gives the name of its directory.
+pub fn write_index(data: &Dataset, place: &[usize], files: &mut Vec<PublishedFile>) -> String {
+    let runs: Vec<Vec<String>> = data.folded.iter().map(|f| title_initial_runs(f)).collect();
+    let mut words: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut pieces: HashMap<&str, Vec<usize>> = HashMap::new();
+    let (mut seen_words, mut seen_pieces) = (HashSet::new(), HashSet::new());
+    for (index, folded) in data.folded.iter().enumerate() {
+        let at = place[index];
+        seen_words.clear();
+        seen_pieces.clear();
+        let title_runs = runs[index].iter().map(String::as_str);
+        for word in folded.split_whitespace().chain(title_runs) {
+            if !seen_words.insert(word) {
+                continue;
+            }
+            words.entry(word).or_default().push(at);
+            // Each character, and each two side by side.
+            let ends = char_ends(word);
+            for (k, &end) in ends.iter().enumerate() {
+                let start = k.checked_sub(1).map_or(0, |before| ends[before]);
+                let two = ends.get(k + 1).map(|&end| &word[start..end]);
+                for piece in std::iter::once(&word[start..end]).chain(two) {
+                    if seen_pieces.insert(piece) {
+                        pieces.entry(piece).or_default().push(at);
+                    }
+                }
+            }
+        }
+    }
+    let mut words: Vec<(&str, Vec<usize>)> = words.into_iter().collect();
+    words.sort_unstable_by_key(|(word, _)| *word);
+    let mut trigrams: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, (word, _)) in words.iter().enumerate() {
+        let ends = char_ends(word);
+        for k in 2..ends.len() {
+            let start = k.checked_sub(3).map_or(0, |before| ends[before]);
+            let list = trigrams.entry(&word[start..ends[k]]).or_default();
+            if list.last() != Some(&n) {
+                list.push(n);
+            }
+        }
+    }
+    let sorted = |map: HashMap<&str, Vec<usize>>| {
+        let mut entries: Vec<(String, String)> = map
+            .into_iter()
+            .map(|(key, mut list)| {
+                list.sort_unstable();
+                (key.to_string(), encode(&list))
+            })
+            .collect();
+        entries.sort_unstable();
+        entries
+    };
+    let words: Vec<(String, String)> = words
+        .into_iter()
+        .map(|(word, mut list)| {
+            list.sort_unstable();
+            (word.to_string(), encode(&list))
+        })
+        .collect();
+    let mut directory = serde_json::Map::new();
+    for (part, entries) in [
+        (Part::Pieces, sorted(pieces)),
+        (Part::Trigrams, sorted(trigrams)),
+        (Part::Words, words),
+    ] {
+        directory.insert(part.key().into(), cut(part, entries, files));
+    }
+    add_named(files, "x", Value::Object(directory).to_string())
+}
+
+/// Cuts the entries of `part` (in key order) into files of about equal size, adds them to
+/// `files`, and gives the directory's list of them: `[first key, name]` each.
+fn cut(part: Part, entries: Vec<(String, String)>, files: &mut Vec<PublishedFile>) -> Value {
+    let bytes: usize = entries.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
+    let target = (bytes / part.most_files() + 1).max(LEAST_FILE_BYTES);
+    let mut listed = Vec::new();
+    let mut flat: Vec<&str> = Vec::new();
+    let mut size = 0;
+    let mut first = String::new();
+    for (n, (key, list)) in entries.iter().enumerate() {
+        if flat.is_empty() {
+            first = match part {
+                Part::Words => n.to_string(),
+                _ => key.clone(),
+            };
+        }
+        flat.extend([key.as_str(), list.as_str()]);
+        size += key.len() + list.len() + 6;
+        if size >= target || n + 1 == entries.len() {
+            let name = add_named(files, "s", json!(flat).to_string());
+            listed.push(json!([first, name]));
+            flat.clear();
+            size = 0;
+        }
+    }
+    Value::Array(listed)
+}
+
+#[cfg(test)]
+mod tests;
