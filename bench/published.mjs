@@ -11,6 +11,7 @@
 // Boards come from bench/generate.mjs (prose-like text, a third of the titles Korean; the
 // 100,000-notice board with --short bodies, to stay under the 150 MB a data file may have).
 // Usage (after scripts/build): node bench/published.mjs [1000 10000 100000] [--keep DIR]
+//   [--searches]  (the searches alone, after the first list view: a quicker run)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,8 @@ import { phonePage } from './phone.mjs';
 const args = process.argv.slice(2);
 const keepAt = args.indexOf('--keep');
 const keep = keepAt >= 0 ? args.splice(keepAt, 2)[1] : null;
+const searchesAt = args.indexOf('--searches');
+const searchesOnly = searchesAt >= 0 && args.splice(searchesAt, 1).length > 0;
 const sizes = args.length ? args.map(Number) : [1000, 10000, 100000];
 const root = path.resolve(import.meta.dirname, '..');
 const run = (command, ...rest) => execFileSync(command, rest, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -93,6 +96,14 @@ async function board(browser, url, mode, firstViewOnly = false) {
     await context.close();
     return results;
   }
+  if (!searchesOnly) await others(browser, url, mode, results, page, context, measure);
+  else await context.close();
+  await searches(browser, url, mode, results);
+  return results;
+}
+
+// Every interaction but the searches, from the page `board` opened.
+async function others(browser, url, mode, results, page, context, measure) {
   const title = await page.locator('.notice-row a').nth(4).textContent();
   results['a notice'] = await measure(() => page.locator('.notice-row a').nth(4).click(),
     `document.querySelector('.notice-title')?.textContent.includes(${JSON.stringify(title.trim().slice(0, 20))})`);
@@ -138,7 +149,11 @@ async function board(browser, url, mode, firstViewOnly = false) {
   ({ context, choose } = await onFilters());
   results['year filter'] = await choose('#notice-year', { index: 2 });
   await context.close();
+}
 
+// The first searches, each on a fresh page, and the keystroke after the first.
+async function searches(browser, url, mode, results) {
+  let context, page, measure;
   for (const [what, query] of QUERIES) {
     ({ context, page, measure } = await phone(browser));
     await page.goto(`${url}${mode}.html`);
@@ -151,7 +166,6 @@ async function board(browser, url, mode, firstViewOnly = false) {
     }
     await context.close();
   }
-  return results;
 }
 
 const browser = await launch();

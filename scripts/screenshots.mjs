@@ -3,7 +3,7 @@
 // unbroken words from the data at 320 px (long-words-*). Usage: node scripts/screenshots.mjs [out-dir]
 // (after scripts/build). The README's screenshot is docs/screenshot.png from this script.
 import { startServer, CLIENT_RENDERED, DIST } from '../tests/e2e/support/server.mjs';
-import { launch, openPage, waitForView } from '../tests/e2e/support/browser.mjs';
+import { launch, openPage, waitForView, waitForIdle } from '../tests/e2e/support/browser.mjs';
 import { longWordData, SECOND } from '../tests/e2e/support/long-words.mjs';
 import fs from 'node:fs';
 
@@ -32,6 +32,7 @@ try {
       const page = await openPage(browser, { width, height: width > 400 ? 900 : 640 });
       await page.goto(server.url + query);
       await waitForView(page, heading);
+      await waitForIdle(page);
       await page.screenshot({ path: `${out}/${name}-${width}.png`, fullPage: width <= 400 && name !== 'list' });
       await page.context().close();
     }

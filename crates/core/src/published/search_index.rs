@@ -46,12 +46,13 @@ impl Part {
     }
 
     /// At most this many files of the part, so that the folder of a 100,000-notice board
-    /// stays under 25,000 files: about 700 files (and their `.br` and `.gz`) for the index.
+    /// stays under 25,000 files: at most 960 files (and their `.br` and `.gz`) for the
+    /// index, about 20 KB each with brotli at that size.
     fn most_files(self) -> usize {
         match self {
-            Part::Pieces => 256,
+            Part::Pieces => 320,
             Part::Trigrams => 64,
-            Part::Words => 384,
+            Part::Words => 576,
         }
     }
 }

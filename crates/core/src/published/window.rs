@@ -674,19 +674,16 @@ impl Window {
     }
 
     /// What a search needs before its first word: the index's directory and, on a board
-    /// small enough, the directories of blocks and buckets (the rows and the bodies of what
-    /// it finds). Fetched when the search box gets focus, so that typing finds them there.
+    /// small enough, the directories of blocks (for the rows of what it finds). Fetched when
+    /// the search box gets focus, so that typing finds them there. (The directories of
+    /// buckets, for the bodies of rows found by them, are fetched only for those rows: most
+    /// searches need few or none.)
     pub fn search_needs(&self) -> Vec<Need> {
         let mut needs = Vec::new();
         if self.index.is_none() {
             needs.push(Need::SearchDirectory);
         }
         needs.extend(self.unread_row_directories());
-        if self.bucket_directories.len() <= PREFETCHED_DIRECTORIES {
-            let unread = self.bucket_directories.iter().enumerate();
-            let unread = unread.filter(|(_, firsts)| firsts.is_none());
-            needs.extend(unread.map(|(n, _)| Need::BucketDirectory(n)));
-        }
         needs
     }
 
