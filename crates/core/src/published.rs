@@ -29,7 +29,7 @@ mod write;
 // The readers of the files' parts, for the tool that checks a deployed folder
 // (`notices publish --check`) to read them as the app does.
 pub use meta::{first_ids, id_order, locations, names, number_list, Location, Meta, MostRead};
-pub use search_index::{Directory, IndexFile, Part};
+pub use search_index::{Directory, IndexFile, Part, MOST_INDEX_FILES};
 pub use window::{Need, Shown, Window};
 pub use write::{index_files, list_files, publish, ListFiles, Publication, PublishedFile};
 

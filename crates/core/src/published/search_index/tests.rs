@@ -18,3 +18,20 @@ fn both_gives_the_numbers_two_ascending_lists_share() {
     assert_eq!(both(&[], &[1]).count(), 0);
     assert_eq!(both(&[2], &[]).count(), 0);
 }
+
+#[test]
+fn a_part_is_cut_into_at_most_its_most_files_whatever_its_size() {
+    for (entries, list) in [(10, 3), (100_000, 40), (1_000, 20_000)] {
+        let entries: Vec<(String, String)> = (0..entries)
+            .map(|n| (format!("{n:08}"), "7 ".repeat(list)))
+            .collect();
+        let mut files = Vec::new();
+        let listed = cut(Part::Trigrams, entries, &mut files);
+        assert_eq!(listed.as_array().unwrap().len(), files.len());
+        assert!(
+            files.len() <= Part::Trigrams.most_files(),
+            "{}",
+            files.len()
+        );
+    }
+}
