@@ -30,8 +30,8 @@ impl Source {
     }
 
     /// Everything the board at `url` shows first: the whole data file, or the published
-    /// form's entry with the files the view needs. The
-    /// data file is read when there is no entry or it cannot be read.
+    /// form's entry with the files the view needs. The data file is read when there is no
+    /// entry or it cannot be read.
     pub async fn load_for(&self, url: &UrlState, cache: Cache) -> Load {
         if let Some(entry) = &self.published_url {
             if let Ok(load) = self.read(entry, cache).await {
@@ -108,8 +108,8 @@ impl Source {
 }
 
 /// What a search on a published board needs before its first word (the index's directory and
-/// the directories of blocks and buckets: see `Window::search_needs`), fetched once the person
-/// reaches the search box, so that typing finds them there. Shared through context.
+/// the directories of blocks: see `Window::search_needs`), fetched once the person reaches
+/// the search box, so that typing finds them there. Shared through context.
 #[derive(Clone, Copy)]
 pub struct SearchFiles {
     load: RwSignal<Load>,

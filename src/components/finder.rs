@@ -48,9 +48,8 @@ pub fn Finder(data: Arc<Dataset>) -> impl IntoView {
         .first_page();
         nav.update_list(query, history);
     };
-    // A published board fetches its whole data file, which searching reads, as soon as the
-    // person reaches the search box, not at the first key (filters and orders read their own
-    // small files).
+    // A published board fetches the first files of its search index as soon as the person
+    // reaches the search box, not at the first key.
     let search_files = use_context::<SearchFiles>();
     let on_focus = move |_| search_files.map_or((), SearchFiles::fetch);
     let announce = use_context::<Announce>();

@@ -152,8 +152,9 @@ pub struct IndexFile {
 }
 
 impl IndexFile {
-    /// Reads file `n` of `part`, each list checked to name only what there is (`below`:
-    /// the board's notices, or for trigrams its words, which the last file of words says).
+    /// Reads file `n` of `part`, each list checked to ascend and to name only numbers below
+    /// `below` (the board's notices; for trigrams, which name words the directory does not
+    /// count, `usize::MAX`).
     pub fn from_bytes(
         bytes: &[u8],
         directory: &Directory,
