@@ -119,12 +119,17 @@ fn initials(title: impl Iterator<Item = char>) -> impl Iterator<Item = (char, us
 /// [`Terms::all_in`]): an initial-consonant word matches a title when it is inside one of
 /// them. The search index lists them beside the text's words.
 pub(crate) fn title_initial_runs(folded: &str) -> Vec<String> {
-    let sounds: String = initials(title_of(folded).chars()).map(|(c, _)| c).collect();
-    sounds
+    initials_of_title(folded)
         .split(' ')
         .filter(|run| !run.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// The initials of the title of a search text, a space for anything else that is not a space
+/// (see [`initials`]).
+fn initials_of_title(folded: &str) -> String {
+    initials(title_of(folded).chars()).map(|(c, _)| c).collect()
 }
 
 /// Characters of a body shown before and after the first match in an excerpt (at most): two
@@ -182,11 +187,15 @@ impl Terms {
             folded.contains(word.as_str())
                 || is_initials_word(word)
                     && title_initials
-                        .get_or_insert_with(|| {
-                            initials(title_of(folded).chars()).map(|(c, _)| c).collect()
-                        })
+                        .get_or_insert_with(|| initials_of_title(folded))
                         .contains(word.as_str())
         })
+    }
+
+    /// True when the title alone holds every word: a notice found by its body needs an
+    /// excerpt ([`Terms::excerpt`]).
+    pub fn all_in_title(&self, title: &str) -> bool {
+        self.all_in(&fold(title))
     }
 
     /// Why a notice whose title does not hold every word matches: a short piece of its
@@ -197,10 +206,10 @@ impl Terms {
     ///
     /// One pass over the body for each word, and one over the piece.
     pub fn excerpt(&self, title: &str, body: &str) -> Option<Vec<(String, bool)>> {
-        let folded_title = fold(title);
-        if self.all_in(&folded_title) {
+        if self.all_in_title(title) {
             return None;
         }
+        let folded_title = fold(title);
         let folded_body = fold(body);
         // Folding keeps one character for each: a character offset in the folded body is
         // one in the body.

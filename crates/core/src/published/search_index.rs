@@ -70,6 +70,8 @@ const LEAST_FILE_BYTES: usize = 16_000;
 pub struct Directory {
     /// Indexed by `Part as usize`.
     files: [Vec<(String, String)>; 3],
+    /// The number of the first word of each file of words.
+    first_words: Vec<usize>,
 }
 
 impl Directory {
@@ -88,17 +90,19 @@ impl Directory {
                     _ => None,
                 })
                 .collect::<Option<Vec<_>>>()?;
-            let ascending = pairs.windows(2).all(|two| match part {
-                Part::Words => word_number(&two[0].0) < word_number(&two[1].0),
-                _ => two[0].0 < two[1].0,
-            });
-            let numbered = part != Part::Words || pairs.iter().all(|p| word_number(&p.0).is_some());
-            if !ascending || !numbered {
+            if part != Part::Words && !pairs.windows(2).all(|two| two[0].0 < two[1].0) {
                 return None;
             }
             files[part as usize] = pairs;
         }
-        Some(Directory { files })
+        let words = &files[Part::Words as usize];
+        let first_words = (words.iter())
+            .map(|(first, _)| first.parse().ok())
+            .collect::<Option<Vec<usize>>>()?;
+        if !first_words.windows(2).all(|two| two[0] < two[1]) {
+            return None;
+        }
+        Some(Directory { files, first_words })
     }
 
     /// The file of pieces or trigrams that would hold `key`, if the part has any file.
@@ -110,8 +114,7 @@ impl Directory {
 
     /// The file of words that holds word number `n`.
     pub fn file_for_word(&self, n: usize) -> Option<usize> {
-        let files = &self.files[Part::Words as usize];
-        let after = files.partition_point(|(first, _)| word_number(first) <= Some(n));
+        let after = self.first_words.partition_point(|&first| first <= n);
         after.checked_sub(1)
     }
 
@@ -132,15 +135,6 @@ impl Directory {
             .flat_map(|part| &self.files[part as usize]);
         files.map(|(_, name)| name.as_str())
     }
-
-    /// The number of the first word in file `n` of the words.
-    fn first_word(&self, n: usize) -> Option<usize> {
-        word_number(&self.files[Part::Words as usize].get(n)?.0)
-    }
-}
-
-fn word_number(text: &str) -> Option<usize> {
-    text.parse().ok()
 }
 
 /// A fetched file of the index: its keys in order, each with its list.
@@ -176,7 +170,7 @@ impl IndexFile {
         }
         let ascending = entries.windows(2).all(|two| two[0].0 < two[1].0);
         let first_word = match part {
-            Part::Words => directory.first_word(n)?,
+            Part::Words => *directory.first_words.get(n)?,
             _ => 0,
         };
         let first_key = directory.files[part as usize].get(n)?.0.as_str();
@@ -380,33 +374,28 @@ pub fn write_index(data: &Dataset, place: &[usize], files: &mut Vec<PublishedFil
             }
         }
     }
-    let sorted = |map: HashMap<&str, Vec<usize>>| {
-        let mut entries: Vec<(String, String)> = map
-            .into_iter()
-            .map(|(key, mut list)| {
-                list.sort_unstable();
-                (key.to_string(), encode(&list))
-            })
-            .collect();
-        entries.sort_unstable();
-        entries
-    };
-    let words: Vec<(String, String)> = words
-        .into_iter()
-        .map(|(word, mut list)| {
-            list.sort_unstable();
-            (word.to_string(), encode(&list))
-        })
-        .collect();
     let mut directory = serde_json::Map::new();
     for (part, entries) in [
-        (Part::Pieces, sorted(pieces)),
-        (Part::Trigrams, sorted(trigrams)),
-        (Part::Words, words),
+        (Part::Pieces, written(pieces)),
+        (Part::Trigrams, written(trigrams)),
+        (Part::Words, written(words)),
     ] {
         directory.insert(part.key().into(), cut(part, entries, files));
     }
     add_named(files, "x", Value::Object(directory).to_string())
+}
+
+/// Each key with its list as written (sorted, then [`encode`]d), in key order.
+fn written<'a>(keys: impl IntoIterator<Item = (&'a str, Vec<usize>)>) -> Vec<(String, String)> {
+    let mut entries: Vec<(String, String)> = keys
+        .into_iter()
+        .map(|(key, mut list)| {
+            list.sort_unstable();
+            (key.to_string(), encode(&list))
+        })
+        .collect();
+    entries.sort_unstable();
+    entries
 }
 
 /// Cuts the entries of `part` (in key order) into files of about equal size, adds them to

@@ -7,7 +7,7 @@ use super::ORDER_CHUNK;
 use crate::dataset::NoticeOrder;
 use crate::listing::{ListQuery, Listing, PageBounds, Sort};
 use crate::parse::DataReader;
-use crate::search::{fold, Terms};
+use crate::search::Terms;
 use crate::url_state::{UrlState, View};
 use crate::{Board, Category, Dataset, LoadError, Notice, NoticeId};
 use std::collections::{HashMap, HashSet};
@@ -370,7 +370,7 @@ impl Window {
         let terms = Terms::new(&url.list.q);
         let excerpt_of = |place: usize| {
             let fetched = self.notices.get(self.at_place.get(&place)?)?;
-            let by_title = fetched.whole || terms.all_in(&fold(&fetched.notice.title));
+            let by_title = fetched.whole || terms.all_in_title(&fetched.notice.title);
             (!by_title).then(|| self.bucket_need(fetched.notice.id.as_str()))?
         };
         let on_page = matches!(url.view, View::List) && !terms.is_empty();
