@@ -40,7 +40,7 @@ const parts = [
   ['wasm', /^notice-board-[0-9a-f]+_bg\.wasm$/],
   ['JS glue', /^notice-board-[0-9a-f]+\.js$/],
   ['start.js (the page)', /^start\.js$/],
-  ['widget.js (host pages)', /^widget\.js$/],
+  ['widget.js (with CSS, first views)', /^widget\.js$/],
   ['CSS', /^main-[0-9a-f]+\.css$/],
 ].map(([name, pattern]) => {
   const file = files.find((f) => pattern.test(path.relative(dist, f)));
@@ -49,6 +49,6 @@ const parts = [
 const size = Object.fromEntries(parts);
 console.log('\napp code, brotli');
 for (const [name, bytes] of parts) console.log(name.padEnd(44) + kb(bytes));
-const common = size.wasm + size['JS glue'] + size.CSS;
-console.log('the page: wasm + glue + start.js + CSS'.padEnd(44) + kb(common + size['start.js (the page)']));
-console.log('a widget: wasm + glue + widget.js + CSS'.padEnd(44) + kb(common + size['widget.js (host pages)']));
+const app = size.wasm + size['JS glue'];
+console.log('the page: wasm + glue + start.js + CSS'.padEnd(44) + kb(app + size['start.js (the page)'] + size.CSS));
+console.log('a widget: wasm + glue + widget.js'.padEnd(44) + kb(app + size['widget.js (with CSS, first views)']));

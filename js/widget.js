@@ -1,12 +1,22 @@
 // News & Notices board widget. Embed with:
 //   <script type="module" src="…/widget.js"></script>
 //   <div data-notice-board data-src="…/notices.json"></div>
-// See docs/embedding.md for the options. scripts/postbuild.mjs writes this file into dist/
-// with the content-hashed names of the app's files (this file has a stable name and a
-// short cache; they have a long one). It needs no inline script, so it runs under a strict
-// Content-Security-Policy.
+// See docs/embedding.md for the options. The prerender step writes this file next to the
+// board's pages (crates/notices/src/widget_script.rs) with the content-hashed names of the
+// app's files, the board's stylesheet and its first views put in (this file has a stable
+// name and a short cache; the app's files have a long one). It needs no inline script, so
+// it runs under a strict Content-Security-Policy.
 
 const here = (file) => new URL(file, import.meta.url).href;
+// The board's stylesheet, and the first views of the board published beside this file by
+// their paths from it ("widget.html"): a host page shows that board with no request after
+// this script. Boards elsewhere fetch theirs.
+const STYLE = __STYLE__;
+const FIRST_VIEWS = __FIRST_VIEWS__;
+// One stylesheet for every board, built from the text (not subject to the host's
+// Content-Security-Policy); a browser without constructable stylesheets links the file.
+const sheet = 'adoptedStyleSheets' in ShadowRoot.prototype ? new CSSStyleSheet() : null;
+sheet?.replaceSync(STYLE);
 const hosts = document.querySelectorAll('[data-notice-board]:not([data-notice-board=page])');
 // Each board's first view (a promise of it, or of nothing), the element it goes in, and
 // when its stylesheet is in.
@@ -31,17 +41,22 @@ hosts.forEach((host, index) => {
     return; // an element that cannot have one: the host's own content stays
   }
   host.id ||= `notice-board-${index + 1}`;
-  const style = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: here('./__CSS__') });
   const root = document.createElement('div');
   root.setAttribute('data-board-root', '');
-  root.hidden = true;
-  styled.push(new Promise((loaded) => {
-    style.onload = style.onerror = () => {
-      root.hidden = false;
-      loaded();
-    };
-  }));
-  shadow.append(style, root);
+  if (sheet) {
+    shadow.adoptedStyleSheets = [sheet];
+  } else {
+    const style = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: here('./__CSS__') });
+    root.hidden = true;
+    styled.push(new Promise((loaded) => {
+      style.onload = style.onerror = () => {
+        root.hidden = false;
+        loaded();
+      };
+    }));
+    shadow.append(style);
+  }
+  shadow.append(root);
   firstViews[index] = fetchFirstView(host, index, data);
   roots[index] = root;
 });
@@ -61,6 +76,9 @@ mount_widgets();
 // Shows each board's first view as it arrives, in page order: a board named like an
 // earlier one is numbered ("공지사항 (2)"), as the app names it.
 async function showFirstViews() {
+  // In a task of their own: on a slow phone, running this script (and reading the
+  // stylesheet) is a long task already, and laying the boards out another.
+  await new Promise((next) => setTimeout(next));
   const names = [];
   for (const [index, root] of roots.entries()) {
     const board = await firstViews[index];
@@ -87,13 +105,15 @@ async function fetchFirstView(host, index, data) {
   const given = (name) => Boolean(options[name]?.trim());
   if (ownState || given('pageSize') || (latest && options.pinned?.trim() === 'top')) return null;
   const file = new URL(latest ? 'widget-latest.html' : 'widget.html', data);
-  let html;
-  try {
-    const response = await fetch(file);
-    if (!response.ok) return null;
-    html = await response.text();
-  } catch {
-    return null;
+  let html = Object.entries(FIRST_VIEWS).find(([path]) => here(path) === file.href)?.[1];
+  if (html === undefined) {
+    try {
+      const response = await fetch(file);
+      if (!response.ok) return null;
+      html = await response.text();
+    } catch {
+      return null;
+    }
   }
   const template = document.createElement('template');
   try {

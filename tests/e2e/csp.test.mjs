@@ -1,12 +1,14 @@
 // The board's own page under a strict Content-Security-Policy, as a ministry site may send
 // on every page: no inline script, so the app starts from its external start.js and runs on
-// the prerendered list, a prerendered notice and the page without prerendered markup.
+// the prerendered list, a prerendered notice and the page without prerendered markup. And a
+// host page embedding the board under the policy docs/embedding.md gives, with no inline
+// style either: widget.js styles the board from the stylesheet in it.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DIST, CLIENT_RENDERED } from './support/server.mjs';
-import { serveAndLaunch, openPage, waitForView } from './support/browser.mjs';
+import { serveAndLaunch, openPage, waitForView, widgetsRunning, HOST_PAGE } from './support/browser.mjs';
 
 const POLICY = "script-src 'self' 'wasm-unsafe-eval'";
 const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
@@ -61,4 +63,30 @@ describe(`the board's own page under "${POLICY}"`, () => {
       assert.deepEqual(page.problems, []);
     });
   }
+});
+
+const HOST_POLICY = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
+
+describe(`a host page with the widget under "${HOST_POLICY}"`, () => {
+  const env = serveAndLaunch({ headers: { 'content-security-policy': HOST_POLICY }, files: { 'host.html': HOST_PAGE } });
+
+  it('shows the first view styled before the app, then runs it, with no violation or console error', async () => {
+    const page = await openRecorded(env.browser);
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(`${env.server.url}host.html`);
+    const board = page.locator('[data-notice-board]');
+    await board.locator('.notice-row').first().waitFor();
+    // The stylesheet is in force: the status region is hidden the board's way.
+    assert.equal(await board.locator('[role="status"]').evaluate((status) => getComputedStyle(status).position), 'absolute');
+    release();
+    await widgetsRunning(page);
+    await board.getByLabel('Search notices').fill('drill');
+    await board.locator('.notice-row', { hasText: drill.title }).locator('mark').first().waitFor();
+    await board.getByRole('link', { name: drill.title }).click();
+    await board.locator('h2, h3', { hasText: drill.title }).first().waitFor();
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(page.problems, []);
+  });
 });

@@ -23,6 +23,7 @@ use notices::pages::SitePages;
 use notices::prerender::{inline_stylesheets, prerender_each, widget_views, Options};
 use notices::publish::{self, publish_into};
 use notices::warnings::warnings;
+use notices::widget_script::{FirstView, WidgetScript, WIDGET_SCRIPT};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -463,9 +464,9 @@ fn run_prerender(
     // The pages preload what the app reads first: the published entry, not the whole file.
     let preload = |href: &str| format!("<link rel=\"preload\" href=\"{href}\"");
     let template = template.replace(&preload(&options.data_url), &preload(&published));
-    let template = inline_stylesheets(&template, |href| {
-        std::fs::read_to_string(dist.join(href)).ok()
-    });
+    let read_stylesheet = |href: &str| std::fs::read_to_string(dist.join(href)).ok();
+    let template = inline_stylesheets(&template, read_stylesheet);
+    let widget_script = WidgetScript::for_page(&template, read_stylesheet)?;
     let data = Arc::new(data);
     let mut written = 0;
     prerender_each(&template, data.clone(), &options, |page| {
@@ -500,9 +501,24 @@ fn run_prerender(
             .matches('/')
             .count(),
     );
-    for view in widget_views(data.clone(), &pages, &options) {
+    let views = widget_views(data.clone(), &pages, &options);
+    for view in &views {
         write(&data_folder.join(&view.file), &view.html)?;
     }
+    // The script host pages include, with them in it (paths from the pages' folder).
+    let folder = options.data_url.trim_start_matches("./");
+    let folder = &folder[..folder.rfind('/').map_or(0, |at| at + 1)];
+    let first_views: Vec<FirstView> = views
+        .iter()
+        .map(|view| FirstView {
+            path: format!("{folder}{}", view.file),
+            html: &view.html,
+        })
+        .collect();
+    write(
+        &dist.join(WIDGET_SCRIPT),
+        &widget_script.with_first_views(&first_views),
+    )?;
     // The published form, which the pages name (`data-published`), next to the data file.
     write_published(&data_file, &data, &text)
 }

@@ -10,13 +10,26 @@ fn notices(args: &[&str]) -> Output {
         .expect("the notices binary runs")
 }
 
-/// A fresh folder with the repository's index.html and the given data file in it.
+/// A fresh folder with the given data file and the repository's index.html in it, as trunk
+/// builds it (naming the app's files and its stylesheet, with a stylesheet).
 fn site(name: &str, data: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("notices-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    std::fs::copy(root.join("index.html"), dir.join("index.html")).unwrap();
+    let page = std::fs::read_to_string(root.join("index.html"))
+        .unwrap()
+        .replace(
+            r#"<link data-trunk rel="css" href="style/main.css">"#,
+            r#"<link rel="stylesheet" href="./main-0a1b.css">"#,
+        )
+        .replace(
+            r#"<link data-trunk rel="rust" data-bin="notice-board" data-wasm-opt="z" data-integrity="none">"#,
+            r#"<script type="module" src="./start.js" data-glue="./notice-board-12ab.js" data-wasm="./notice-board-12ab_bg.wasm"></script>"#,
+        );
+    assert!(page.contains("data-glue") && page.contains("main-0a1b.css"));
+    std::fs::write(dir.join("index.html"), page).unwrap();
+    std::fs::write(dir.join("main-0a1b.css"), ".board{color:#111}").unwrap();
     std::fs::write(dir.join("notices.json"), data).unwrap();
     dir
 }
@@ -39,6 +52,14 @@ fn prerender_writes_the_pages_and_removes_those_of_deleted_notices() {
     assert!(index.contains("data-prerendered"));
     assert!(dir.join("page-2.html").exists());
     assert!(dir.join("notice-63605.html").exists());
+    // The script host pages include, naming this build's files and holding the stylesheet
+    // and the first views beside it.
+    let script = std::fs::read_to_string(dir.join("widget.js")).unwrap();
+    let first_view = std::fs::read_to_string(dir.join("widget.html")).unwrap();
+    assert!(script.contains("import('./notice-board-12ab.js')"));
+    assert!(script.contains(r#"const STYLE = ".board{color:#111}";"#));
+    let first_view = serde_json::to_string(&first_view).unwrap();
+    assert!(script.contains(&format!("\"widget.html\":{first_view}")));
 }
 
 #[test]
