@@ -7,7 +7,9 @@
 //   first list view (page, widget) · a notice (clicked in the list) · page 50 (its address
 //   opened) · a category filter, then the most-read order, then a notice of that list opened
 //   from its link on a fresh page · a year filter · a first search (Latin word, Korean
-//   syllables, initial consonants) · the next keystroke.
+//   syllables, initial consonants) · the next keystrokes (the median of five: time from the
+//   key going down to the frame with its results, in the page; the most bytes and longest
+//   task of any).
 // Boards come from bench/generate.mjs (prose-like text, a third of the titles Korean; the
 // 100,000-notice board with --short bodies, to stay under the 150 MB a data file may have).
 // Usage (after scripts/build): node bench/published.mjs [1000 10000 100000] [--keep DIR]
@@ -162,12 +164,28 @@ async function searches(browser, url, mode, results) {
     const searched = (q) => `document.title.includes(${JSON.stringify(q)}) && !document.querySelector('main[aria-busy="true"]')`;
     results[`first search: ${what}`] = await measure(() => search.fill(query), searched(query));
     if (what === 'Latin word') {
+      // Five keys (a letter, then taking it back, in turn), each once the one before has
+      // settled; the time is the page's own, from the key going down to the first frame with
+      // its results in, not Playwright's round trips around it. The median is reported.
       await search.press('End');
-      // The time is the page's own, from the key going down to the first frame with the
-      // results in, not Playwright's round trips around it.
-      await page.evaluate(() => addEventListener('keydown', () => (window.__keyDown = performance.now()), { capture: true, once: true }));
-      const typed = await measure(() => search.press('s'), `${searched(`${query}s`)} && (window.__painted ??= performance.now())`);
-      typed.ms = await page.evaluate(() => window.__painted - window.__keyDown);
+      const keys = [];
+      let typedSoFar = query;
+      for (const key of ['s', 'Backspace', 's', 'Backspace', 's']) {
+        typedSoFar = key === 'Backspace' ? typedSoFar.slice(0, -1) : typedSoFar + key;
+        await page.waitForTimeout(400);
+        await page.evaluate(() => {
+          window.__painted = undefined;
+          addEventListener('keydown', () => (window.__keyDown = performance.now()), { capture: true, once: true });
+        });
+        // The title quotes the search ("Search results for “…”"), whole.
+        const key_ = await measure(() => search.press(key), `${searched(`“${typedSoFar}”`)} && (window.__painted ??= performance.now())`);
+        key_.ms = await page.evaluate(() => window.__painted - window.__keyDown);
+        keys.push(key_);
+      }
+      const typed = keys.sort((a, b) => a.ms - b.ms)[2];
+      typed.bytes = Math.max(...keys.map((key) => key.bytes));
+      typed.requests = Math.max(...keys.map((key) => key.requests));
+      typed.task = Math.max(...keys.map((key) => key.task));
       results['next keystroke'] = typed;
     }
     await context.close();
