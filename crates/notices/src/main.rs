@@ -565,8 +565,10 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))
 }
 
+/// Writes a file whole (see [`publish::write_whole`]): the folder may be served meanwhile,
+/// and a host page that got half of `widget.js` would show no board at all.
 fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|error| format!("cannot write {}: {error}", path.display()))
+    publish::write_whole(path, text.as_bytes())
 }
 
 /// Today's date (UTC) from the system clock.

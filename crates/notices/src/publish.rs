@@ -161,7 +161,7 @@ fn put(dir: &Path, file: &PublishedFile) -> Result<u64, String> {
 
 /// Writes `path` under a temporary name, then renames it: a reader sees the old file or
 /// the whole new one, never half of it.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let mut temporary = path.as_os_str().to_owned();
     temporary.push(".tmp");
     std::fs::write(&temporary, bytes)
