@@ -204,7 +204,8 @@ try {
     fs.rmSync(site, { recursive: true, force: true });
     fs.cpSync(DIST, site, { recursive: true, filter: (file) => !/published/.test(path.relative(DIST, file)) });
     fs.copyFileSync(data, path.join(site, 'notices.json'));
-    run('scripts/notices', 'publish', site);
+    // Prerendered, not only published: the widget's first view (in widget.js) is this board's.
+    run('scripts/notices', 'prerender', site);
     run('node', 'scripts/compress.mjs', site);
     const files = fs.readdirSync(path.join(site, 'published')).filter((f) => !/\.(br|gz)$/.test(f)).length;
     console.error(`${size} notices: published ${files} files (and their .br/.gz)`);

@@ -123,6 +123,11 @@ async function fetchFirstView(host, index, data) {
   }
   const board = template.content.firstElementChild;
   if (!board?.classList.contains('board-widget')) return null;
+  // Only the view of this board's data file (or published entry): the folder may hold
+  // another board's data file, whose view this is not.
+  const dataFile = data.href.split(/[?#]/)[0];
+  const of = (board.dataset.for ?? '').split(' ').filter(Boolean).map((name) => new URL(name, file).href);
+  if (!of.includes(dataFile)) return null;
   if (given('lang') && options.lang.trim() !== board.lang) return null;
   if (given('label')) rename(board, options.label.trim());
   // Its links go to the board's own pages, next to the file (or at `data-board-url`); its

@@ -1,5 +1,5 @@
 //! The wasm entry point. trunk's loader runs `main` once the page has loaded: it starts the
-//! board when it is the page. `widget.js` (see scripts/postbuild.mjs) then calls
+//! board when it is the page. `widget.js` (js/widget.js) then calls
 //! `mount_widgets` to start the boards embedded in a host page.
 
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -35,10 +35,24 @@ const host = `<!DOCTYPE html>
 </body>
 </html>`;
 
+// Boards of other data files, in the folder of the board published there and in the Korean
+// board's, before the board published there.
+const beside = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Three boards</title></head>
+<body><main><h1>Three boards</h1>
+  <div id="other" data-notice-board data-src="https://cdn.example.go.kr/notice-board/other.json"></div>
+  <div id="ko-other" data-notice-board data-src="https://cdn.example.go.kr/notice-board/ko/other.json"></div>
+  <div id="own" data-notice-board data-src="https://cdn.example.go.kr/notice-board/published.json"></div>
+</main><script type="module" src="https://cdn.example.go.kr/notice-board/widget.js"></script></body></html>`;
+
 const inBoard = (page, selector) => page.locator(`#board ${selector}`);
 
 describe('a widget’s first view before the app', () => {
-  const env = serveHostAndCdn({ hostFiles: { 'first.html': host } });
+  const env = serveHostAndCdn({
+    cdnFiles: Object.fromEntries(['other.json', 'ko/other.json']
+      .map((file) => [file, JSON.stringify({ ...sample, notices: sample.notices.slice(0, 3) })])),
+    hostFiles: { 'first.html': host, 'beside.html': beside },
+  });
 
   /** The host page with the app's wasm never arriving: what shows is widget.js's doing. */
   async function withoutApp(width = 1280, query = '') {
@@ -74,6 +88,23 @@ describe('a widget’s first view before the app', () => {
     await first.click();
     await page.waitForURL(`${cdn}notice-${id}.html`);
     await page.locator('.notice-title', { hasText: title }).waitFor();
+  });
+
+  it('comes with widget.js for the board beside it, and only for that board', async () => {
+    const page = await openPage(env.browser);
+    await page.route('**/*.wasm', (route) => route.abort());
+    const fetched = [];
+    page.on('request', (request) => /widget(-latest)?\.html/.test(request.url()) && fetched.push(request.url()));
+    await page.goto(`${env.host.url}beside.html`);
+    await page.locator('#own .notice-row').first().waitFor();
+    assert.equal(await page.locator('#own .notice-row').count(), pageSize + pinned, 'its published entry names it too');
+    // The others' folders have a widget.html (held by widget.js, or fetched), but it is the
+    // view of another data file.
+    await page.waitForTimeout(500);
+    for (const other of ['#other', '#ko-other']) {
+      assert.equal(await page.locator(`${other} .notice-row`).count(), 0, `${other}: not another board’s first view`);
+    }
+    assert.deepEqual(fetched, [`${env.cdn.url}ko/widget.html`], 'only a view widget.js does not hold is fetched');
   });
 
   it('shows nothing prerendered when the page’s address holds the board’s state', async () => {

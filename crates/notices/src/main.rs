@@ -492,7 +492,8 @@ fn run_prerender(
         "prerender: wrote {written} pages into {}, removed {removed} old files",
         dist.display()
     );
-    // The widget's first views, which `widget.js` fetches from next to the data file.
+    // The widget's first views, next to the data file, where `widget.js` fetches a board's
+    // from when it does not hold them (it holds this board's: below).
     let data_folder = data_file.parent().unwrap_or(dist);
     let pages = "../".repeat(
         options
@@ -505,7 +506,7 @@ fn run_prerender(
     for view in &views {
         write(&data_folder.join(&view.file), &view.html)?;
     }
-    // The script host pages include, with them in it (paths from the pages' folder).
+    // The script host pages include, with them in it (by their paths from it).
     let folder = options.data_url.trim_start_matches("./");
     let folder = &folder[..folder.rfind('/').map_or(0, |at| at + 1)];
     let first_views: Vec<FirstView> = views
@@ -515,10 +516,8 @@ fn run_prerender(
             html: &view.html,
         })
         .collect();
-    write(
-        &dist.join(WIDGET_SCRIPT),
-        &widget_script.with_first_views(&first_views),
-    )?;
+    let script = widget_script.with_first_views(&first_views);
+    write(&dist.join(WIDGET_SCRIPT), &script)?;
     // The published form, which the pages name (`data-published`), next to the data file.
     write_published(&data_file, &data, &text)
 }

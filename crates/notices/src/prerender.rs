@@ -32,9 +32,12 @@ const BOARD_END: &str = "<!--/board-->";
 /// The mount element: the app checks `data-prerendered` to take the page over.
 const MOUNT: &str = "data-notice-board=\"page\"";
 const PRERENDERED: &str = "data-prerendered";
-/// The widget's prerendered first views ([`widget_views`]), which `widget.js` fetches from
-/// next to the data file.
+/// The widget's prerendered first views ([`widget_views`]), written next to the data file,
+/// where `widget.js` fetches them from unless it holds them
+/// ([`crate::widget_script`]).
 pub const WIDGET_LIST: &str = "widget.html";
+/// The attribute of a first view's root that names its data files.
+const DATA_FOR: &str = "data-for";
 pub const WIDGET_LATEST: &str = "widget-latest.html";
 
 /// A description for link previews and search results is cut at about this many characters.
@@ -276,7 +279,19 @@ pub fn widget_views(data: Arc<Dataset>, pages: &str, options: &Options) -> [Prer
             feed: None,
             embed,
         };
-        render(config)
+        // Its root names the data files it is the view of (beside it), for `widget.js` to
+        // show it for those only: a folder may hold another board's data file too.
+        let of_data = [Some(&options.data_url), options.published.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(|url| &url[url.rfind('/').map_or(0, |at| at + 1)..])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let html = render(config);
+        match html.strip_prefix("<div ") {
+            Some(rest) => format!("<div{} {rest}", attribute(DATA_FOR, &of_data)),
+            None => html,
+        }
     };
     let latest = Latest {
         count: MAX_COUNT,

@@ -12,9 +12,10 @@
 pub const WIDGET_SCRIPT: &str = "widget.js";
 const TEMPLATE: &str = include_str!("../../../js/widget.js");
 
-/// One first view to put in: the file's path relative to the script (`widget.html`,
-/// `data/widget-latest.html`), which is where the script would otherwise fetch it from, and
-/// its markup.
+/// One first view to put in: the file's path from the script (`widget.html`,
+/// `data/widget-latest.html`), where the script would otherwise fetch it from, and its
+/// markup (which names the data files it is the view of: see
+/// [`crate::prerender::widget_views`]).
 pub struct FirstView<'a> {
     pub path: String,
     pub html: &'a str,
@@ -59,6 +60,7 @@ impl WidgetScript {
             .map(|view| (view.path.clone(), view.html.into()))
             .collect();
         let as_js = |value: serde_json::Value| value.to_string();
+        // The board's own text goes in last: no placeholder is looked for inside it.
         TEMPLATE
             .replace("__GLUE__", &self.glue)
             .replace("__WASM__", &self.wasm)
@@ -100,9 +102,10 @@ mod tests {
         assert!(script.contains("'./notice-board-12ab_bg.wasm'"));
         assert!(script.contains("'./main-0a1b.css'"));
         assert!(script.contains(r#"const STYLE = "a::after{content:\"</\"}";"#));
-        assert!(script.contains(
-            "const FIRST_VIEWS = {\"widget.html\":\"<div class=\\\"board-widget\\\">공지 \u{2028}</div>\"};"
-        ));
+        assert!(script.contains(concat!(
+            r#"const FIRST_VIEWS = {"widget.html":"<div class=\"board-widget\">공지 "#,
+            "\u{2028}</div>\"};"
+        )));
         assert!(!script.contains("__"), "a placeholder is left");
     }
 

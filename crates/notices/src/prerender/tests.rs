@@ -500,6 +500,8 @@ fn the_widget_views_are_the_widget_board_linking_to_the_board_pages() {
     let data = sample();
     let options = Options {
         prerendered: Prerendered::newest(20),
+        data_url: "data/notices.json".into(),
+        published: Some("data/published.json".into()),
         ..options()
     };
     let [list, latest] = widget_views(data.clone(), "../", &options);
@@ -508,7 +510,10 @@ fn the_widget_views_are_the_widget_board_linking_to_the_board_pages() {
         (WIDGET_LIST, WIDGET_LATEST)
     );
     for view in [&list, &latest] {
-        assert!(view.html.starts_with("<div lang=\"en\" role=\"region\""));
+        // Its root names the data files beside it that it is the view of.
+        assert!(view.html.starts_with(
+            "<div data-for=\"notices.json published.json\" lang=\"en\" role=\"region\""
+        ));
         assert!(view.html.contains("class=\"board board-widget\""));
         assert!(view.html.contains("<h2 class=\"page-title view-heading\">"));
         assert!(
