@@ -137,7 +137,7 @@ async function fetchFirstView(host, index, data) {
     const href = link.getAttribute('href');
     link.href = href.startsWith('#') ? `#${host.id}` : new URL(href, boardUrl ?? file).href;
   }
-  for (const form of board.querySelectorAll('form')) form.action = new URL('index.html', file).href;
+  for (const form of board.querySelectorAll('form[action]')) form.action = new URL(form.getAttribute('action'), file).href;
   if (latest) {
     const more = board.querySelector('.latest-more');
     if (boardUrl) more?.querySelector('a')?.setAttribute('href', boardUrl.href);

@@ -287,7 +287,10 @@ pub fn widget_views(data: Arc<Dataset>, pages: &str, options: &Options) -> [Prer
             .map(|url| &url[url.rfind('/').map_or(0, |at| at + 1)..])
             .collect::<Vec<_>>()
             .join(" ");
-        let html = render(config);
+        // Its search form goes to the board's list, as its links go to the board's pages
+        // (the app's form needs no address: it handles the search itself).
+        let action = attribute("action", &format!("{pages}{LIST_FILE}"));
+        let html = render(config).replacen("<form ", &format!("<form{action} "), 1);
         match html.strip_prefix("<div ") {
             Some(rest) => format!("<div{} {rest}", attribute(DATA_FOR, &of_data)),
             None => html,

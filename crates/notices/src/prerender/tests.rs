@@ -528,6 +528,8 @@ fn the_widget_views_are_the_widget_board_linking_to_the_board_pages() {
     assert!(list.html.contains("href=\"../page-2.html\""));
     // A list page without a file of its own is a view of the board's list page.
     assert!(list.html.contains("href=\"../index.html?page=3\""));
+    // Its search goes to the board's list page.
+    assert!(list.html.contains("<form action=\"../index.html\" "));
     let pinned = data.notices.iter().filter(|notice| notice.pinned).count();
     let rows = list.html.matches("<li class=\"notice-row").count();
     assert_eq!(rows, data.board.page_size + pinned);
