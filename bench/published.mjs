@@ -225,7 +225,8 @@ try {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const task = (r) => (r.task ? `${r.task.toFixed(0)} ms` : '< 50 ms');
-const cell = (r) => (r ? `${kb(r.bytes)} / ${(r.ms / 1000).toFixed(2)} s / ${task(r)}` : 'not measured (needs the whole file first)');
+const time = (ms) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
+const cell = (r) => (r ? `${kb(r.bytes)} / ${time(r.ms)} / ${task(r)}` : 'not measured (needs the whole file first)');
 console.log('| notices | interaction | single data file: data / time / longest task | published: data / time / longest task (requests) |');
 console.log('|---|---|---|---|');
 for (const row of table) {
