@@ -36,9 +36,9 @@ const PRERENDERED: &str = "data-prerendered";
 /// where `widget.js` fetches them from unless it holds them
 /// ([`crate::widget_script`]).
 pub const WIDGET_LIST: &str = "widget.html";
+pub const WIDGET_LATEST: &str = "widget-latest.html";
 /// The attribute of a first view's root that names its data files.
 const DATA_FOR: &str = "data-for";
-pub const WIDGET_LATEST: &str = "widget-latest.html";
 
 /// A description for link previews and search results is cut at about this many characters.
 const DESCRIPTION_CHARS: usize = 160;
