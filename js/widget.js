@@ -18,6 +18,9 @@ const FIRST_VIEWS = __FIRST_VIEWS__;
 const sheet = 'adoptedStyleSheets' in ShadowRoot.prototype ? new CSSStyleSheet() : null;
 sheet?.replaceSync(STYLE);
 const hosts = document.querySelectorAll('[data-notice-board]:not([data-notice-board=page])');
+// The boards whose first views this script holds go in in the script's own task: a frame
+// painted in between (the host's fallback links, or boards emptied of them) would move the
+// host page below them when the views came in.
 // Each board's first view (a promise of it, or of nothing), the element it goes in, and
 // when its stylesheet is in.
 const firstViews = [];
@@ -76,9 +79,6 @@ mount_widgets();
 // Shows each board's first view as it arrives, in page order: a board named like an
 // earlier one is numbered ("공지사항 (2)"), as the app names it.
 async function showFirstViews() {
-  // In a task of their own: on a slow phone, running this script (and reading the
-  // stylesheet) is a long task already, and laying the boards out another.
-  await new Promise((next) => setTimeout(next));
   const names = [];
   for (const [index, root] of roots.entries()) {
     const board = await firstViews[index];
