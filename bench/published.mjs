@@ -180,9 +180,9 @@ async function searches(browser, url, mode, results) {
           addEventListener('keydown', () => (window.__keyDown = performance.now()), { capture: true, once: true });
         });
         // The title quotes the search ("Search results for “…”"), whole.
-        const key_ = await measure(() => search.press(key), `${searched(`“${typedSoFar}”`)} && (window.__painted ??= performance.now())`);
-        key_.ms = await page.evaluate(() => window.__painted - window.__keyDown);
-        keys.push(key_);
+        const timed = await measure(() => search.press(key), `${searched(`“${typedSoFar}”`)} && (window.__painted ??= performance.now())`);
+        timed.ms = await page.evaluate(() => window.__painted - window.__keyDown);
+        keys.push(timed);
       }
       const typed = keys.sort((a, b) => a.ms - b.ms)[2];
       typed.bytes = Math.max(...keys.map((key) => key.bytes));

@@ -37,8 +37,9 @@ const page = (body, head = '') => `<!DOCTYPE html>
 </head><body><header><a href="/">Ministry</a></header><main><h1>Welcome</h1>${body}</main></body></html>`;
 const FILES = {
   'static.html': page(staticList),
-  'host.html': page('<div data-notice-board data-src="notices.json"></div><script type="module" src="widget.js"></script>'),
-  'host-sized.html': page('<div data-notice-board data-src="notices.json" data-page-size="10"></div><script type="module" src="widget.js"></script>'),
+  // With the link docs/embedding.md puts inside, for readers without the app.
+  'host.html': page('<div data-notice-board data-src="notices.json"><a href="./">News and notices</a></div><script type="module" src="widget.js"></script>'),
+  'host-sized.html': page('<div data-notice-board data-src="notices.json" data-page-size="10"><a href="./">News and notices</a></div><script type="module" src="widget.js"></script>'),
   'static-host.html': page(staticList),
 };
 // The static pages stand for what a ministry's server sends today; the host page is the
