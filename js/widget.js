@@ -18,9 +18,6 @@ const FIRST_VIEWS = __FIRST_VIEWS__;
 const sheet = 'adoptedStyleSheets' in ShadowRoot.prototype ? new CSSStyleSheet() : null;
 sheet?.replaceSync(STYLE);
 const hosts = document.querySelectorAll('[data-notice-board]:not([data-notice-board=page])');
-// The boards whose first views this script holds go in in the script's own task: a frame
-// painted in between (the host's fallback links, or boards emptied of them) would move the
-// host page below them when the views came in.
 // Each board's first view (a promise of it, or of nothing), the element it goes in, and
 // when its stylesheet is in.
 const firstViews = [];
@@ -66,6 +63,10 @@ hosts.forEach((host, index) => {
 const loadGlue = import('./__GLUE__');
 // The wasm (about 250 KB) is fetched once the first views are on screen, styled (or after
 // 2 s), so that it does not take the bandwidth from them.
+//
+// The first views this script holds go in in its own task (showFirstViews waits only for
+// those it fetches): a frame painted in between, with the host's fallback links or with
+// boards emptied of them, would move the host page below them when the views came in.
 const shown = Promise.all([showFirstViews(), ...styled]);
 await Promise.race([shown, new Promise((late) => setTimeout(late, 2000))]);
 await new Promise((painted) => {

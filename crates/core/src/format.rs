@@ -253,6 +253,12 @@ pub fn with_trailing_slash(url: &str) -> String {
     }
 }
 
+/// A relative path split after its last `/`: its folder (`""`, or ending with `/`) and the
+/// file's name.
+pub fn folder_and_file(path: &str) -> (&str, &str) {
+    path.split_at(path.rfind('/').map_or(0, |at| at + 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,5 +407,14 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(joined, line);
         }
+    }
+
+    #[test]
+    fn a_path_splits_after_its_last_slash() {
+        assert_eq!(folder_and_file("notices.json"), ("", "notices.json"));
+        assert_eq!(
+            folder_and_file("./data/notices.json"),
+            ("./data/", "notices.json")
+        );
     }
 }

@@ -13,6 +13,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 use clap::{Parser, Subcommand};
+use notice_core::format::folder_and_file;
 use notice_core::parse::{parse_data_bytes, parse_data_file};
 use notice_core::url_state::Prerendered;
 use notice_core::{Dataset, Date, LoadError, Place, Problem};
@@ -495,20 +496,14 @@ fn run_prerender(
     // The widget's first views, next to the data file, where `widget.js` fetches a board's
     // from when it does not hold them (it holds this board's: below).
     let data_folder = data_file.parent().unwrap_or(dist);
-    let pages = "../".repeat(
-        options
-            .data_url
-            .trim_start_matches("./")
-            .matches('/')
-            .count(),
-    );
+    // The data file's folder from the pages (`""`, `data/`), and the pages' from it.
+    let (folder, _) = folder_and_file(options.data_url.trim_start_matches("./"));
+    let pages = "../".repeat(folder.matches('/').count());
     let views = widget_views(data.clone(), &pages, &options);
     for view in &views {
         write(&data_folder.join(&view.file), &view.html)?;
     }
     // The script host pages include, with them in it (by their paths from it).
-    let folder = options.data_url.trim_start_matches("./");
-    let folder = &folder[..folder.rfind('/').map_or(0, |at| at + 1)];
     let first_views: Vec<FirstView> = views
         .iter()
         .map(|view| FirstView {
@@ -524,7 +519,7 @@ fn run_prerender(
 
 /// The entry's URL relative to the pages, from the data file's: in the same folder.
 fn published_url(data_url: &str) -> String {
-    let folder = data_url.rfind('/').map_or("", |at| &data_url[..=at]);
+    let (folder, _) = folder_and_file(data_url);
     format!("{folder}{}", notice_core::published::ENTRY_FILE)
 }
 

@@ -15,7 +15,7 @@ use leptos::tachys::html::attribute::custom::{custom_attribute, CustomAttribute}
 use leptos::tachys::html::element::{attributes_to_html, meta};
 use notice_board::config::{Embed, Latest, MAX_COUNT};
 use notice_board::{App, BoardConfig, Mode, Start};
-use notice_core::format::{first_words, with_trailing_slash};
+use notice_core::format::{first_words, folder_and_file, with_trailing_slash};
 use notice_core::i18n::{Locale, Text};
 use notice_core::screen::{ListScreen, Load, Screen};
 use notice_core::url_state::{Addressing, Prerendered, UrlState, LIST_FILE};
@@ -284,7 +284,7 @@ pub fn widget_views(data: Arc<Dataset>, pages: &str, options: &Options) -> [Prer
         let of_data = [Some(&options.data_url), options.published.as_ref()]
             .into_iter()
             .flatten()
-            .map(|url| &url[url.rfind('/').map_or(0, |at| at + 1)..])
+            .map(|url| folder_and_file(url).1)
             .collect::<Vec<_>>()
             .join(" ");
         // Its search form goes to the board's list, as its links go to the board's pages

@@ -40,10 +40,10 @@ impl WidgetScript {
         // trunk writes the app's files into the page's start.js tag (Trunk.toml,
         // pattern_script); the prerender step puts the stylesheet into the page as
         // <style data-href="./main-….css">.
-        let glue = attribute(index_html, "data-glue=\"")?;
-        let wasm = attribute(index_html, "data-wasm=\"")?;
-        let css = attribute(index_html, "data-href=\"")
-            .or_else(|_| attribute(index_html, "<link rel=\"stylesheet\" href=\""))?;
+        let glue = attribute_value(index_html, "data-glue=\"")?;
+        let wasm = attribute_value(index_html, "data-wasm=\"")?;
+        let css = attribute_value(index_html, "data-href=\"")
+            .or_else(|_| attribute_value(index_html, "<link rel=\"stylesheet\" href=\""))?;
         let style = read(css).ok_or_else(|| format!("cannot read the stylesheet {css}"))?;
         Ok(WidgetScript {
             glue: glue.into(),
@@ -72,7 +72,7 @@ impl WidgetScript {
 
 /// The value of the first attribute that starts with `start` (up to and with its opening
 /// quote), without a leading `./`.
-fn attribute<'a>(html: &'a str, start: &str) -> Result<&'a str, String> {
+fn attribute_value<'a>(html: &'a str, start: &str) -> Result<&'a str, String> {
     let missing = || format!("index.html has no {start}…\" (is it the built page?)");
     let value_start = html.find(start).ok_or_else(missing)? + start.len();
     let length = html[value_start..].find('"').ok_or_else(missing)?;
