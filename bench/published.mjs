@@ -14,6 +14,9 @@
 // 100,000-notice board with --short bodies, to stay under the 150 MB a data file may have).
 // Usage (after scripts/build): node bench/published.mjs [1000 10000 100000] [--keep DIR]
 //   [--searches]  (the searches alone, after the first list view: a quicker run)
+//   [--reuse]  (with --keep: a board already prerendered there is used as it is)
+//   [--log]  (each data request on stderr: when it started and ended after the action, its
+//   bytes and its file, to see what an interaction fetches and in how many round trips)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +30,9 @@ const keepAt = args.indexOf('--keep');
 const keep = keepAt >= 0 ? args.splice(keepAt, 2)[1] : null;
 const searchesAt = args.indexOf('--searches');
 const searchesOnly = searchesAt >= 0 && args.splice(searchesAt, 1).length > 0;
+const flag = (name) => args.includes(name) && args.splice(args.indexOf(name), 1).length > 0;
+const reuse = flag('--reuse');
+const log = flag('--log');
 const sizes = args.length ? args.map(Number) : [1000, 10000, 100000];
 const root = path.resolve(import.meta.dirname, '..');
 const run = (command, ...rest) => execFileSync(command, rest, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -64,16 +70,27 @@ async function phone(browser) {
   const urls = new Map();
   let bytes = 0;
   let requests = 0;
-  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  // Request times are logged from the interaction's first data request (the network's
+  // clock is not the page's).
+  let since = null;
+  cdp.on('Network.requestWillBeSent', (e) => {
+    urls.set(e.requestId, [e.request.url, e.timestamp]);
+    if (/(notices\.json|published\.json|\/published\/)/.test(e.request.url)) since ??= e.timestamp * 1000;
+  });
   cdp.on('Network.loadingFinished', (e) => {
-    if (/(notices\.json|published\.json|\/published\/)/.test(urls.get(e.requestId) ?? '')) {
+    const [url, sent] = urls.get(e.requestId) ?? [''];
+    if (/(notices\.json|published\.json|\/published\/)/.test(url)) {
       bytes += e.encodedDataLength;
       requests++;
+      const ms = (t) => String(Math.round(t * 1000 - since)).padStart(6);
+      if (log) console.error(`${ms(sent)} ${ms(e.timestamp)} ms ${String(e.encodedDataLength).padStart(7)} B  ${url.split('/').pop()}`);
     }
   });
   const measure = async (action, done) => {
     bytes = 0;
     requests = 0;
+    since = null;
+    if (log) console.error('--');
     await page.evaluate(() => Object.assign(window, { __tasks: [], __since: performance.now() })).catch(() => {});
     const start = Date.now();
     await action();
@@ -201,12 +218,14 @@ try {
     const data = path.join(root, `target/bench/notices-${size}${size >= 100000 ? '-short' : ''}.json`);
     if (!fs.existsSync(data)) run('node', 'bench/generate.mjs', String(size), data, ...(size >= 100000 ? ['--short'] : []));
     const site = keep ? path.resolve(keep, String(size)) : fs.mkdtempSync(path.join(os.tmpdir(), `published-${size}-`));
-    fs.rmSync(site, { recursive: true, force: true });
-    fs.cpSync(DIST, site, { recursive: true, filter: (file) => !/published/.test(path.relative(DIST, file)) });
-    fs.copyFileSync(data, path.join(site, 'notices.json'));
-    // Prerendered, not only published: the widget's first view (in widget.js) is this board's.
-    run('scripts/notices', 'prerender', site);
-    run('node', 'scripts/compress.mjs', site);
+    if (!(reuse && fs.existsSync(path.join(site, 'published.json')))) {
+      fs.rmSync(site, { recursive: true, force: true });
+      fs.cpSync(DIST, site, { recursive: true, filter: (file) => !/published/.test(path.relative(DIST, file)) });
+      fs.copyFileSync(data, path.join(site, 'notices.json'));
+      // Prerendered, not only published: the widget's first view (in widget.js) is this board's.
+      run('scripts/notices', 'prerender', site);
+      run('node', 'scripts/compress.mjs', site);
+    }
     const files = fs.readdirSync(path.join(site, 'published')).filter((f) => !/\.(br|gz)$/.test(f)).length;
     console.error(`${size} notices: published ${files} files (and their .br/.gz)`);
     const server = await startServer({ root: site, brotli: true, files: pages });
