@@ -47,7 +47,7 @@ impl Part {
 
     /// At most this many files of the part (besides the directory), so that the folder of
     /// a 100,000-notice board stays under 25,000 files (`tests/folder_size.rs` counts the
-    /// index at its most): about 25 KB each with brotli at that size.
+    /// index at its most): 20–30 KB each with brotli at that size (at most 42 KB measured).
     const fn most_files(self) -> usize {
         match self {
             Part::Pieces => 256,
@@ -61,8 +61,9 @@ impl Part {
 pub const MOST_INDEX_FILES: usize =
     Part::Pieces.most_files() + Part::Trigrams.most_files() + Part::Words.most_files();
 
-/// Files are cut at about this many bytes at least: a small board's index is a few files.
-const LEAST_FILE_BYTES: usize = 16_000;
+/// Files are cut at about this many bytes (with brotli, as [`compressed_size`] reckons them)
+/// at least: a small board's index is a few files.
+const LEAST_FILE_BYTES: f64 = 4_000.0;
 
 /// The index's directory: for each part, its files in key order, each with its first key (for
 /// words, the number of its first word).
@@ -374,13 +375,14 @@ pub fn write_index(data: &Dataset, place: &[usize], files: &mut Vec<PublishedFil
             }
         }
     }
+    let (places, word_count) = (data.notices.len(), words.len());
     let mut directory = serde_json::Map::new();
-    for (part, entries) in [
-        (Part::Pieces, written(pieces)),
-        (Part::Trigrams, written(trigrams)),
-        (Part::Words, written(words)),
+    for (part, entries, universe) in [
+        (Part::Pieces, written(pieces), places),
+        (Part::Trigrams, written(trigrams), word_count),
+        (Part::Words, written(words), places),
     ] {
-        directory.insert(part.key().into(), cut(part, entries, files));
+        directory.insert(part.key().into(), cut(part, entries, universe, files));
     }
     add_named(files, "x", Value::Object(directory).to_string())
 }
@@ -398,16 +400,34 @@ fn written<'a>(keys: impl IntoIterator<Item = (&'a str, Vec<usize>)>) -> Vec<(St
     entries
 }
 
-/// Cuts the entries of `part` (in key order) into files of about equal size, adds them to
-/// `files`, and gives the directory's list of them: `[first key, name]` each.
-fn cut(part: Part, entries: Vec<(String, String)>, files: &mut Vec<PublishedFile>) -> Value {
-    let bytes: usize = entries.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
-    let target = (bytes / part.most_files() + 1).max(LEAST_FILE_BYTES);
+/// Cuts the entries of `part` (in key order) into files of about equal size on the wire, adds
+/// them to `files`, and gives the directory's list of them: `[first key, name]` each. Each
+/// list's numbers are among `universe` (places, or words for trigrams).
+fn cut(
+    part: Part,
+    entries: Vec<(String, String)>,
+    universe: usize,
+    files: &mut Vec<PublishedFile>,
+) -> Value {
+    let weights: Vec<f64> = (entries.iter())
+        .map(|(key, list)| (key.len() + 6) as f64 + compressed_size(list, universe))
+        .collect();
+    let total: f64 = weights.iter().sum();
+    let target = (total / part.most_files() as f64).max(LEAST_FILE_BYTES);
+    // An entry goes into the file its middle falls in: the files are never more than the
+    // part's most, and a large list moves a cut rather than adding a file.
     let mut listed = Vec::new();
     let mut flat: Vec<&str> = Vec::new();
-    let mut size = 0;
-    let mut first = String::new();
-    for (n, (key, list)) in entries.iter().enumerate() {
+    let (mut before, mut file, mut first) = (0.0, 0, String::new());
+    for (n, ((key, list), weight)) in entries.iter().zip(weights).enumerate() {
+        let its_file = (((before + weight / 2.0) / target) as usize).min(part.most_files() - 1);
+        before += weight;
+        if its_file != file && !flat.is_empty() {
+            let name = add_named(files, "s", json!(flat).to_string());
+            listed.push(json!([first, name]));
+            flat.clear();
+        }
+        file = its_file;
         if flat.is_empty() {
             first = match part {
                 Part::Words => n.to_string(),
@@ -415,15 +435,29 @@ fn cut(part: Part, entries: Vec<(String, String)>, files: &mut Vec<PublishedFile
             };
         }
         flat.extend([key.as_str(), list.as_str()]);
-        size += key.len() + list.len() + 6;
-        if size >= target || n + 1 == entries.len() {
-            let name = add_named(files, "s", json!(flat).to_string());
-            listed.push(json!([first, name]));
-            flat.clear();
-            size = 0;
-        }
+    }
+    if !flat.is_empty() {
+        let name = add_named(files, "s", json!(flat).to_string());
+        listed.push(json!([first, name]));
     }
     Value::Array(listed)
+}
+
+/// About how many bytes a list (as [`encode`]d) of numbers among `universe` takes with brotli:
+/// the entropy of choosing that many. Its length as written says little: a list of nearly
+/// every notice ("1 1 1 …") is long and costs next to nothing on the wire, a list of a few
+/// far apart costs what it is.
+fn compressed_size(list: &str, universe: usize) -> f64 {
+    let count = list.split(' ').count();
+    let share = count as f64 / universe.max(count).max(1) as f64;
+    let bits = |p: f64| {
+        if p > 0.0 && p < 1.0 {
+            -p * p.log2()
+        } else {
+            0.0
+        }
+    };
+    universe as f64 * (bits(share) + bits(1.0 - share)) / 8.0
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ fn a_part_is_cut_into_at_most_its_most_files_whatever_its_size() {
             .map(|n| (format!("{n:08}"), "7 ".repeat(list)))
             .collect();
         let mut files = Vec::new();
-        let listed = cut(Part::Trigrams, entries, &mut files);
+        let listed = cut(Part::Trigrams, entries, 100_000, &mut files);
         assert_eq!(listed.as_array().unwrap().len(), files.len());
         assert!(
             files.len() <= Part::Trigrams.most_files(),
@@ -34,4 +34,44 @@ fn a_part_is_cut_into_at_most_its_most_files_whatever_its_size() {
             files.len()
         );
     }
+}
+
+#[test]
+fn files_are_cut_by_their_size_on_the_wire_not_as_written() {
+    // Ten lists of every notice: long as written, next to nothing with brotli. Then many
+    // lists of a few notices far apart, which cost what they are.
+    let every = encode(&(0..100_000).collect::<Vec<_>>());
+    let few = encode(&(0..20).map(|n| n * 4_999).collect::<Vec<_>>());
+    let entries: Vec<(String, String)> = (0..10)
+        .map(|n| (format!("a{n}"), every.clone()))
+        .chain((0..20_000).map(|n| (format!("b{n:05}"), few.clone())))
+        .collect();
+    let mut files = Vec::new();
+    let listed = cut(Part::Pieces, entries, 100_000, &mut files);
+    let firsts: Vec<&str> = (listed.as_array().unwrap().iter())
+        .map(|file| file[0].as_str().unwrap())
+        .collect();
+    assert_eq!(firsts[0], "a0");
+    assert!(firsts[1].starts_with('b'), "the long lists share a file");
+    // The others (the last, a remainder, left out) hold about as many short lists each.
+    let sizes: Vec<usize> = files[1..files.len() - 1]
+        .iter()
+        .map(|file| file.text.len())
+        .collect();
+    let (least, most) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
+    assert!(
+        files.len() > 100 && most - least < 2 * few.len(),
+        "{} files, the short lists' of {least}–{most} bytes",
+        files.len()
+    );
+}
+
+#[test]
+fn a_list_is_reckoned_by_how_many_of_how_many_numbers_it_holds() {
+    let all = encode(&(0..1_000).collect::<Vec<_>>());
+    assert_eq!(compressed_size(&all, 1_000), 0.0);
+    let half = encode(&(0..500).map(|n| 2 * n).collect::<Vec<_>>());
+    assert_eq!(compressed_size(&half, 1_000), 125.0, "a bit a notice");
+    let one = compressed_size("17", 1_000);
+    assert!((1.0..2.0).contains(&one), "about ten bits: {one}");
 }
