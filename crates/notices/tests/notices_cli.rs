@@ -383,10 +383,11 @@ fn unpacked(path: &Path) -> Vec<u8> {
 fn publish_writes_the_entry_and_content_named_files_each_with_brotli_and_gzip_copies() {
     let dir = site("publish", include_str!("../../../public/notices.json"));
     let said = publish(&dir);
-    // 28 files, each with .br and .gz: the entry, blocks, buckets and their directories, the
+    // 36 files, each with .br and .gz: the entry, blocks, buckets and their directories, the
     // copy, the categories file, 7 most-read files (the list's and its 6 categories') and
-    // the search index (its directory and 5 files of its 3 parts).
-    assert!(said.starts_with("publish: 84 files into"), "{said}");
+    // the search index (its directory and 13 files of its 3 parts, of about 4 KB each with
+    // brotli).
+    assert!(said.starts_with("publish: 108 files into"), "{said}");
     let entry: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("published.json")).unwrap()).unwrap();
     let meta = notice_core::published::Meta::from_json(&entry["published"]).unwrap();
@@ -523,7 +524,7 @@ fn publish_check_passes_on_a_complete_folder() {
     let output = notices(&["publish", "--check", dir.to_str().unwrap()]);
     assert!(output.status.success(), "{}", text(&output.stdout));
     assert!(
-        text(&output.stdout).contains("84 files read"),
+        text(&output.stdout).contains("108 files read"),
         "{}",
         text(&output.stdout)
     );
@@ -597,7 +598,7 @@ fn prerender_publishes_the_board_and_its_pages_name_the_entry() {
         let output = notices(&["prerender", dir.to_str().unwrap()]);
         assert!(output.status.success(), "{}", text(&output.stderr));
         assert!(
-            text(&output.stdout).contains("\npublish: 84 files into"),
+            text(&output.stdout).contains("\npublish: 108 files into"),
             "{}",
             text(&output.stdout)
         );
