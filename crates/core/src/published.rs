@@ -18,7 +18,7 @@
 //!
 //! Every block and bucket is a data file of format 1 too, read by the same reader as a plain
 //! one, whose `"published"` member says where each of its notices is in the plain list
-//! ([`Location`]). The app keeps what it has fetched in a [`Window`], which says what it still
+//! ([`Location`]) and, for the entry's and a block's rows, which bucket holds it. The app keeps what it has fetched in a [`Window`], which says what it still
 //! needs for a URL and, once it has it, the same screen the whole file would give.
 
 mod meta;
@@ -28,7 +28,9 @@ mod write;
 
 // The readers of the files' parts, for the tool that checks a deployed folder
 // (`notices publish --check`) to read them as the app does.
-pub use meta::{first_ids, id_order, locations, names, number_list, Location, Meta, MostRead};
+pub use meta::{
+    first_ids, id_order, locations, names, number_list, Location, Locations, Meta, MostRead,
+};
 pub use search_index::{Directory, IndexFile, Part, MOST_INDEX_FILES};
 pub use window::{Need, Shown, Window};
 pub use write::{index_files, list_files, publish, ListFiles, Publication, PublishedFile};

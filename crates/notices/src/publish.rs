@@ -11,8 +11,8 @@
 
 use notice_core::notice::IdKey;
 use notice_core::published::{
-    content_name, first_ids, id_order, locations, names, publish, Directory, Location, Meta,
-    PublishedFile, ENTRY_FILE, FOLDER, HASH_DIGITS,
+    content_name, first_ids, id_order, locations, names, publish, Directory, Location, Locations,
+    Meta, PublishedFile, ENTRY_FILE, FOLDER, HASH_DIGITS,
 };
 use notice_core::{parse_data_file, Dataset, NoticeId};
 use std::collections::{HashMap, HashSet};
@@ -294,8 +294,20 @@ pub fn check(dir: &Path) -> Check {
         }
     };
     let mut list = List::new(&meta);
+    // The bucket each row of the entry and the blocks names, to be found holding it.
+    let mut named_buckets: Vec<(String, String, String)> = Vec::new();
+    let mut name_buckets = |file: &str, shard: &Shard| {
+        let Some(buckets) = &shard.buckets else {
+            return;
+        };
+        for (id, _, position) in &shard.notices {
+            let bucket = buckets[position - 1].clone();
+            named_buckets.push((file.to_string(), id.clone(), bucket));
+        }
+    };
     if let Some(entry) = read_shard(ENTRY_FILE, &entry_text, &mut check) {
         list.entry(ENTRY_FILE, &entry, &mut check);
+        name_buckets(ENTRY_FILE, &entry);
     }
 
     // The row blocks, oldest first, each holding its run of places.
@@ -323,6 +335,7 @@ pub fn check(dir: &Path) -> Check {
                 .and_then(|text| read_shard(name, &text, &mut check))
             {
                 list.block(name, d * meta.per_directory + j, &block, &mut check);
+                name_buckets(name, &block);
             }
         }
     }
@@ -425,6 +438,7 @@ pub fn check(dir: &Path) -> Check {
         buckets.extend(pairs);
     }
     let mut in_buckets: HashSet<String> = HashSet::new();
+    let mut holder: HashMap<String, &str> = HashMap::new();
     for (n, (first, name)) in buckets.iter().enumerate() {
         let next = buckets.get(n + 1).map(|(id, _)| order(id));
         if let Some(bucket) =
@@ -432,7 +446,22 @@ pub fn check(dir: &Path) -> Check {
         {
             let ids = (order(first), next);
             list.bucket(name, &bucket, ids, &mut in_buckets, &mut check);
+            let whole = bucket.notices.iter().filter(|(.., at)| *at <= bucket.whole);
+            holder.extend(whole.map(|(id, ..)| (id.clone(), name.as_str())));
         }
+    }
+    let mut wrong: Vec<(String, Wrong)> = Vec::new();
+    for (file, id, bucket) in &named_buckets {
+        if holder.get(id) != Some(&bucket.as_str()) {
+            if wrong.last().is_none_or(|(last, _)| last != file) {
+                wrong.push((file.clone(), Wrong::default()));
+            }
+            let says = || format!("{id} is not in {bucket}, the bucket it names");
+            wrong.last_mut().unwrap().1.add("bucket", says);
+        }
+    }
+    for (file, wrong) in wrong {
+        wrong.report(&file, &mut check);
     }
     if let Some(data) = &copy {
         let missing = data
@@ -456,6 +485,8 @@ pub fn check(dir: &Path) -> Check {
 struct Shard {
     notices: Vec<(String, Location, usize)>,
     whole: usize,
+    /// The bucket of each notice (by position), where the file names them.
+    buckets: Option<Vec<String>>,
 }
 
 /// Reads a published file as the app does: a data file of format 1 with no problem, whose
@@ -473,7 +504,7 @@ fn read_shard(name: &str, text: &str, check: &mut Check) -> Option<Shard> {
         let more = data.problems.len() - 1;
         check.problem(name, format!("{problem} (and {more} more problems)"));
     }
-    let (at, whole) = match locations(data.published.as_ref()) {
+    let Locations { at, whole, buckets } = match locations(data.published.as_ref()) {
         Ok(found) => found,
         Err(error) => {
             check.problem(name, error.details().join(" "));
@@ -494,7 +525,11 @@ fn read_shard(name: &str, text: &str, check: &mut Check) -> Option<Shard> {
         }
     }
     wrong.report(name, check);
-    Some(Shard { notices, whole })
+    Some(Shard {
+        notices,
+        whole,
+        buckets,
+    })
 }
 
 /// A notice id's place in the order buckets are cut in.

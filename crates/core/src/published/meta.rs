@@ -206,8 +206,9 @@ impl Meta {
         Ok(())
     }
 
-    /// The `"published"` member of the entry file, with the entry's own notices' `at`.
-    pub fn to_json(&self, at: Vec<Value>) -> Value {
+    /// The `"published"` member of the entry file, with the entry's own notices' `at` and
+    /// `buckets` (see [`locations`]).
+    pub fn to_json(&self, at: Vec<Value>, buckets: Vec<&str>) -> Value {
         let firsts: Vec<Value> = self
             .bucket_directories
             .iter()
@@ -234,13 +235,26 @@ impl Meta {
             "categoryFile": self.category_file,
             "mostRead": most_read,
             "at": at,
+            "buckets": buckets,
         })
     }
 }
 
-/// Where each notice of a published file is, in the file's order (its `"published"`
-/// member's `"at"`), and how many of them, from the first, are whole (with their bodies).
-pub fn locations(published: Option<&Value>) -> Result<(Vec<Location>, usize), LoadError> {
+/// Where the notices of a published file are: its `"published"` member.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Locations {
+    /// Where each notice is, in the file's order (`"at"`).
+    pub at: Vec<Location>,
+    /// How many of them, from the first, are whole (with their bodies).
+    pub whole: usize,
+    /// The bucket of each (`"buckets"`), where the file says: the entry's and the blocks'
+    /// rows, so that a notice of the list is opened with one fetch. Files of a publish of
+    /// before do not.
+    pub buckets: Option<Vec<String>>,
+}
+
+/// Reads a published file's `"published"` member (see [`Locations`]).
+pub fn locations(published: Option<&Value>) -> Result<Locations, LoadError> {
     let object = published
         .and_then(Value::as_object)
         .ok_or_else(|| bad("is missing from a published file"))?;
@@ -254,7 +268,15 @@ pub fn locations(published: Option<&Value>) -> Result<(Vec<Location>, usize), Lo
         })
         .ok_or_else(|| bad("needs “at”, where its notices are"))?;
     let whole = object.get("whole").and_then(Value::as_u64).unwrap_or(0) as usize;
-    Ok((at, whole))
+    let buckets = match object.get("buckets") {
+        None => None,
+        Some(buckets) => Some(
+            names(buckets)
+                .filter(|buckets| buckets.len() == at.len())
+                .ok_or_else(|| bad("“buckets” is not a bucket for each notice"))?,
+        ),
+    };
+    Ok(Locations { at, whole, buckets })
 }
 
 impl MostRead {

@@ -1,7 +1,7 @@
 //! What the browser has fetched of a published board, what it still needs for a URL, and
 //! what it shows for that URL once it has it (which `screen` turns into a screen).
 
-use super::meta::{bad, first_ids, id_order, locations, names, number_list, Meta};
+use super::meta::{bad, first_ids, id_order, locations, names, number_list, Locations, Meta};
 use super::search_index::{word_places, Directory, IndexFile, Part, WordMatch};
 use super::ORDER_CHUNK;
 use crate::dataset::NoticeOrder;
@@ -105,6 +105,8 @@ struct Fetched {
     notice: Notice,
     place: usize,
     whole: bool,
+    /// The bucket that holds it whole, where the file it came in says.
+    bucket: Option<String>,
 }
 
 impl Window {
@@ -262,16 +264,20 @@ impl Window {
     /// Adds a block's or bucket's notices (`name`: `None` for the entry); the data set is
     /// made again afterwards ([`Window::make_data`]).
     fn add_shard(&mut self, name: Option<&str>, shard: &Dataset) -> Result<(), LoadError> {
-        let (at, whole) = locations(shard.published.as_ref())?;
+        let Locations { at, whole, buckets } = locations(shard.published.as_ref())?;
         for notice in &shard.notices {
-            let location = at.get(notice.position.wrapping_sub(1)).copied();
+            let n = notice.position.wrapping_sub(1);
+            let location = at.get(n).copied();
             let place = location
                 .and_then(|location| self.meta.place(location))
                 .ok_or_else(|| bad("a notice's place is not on the board"))?;
             let id = notice.id.as_str().to_string();
             let whole = notice.position <= whole;
-            // A row never replaces the whole notice.
-            if !whole && self.notices.contains_key(&id) {
+            let bucket = buckets.as_ref().and_then(|buckets| buckets.get(n)).cloned();
+            // A row never replaces the whole notice, nor a row that names its bucket with
+            // one that does not (a bucket's neighbours).
+            let known = self.notices.get(&id);
+            if !whole && known.is_some_and(|known| known.whole || bucket.is_none()) {
                 continue;
             }
             self.at_place.insert(place, id.clone());
@@ -282,6 +288,7 @@ impl Window {
                     notice,
                     place,
                     whole,
+                    bucket,
                 },
             );
         }
@@ -418,6 +425,10 @@ impl Window {
 
     /// The bucket that holds notice `id`, or its directory, unless it has been read.
     fn bucket_need(&self, id: &str) -> Option<Need> {
+        let named = self.notices.get(id).and_then(|row| row.bucket.as_ref());
+        if let Some(name) = named {
+            return (!self.read.contains(name)).then(|| Need::Shard(name.clone()));
+        }
         let id = NoticeId(id.to_string());
         let key = id_order(&id);
         let last_at_or_before = |firsts: &[(NoticeId, String)]| {

@@ -72,22 +72,6 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
             .collect()
     };
 
-    // Row blocks, from the oldest notice.
-    let oldest_first: Vec<usize> = unpinned.iter().rev().copied().collect();
-    let mut blocks = Vec::new();
-    for block in oldest_first.chunks(ROWS_PER_BLOCK) {
-        let rows = block
-            .iter()
-            .map(|&i| row(i))
-            .collect::<Result<Vec<_>, _>>()?;
-        let published = json!({ "at": at(block) });
-        blocks.push(add("r", shard(&board, rows, published)));
-    }
-    let row_directories = blocks
-        .chunks(FILES_PER_DIRECTORY)
-        .map(|names| add("d", json!(names).to_string()))
-        .collect();
-
     // Buckets, in id order, each with its notices' neighbours in the plain list.
     let mut by_id: Vec<usize> = (0..data.notices.len()).collect();
     by_id.sort_by_cached_key(|&index| {
@@ -95,6 +79,7 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
         (key, id.to_string())
     });
     let mut buckets = Vec::new();
+    let mut bucket_of = vec![String::new(); data.notices.len()];
     for bucket in by_id.chunks(notices_per_bucket(data.notices.len())) {
         let mut members: Vec<usize> = bucket.to_vec();
         let mut notices = bucket
@@ -114,6 +99,9 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
         }
         let published = json!({ "at": at(&members), "whole": bucket.len() });
         let name = add("b", shard(&board, notices, published));
+        for &index in bucket {
+            bucket_of[index] = name.clone();
+        }
         buckets.push((data.notices[bucket[0]].id.clone(), name));
     }
     let bucket_directories = buckets
@@ -126,6 +114,30 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
             (chunk[0].0.clone(), add("d", json!(pairs).to_string()))
         })
         .collect();
+    // Row blocks, from the oldest notice, each row with its bucket: opening a notice from
+    // the list, or the excerpt of a row found by its body, takes its bucket at once, not
+    // its bucket's directory first.
+    let buckets_of = |indices: &[usize]| -> Vec<&str> {
+        indices
+            .iter()
+            .map(|&index| bucket_of[index].as_str())
+            .collect()
+    };
+    let oldest_first: Vec<usize> = unpinned.iter().rev().copied().collect();
+    let mut blocks = Vec::new();
+    for block in oldest_first.chunks(ROWS_PER_BLOCK) {
+        let rows = block
+            .iter()
+            .map(|&i| row(i))
+            .collect::<Result<Vec<_>, _>>()?;
+        let published = json!({ "at": at(block), "buckets": buckets_of(block) });
+        blocks.push(add("r", shard(&board, rows, published)));
+    }
+    let row_directories = blocks
+        .chunks(FILES_PER_DIRECTORY)
+        .map(|names| add("d", json!(names).to_string()))
+        .collect();
+
     let data_file = add("n", text.to_string());
     let search = write_index(data, &place, &mut files);
     let lists = list_files(data);
@@ -165,7 +177,10 @@ pub fn publish(data: &Dataset, text: &str) -> Result<Publication, String> {
         "board".into(),
         root.get("board").cloned().unwrap_or(json!({})),
     );
-    entry.insert("published".into(), meta.to_json(at(&in_entry)));
+    entry.insert(
+        "published".into(),
+        meta.to_json(at(&in_entry), buckets_of(&in_entry)),
+    );
     entry.insert("notices".into(), Value::Array(rows));
     Ok(Publication {
         files,

@@ -205,3 +205,25 @@ fn the_check_finds_a_most_read_file_that_orders_the_notices_wrongly() {
     std::fs::remove_file(dir.join(&name)).unwrap();
     assert!(messages(&dir).contains(&format!("{name}: is missing")));
 }
+
+#[test]
+fn the_check_finds_a_row_that_names_another_bucket() {
+    let dir = published("named", &board(100));
+    let directory = entry(&dir)["published"]["rowDirectories"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    let mut blocks = names(&serde_json::from_str(&read(&directory)).unwrap()).unwrap();
+    let mut block: serde_json::Value = serde_json::from_str(&read(&blocks[0])).unwrap();
+    let buckets = block["published"]["buckets"].as_array_mut().unwrap();
+    let other = buckets.iter().find(|name| **name != buckets[0]).cloned();
+    buckets[0] = other.unwrap_or_else(|| entry(&dir)["published"]["buckets"][0].clone());
+    let text = block.to_string();
+    blocks[0] = content_name("r", &text);
+    let name = blocks[0].clone();
+    put(&dir, &PublishedFile { name, text }).unwrap();
+    replace_directory(&dir, &directory, serde_json::json!(blocks));
+    let said = messages(&dir);
+    assert!(said.contains(", the bucket it names"), "{said}");
+}
