@@ -1,11 +1,19 @@
 //! A validated data file, and the facts about it that every view asks for, computed once
 //! when it is read: a board of 100,000 notices must not be walked again for every page.
 
-use super::notice::{Board, Category, Notice};
+use super::date::Date;
+use super::notice::{Board, Category, IdKey, Notice};
 use super::problem::{Place, Problem};
 use super::search::fold;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
+
+/// Where a notice goes in a data set: newest first, as `Sort::Newest` orders them (ids, as
+/// numbers where they are, tell notices of one day apart).
+fn newest_first(notice: &Notice) -> std::cmp::Reverse<(Date, IdKey, String)> {
+    let id = &notice.id;
+    std::cmp::Reverse((notice.date, id.sort_key(), id.as_str().to_string()))
+}
 
 /// A validated data file.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,11 +57,17 @@ impl Dataset {
         problems: Vec<Problem>,
     ) -> Dataset {
         // Keys computed once: comparing ids would otherwise parse them at every comparison.
-        // Newest first, as `Sort::Newest` orders them.
-        notices.sort_by_cached_key(|(notice, _)| {
-            let id = &notice.id;
-            std::cmp::Reverse((notice.date, id.sort_key(), id.as_str().to_string()))
-        });
+        notices.sort_by_cached_key(|(notice, _)| newest_first(notice));
+        Dataset::from_ordered(board, notices, problems)
+    }
+
+    /// [`Dataset::from_searchable`] for notices already newest first.
+    pub(crate) fn from_ordered(
+        board: Board,
+        notices: Vec<(Notice, String)>,
+        problems: Vec<Problem>,
+    ) -> Dataset {
+        debug_assert!(notices.is_sorted_by_key(|(notice, _)| newest_first(notice)));
         let (notices, folded): (Vec<Notice>, Vec<String>) = notices.into_iter().unzip();
         let facts = Facts::of(&board, &notices, &problems);
         Dataset {

@@ -98,6 +98,18 @@ impl Meta {
         }
     }
 
+    /// Where the notice at `place` is in the whole data set, newest first: each pinned
+    /// notice among the others where its date puts it.
+    pub fn rank(&self, place: usize) -> usize {
+        match place.checked_sub(self.pinned) {
+            None => self
+                .pinned_after
+                .get(place)
+                .map_or(place, |&newer| newer + place),
+            Some(n) => n + self.pinned_after.partition_point(|&newer| newer <= n),
+        }
+    }
+
     /// The row block holding the notice at `place` (`None` for pinned notices: the entry
     /// holds them all).
     pub fn block_of(&self, place: usize) -> Option<usize> {

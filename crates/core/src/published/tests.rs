@@ -508,3 +508,27 @@ fn a_published_search_finds_korean_inside_words_and_by_initial_consonants() {
         assert!(list.listing.total() > 0, "{q} finds something");
     }
 }
+
+/// A notice's rank, worked out from its place in the plain list (pinned notices first), is its
+/// index in the whole data set: the window orders what it fetched by it.
+#[test]
+fn a_place_ranks_where_the_whole_file_puts_the_notice() {
+    let text = board_text(13, 400, 10);
+    let data = parse_data_file(&text, "n.json").unwrap();
+    let meta = publish(&data, &text).unwrap().meta;
+    let pinned = data.notices.iter().filter(|notice| notice.pinned).count();
+    assert!(pinned > 10, "{pinned} pinned");
+    let (mut pinned_before, mut others_before) = (0, 0);
+    for (index, notice) in data.notices.iter().enumerate() {
+        let place = match notice.pinned {
+            true => pinned_before,
+            false => pinned + others_before,
+        };
+        assert_eq!(meta.rank(place), index, "{}", notice.id.as_str());
+        *(if notice.pinned {
+            &mut pinned_before
+        } else {
+            &mut others_before
+        }) += 1;
+    }
+}
