@@ -294,15 +294,13 @@ pub fn check(dir: &Path) -> Check {
         }
     };
     let mut list = List::new(&meta);
-    // The bucket each row of the entry and the blocks names, to be found holding it.
-    let mut named_buckets: Vec<(String, String, String)> = Vec::new();
+    // The bucket each row of the entry and the blocks names (by file), to be found holding it.
+    let mut named_buckets: Vec<(String, Vec<(String, String)>)> = Vec::new();
     let mut name_buckets = |file: &str, shard: &Shard| {
-        let Some(buckets) = &shard.buckets else {
-            return;
-        };
-        for (id, _, position) in &shard.notices {
-            let bucket = buckets[position - 1].clone();
-            named_buckets.push((file.to_string(), id.clone(), bucket));
+        if let Some(buckets) = &shard.buckets {
+            let rows = shard.notices.iter();
+            let named = rows.map(|(id, _, position)| (id.clone(), buckets[position - 1].clone()));
+            named_buckets.push((file.to_string(), named.collect()));
         }
     };
     if let Some(entry) = read_shard(ENTRY_FILE, &entry_text, &mut check) {
@@ -450,18 +448,16 @@ pub fn check(dir: &Path) -> Check {
             holder.extend(whole.map(|(id, ..)| (id.clone(), name.as_str())));
         }
     }
-    let mut wrong: Vec<(String, Wrong)> = Vec::new();
-    for (file, id, bucket) in &named_buckets {
-        if holder.get(id) != Some(&bucket.as_str()) {
-            if wrong.last().is_none_or(|(last, _)| last != file) {
-                wrong.push((file.clone(), Wrong::default()));
+    for (file, named) in &named_buckets {
+        let mut wrong = Wrong::default();
+        for (id, bucket) in named {
+            if holder.get(id) != Some(&bucket.as_str()) {
+                wrong.add("bucket", || {
+                    format!("{id} is not in {bucket}, the bucket it names")
+                });
             }
-            let says = || format!("{id} is not in {bucket}, the bucket it names");
-            wrong.last_mut().unwrap().1.add("bucket", says);
         }
-    }
-    for (file, wrong) in wrong {
-        wrong.report(&file, &mut check);
+        wrong.report(file, &mut check);
     }
     if let Some(data) = &copy {
         let missing = data

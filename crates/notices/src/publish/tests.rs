@@ -34,6 +34,17 @@ fn entry(dir: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(dir.join(ENTRY_FILE)).unwrap()).unwrap()
 }
 
+/// The first row directory the entry names, and the blocks it lists.
+fn first_row_directory(dir: &Path) -> (String, Vec<String>) {
+    let directory = entry(dir)["published"]["rowDirectories"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let text = std::fs::read_to_string(dir.join(&directory)).unwrap();
+    let blocks = names(&serde_json::from_str(&text).unwrap()).unwrap();
+    (directory, blocks)
+}
+
 /// Writes `value` as the directory that replaces `old` (named for its new content, with its
 /// copies) and the entry naming it instead: a folder as a faulty publish would leave it.
 fn replace_directory(dir: &Path, old: &str, value: serde_json::Value) {
@@ -72,14 +83,7 @@ fn messages(dir: &Path) -> String {
 #[test]
 fn the_check_finds_row_blocks_listed_in_each_others_place() {
     let dir = published("swapped", &board(100));
-    let directory = entry(&dir)["published"]["rowDirectories"][0]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let mut blocks = names(
-        &serde_json::from_str(&std::fs::read_to_string(dir.join(&directory)).unwrap()).unwrap(),
-    )
-    .unwrap();
+    let (directory, mut blocks) = first_row_directory(&dir);
     assert!(blocks.len() >= 3, "{blocks:?}");
     blocks.swap(0, 1);
     replace_directory(&dir, &directory, serde_json::json!(blocks));
@@ -209,16 +213,13 @@ fn the_check_finds_a_most_read_file_that_orders_the_notices_wrongly() {
 #[test]
 fn the_check_finds_a_row_that_names_another_bucket() {
     let dir = published("named", &board(100));
-    let directory = entry(&dir)["published"]["rowDirectories"][0]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
-    let mut blocks = names(&serde_json::from_str(&read(&directory)).unwrap()).unwrap();
-    let mut block: serde_json::Value = serde_json::from_str(&read(&blocks[0])).unwrap();
+    let (directory, mut blocks) = first_row_directory(&dir);
+    let text = std::fs::read_to_string(dir.join(&blocks[0])).unwrap();
+    let mut block: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // A block's 32 rows are in several buckets of 4: its first row names the next one's.
     let buckets = block["published"]["buckets"].as_array_mut().unwrap();
     let other = buckets.iter().find(|name| **name != buckets[0]).cloned();
-    buckets[0] = other.unwrap_or_else(|| entry(&dir)["published"]["buckets"][0].clone());
+    buckets[0] = other.expect("a block's rows are in several buckets");
     let text = block.to_string();
     blocks[0] = content_name("r", &text);
     let name = blocks[0].clone();
