@@ -13,7 +13,9 @@
 //!   that have it.
 //! - **trigrams**: every three-character piece → the numbers of the words it is in. A
 //!   longer search word is inside the words that have both its first and its last trigram
-//!   and hold it, checked on the words themselves: two files, then the files of those words.
+//!   and hold it, checked on the words themselves: two files, with the file of words where
+//!   the search word itself would be (the words that begin with it follow it there), then
+//!   the files of any other words it may be inside.
 //!
 //! Notices are named by their place in the plain list; every list is written as the first
 //! number, then the differences between each and the one before, separated by spaces.
@@ -65,8 +67,11 @@ pub const MOST_INDEX_FILES: usize =
 /// at least: a small board's index is a few files.
 const LEAST_FILE_BYTES: f64 = 4_000.0;
 
-/// The index's directory: for each part, its files in key order, each with its first key (for
-/// words, the number of its first word).
+/// The directory's member listing the number of each file of words' first word.
+const WORD_NUMBERS: &str = "wordNumbers";
+
+/// The index's directory: for each part, its files in key order, each with its first key; and
+/// the number of each file of words' first word.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Directory {
     /// Indexed by `Part as usize`.
@@ -91,22 +96,22 @@ impl Directory {
                     _ => None,
                 })
                 .collect::<Option<Vec<_>>>()?;
-            if part != Part::Words && !pairs.windows(2).all(|two| two[0].0 < two[1].0) {
+            if !pairs.windows(2).all(|two| two[0].0 < two[1].0) {
                 return None;
             }
             files[part as usize] = pairs;
         }
-        let words = &files[Part::Words as usize];
-        let first_words = (words.iter())
-            .map(|(first, _)| first.parse().ok())
+        let first_words = (value.get(WORD_NUMBERS)?.as_array()?.iter())
+            .map(|n| Some(n.as_u64()? as usize))
             .collect::<Option<Vec<usize>>>()?;
-        if !first_words.windows(2).all(|two| two[0] < two[1]) {
+        let ascending = first_words.windows(2).all(|two| two[0] < two[1]);
+        if !ascending || first_words.len() != files[Part::Words as usize].len() {
             return None;
         }
         Some(Directory { files, first_words })
     }
 
-    /// The file of pieces or trigrams that would hold `key`, if the part has any file.
+    /// The file of `part` that would hold `key`, if the part has any file.
     pub fn file_for(&self, part: Part, key: &str) -> Option<usize> {
         let files = &self.files[part as usize];
         let after = files.partition_point(|(first, _)| first.as_str() <= key);
@@ -175,12 +180,7 @@ impl IndexFile {
             _ => 0,
         };
         let first_key = directory.files[part as usize].get(n)?.0.as_str();
-        let starts_right = match part {
-            Part::Words => true,
-            _ => entries
-                .first()
-                .is_none_or(|(key, _)| key.as_str() >= first_key),
-        };
+        let starts_right = (entries.first()).is_none_or(|(key, _)| key.as_str() >= first_key);
         (ascending && starts_right).then_some(IndexFile {
             entries,
             first_word,
@@ -262,10 +262,17 @@ pub fn word_places<'a>(
     let first = &word[..ends[2]];
     let last = &word[ends.len().checked_sub(4).map_or(0, |k| ends[k])..];
     let trigrams = |key: &str| fetched(Part::Trigrams, directory.file_for(Part::Trigrams, key));
-    let (first_file, last_file) = match (trigrams(first), trigrams(last)) {
-        (Ok(a), Ok(b)) => (a, b),
-        (a, b) => {
-            let mut needs: Vec<_> = [a.err(), b.err()].into_iter().flatten().collect();
+    // The file where `word` itself would be comes with the trigrams: the words that begin
+    // with it (the word itself, `budgets`, `행정안전부에서`), most of what it is inside, follow
+    // it there, so that most searches need no round for the words.
+    let own_file = fetched(Part::Words, directory.file_for(Part::Words, word));
+    let (first_file, last_file) = match (trigrams(first), trigrams(last), own_file) {
+        (Ok(a), Ok(b), Ok(_)) => (a, b),
+        (a, b, own) => {
+            let mut needs: Vec<_> = [a.err(), b.err(), own.err()]
+                .into_iter()
+                .flatten()
+                .collect();
             needs.dedup();
             return Err(needs);
         }
@@ -377,13 +384,17 @@ pub fn write_index(data: &Dataset, place: &[usize], files: &mut Vec<PublishedFil
     }
     let (places, word_count) = (data.notices.len(), words.len());
     let mut directory = serde_json::Map::new();
+    let mut word_numbers = Vec::new();
     for (part, entries, universe) in [
         (Part::Pieces, written(pieces), places),
         (Part::Trigrams, written(trigrams), word_count),
         (Part::Words, written(words), places),
     ] {
-        directory.insert(part.key().into(), cut(part, entries, universe, files));
+        let (listed, firsts) = cut(part, entries, universe, files);
+        directory.insert(part.key().into(), listed);
+        word_numbers = firsts;
     }
+    directory.insert(WORD_NUMBERS.into(), json!(word_numbers));
     add_named(files, "x", Value::Object(directory).to_string())
 }
 
@@ -401,14 +412,15 @@ fn written<'a>(keys: impl IntoIterator<Item = (&'a str, Vec<usize>)>) -> Vec<(St
 }
 
 /// Cuts the entries of `part` (in key order) into files of about equal size on the wire, adds
-/// them to `files`, and gives the directory's list of them: `[first key, name]` each. Each
-/// list's numbers are among `universe` (places, or words for trigrams).
+/// them to `files`, and gives the directory's list of them (`[first key, name]` each) and the
+/// number of each file's first entry. Each list's numbers are among `universe` (places, or
+/// words for trigrams).
 fn cut(
     part: Part,
     entries: Vec<(String, String)>,
     universe: usize,
     files: &mut Vec<PublishedFile>,
-) -> Value {
+) -> (Value, Vec<usize>) {
     let weights: Vec<f64> = (entries.iter())
         .map(|(key, list)| (key.len() + 6) as f64 + compressed_size(list, universe))
         .collect();
@@ -416,31 +428,28 @@ fn cut(
     let target = (total / part.most_files() as f64).max(LEAST_FILE_BYTES);
     // An entry goes into the file its middle falls in: the files are never more than the
     // part's most, and a large list moves a cut rather than adding a file.
-    let mut listed = Vec::new();
+    let (mut listed, mut firsts) = (Vec::new(), Vec::new());
     let mut flat: Vec<&str> = Vec::new();
-    let (mut before, mut file, mut first) = (0.0, 0, String::new());
+    let (mut before, mut file) = (0.0, 0);
     for (n, ((key, list), weight)) in entries.iter().zip(weights).enumerate() {
         let its_file = (((before + weight / 2.0) / target) as usize).min(part.most_files() - 1);
         before += weight;
         if its_file != file && !flat.is_empty() {
             let name = add_named(files, "s", json!(flat).to_string());
-            listed.push(json!([first, name]));
+            listed.push(json!([flat[0], name]));
             flat.clear();
         }
         file = its_file;
         if flat.is_empty() {
-            first = match part {
-                Part::Words => n.to_string(),
-                _ => key.clone(),
-            };
+            firsts.push(n);
         }
         flat.extend([key.as_str(), list.as_str()]);
     }
     if !flat.is_empty() {
         let name = add_named(files, "s", json!(flat).to_string());
-        listed.push(json!([first, name]));
+        listed.push(json!([flat[0], name]));
     }
-    Value::Array(listed)
+    (Value::Array(listed), firsts)
 }
 
 /// About how many bytes a list (as [`encode`]d) of numbers among `universe` takes with brotli:

@@ -342,6 +342,31 @@ fn a_notice_of_the_first_page_takes_one_round() {
     }
 }
 
+/// A word of three characters or more that begins the words it is in (`paragraph`, and
+/// `notice` of `notices`) is answered by its trigrams and the file of words it would be in,
+/// fetched together: the search is one round of the index, on a board whose words fill many
+/// files.
+#[test]
+fn a_word_that_begins_its_words_takes_one_round_of_the_index() {
+    let text = board_text(5, 3_000, 10);
+    let data = parse_data_file(&text, "n.json").unwrap();
+    let publication = publish(&data, &text).unwrap();
+    let files = Served::new(&publication);
+    let directory = Directory::from_bytes(files.files[&publication.meta.search].as_bytes());
+    assert!(directory.unwrap().files(Part::Words) > 2);
+    let whole = Load::Ready(Arc::new(data.clone()));
+    // The entry, the focus's directories, the index (the first page's rows are the entry's);
+    // then, for a word found in bodies, the buckets of the excerpts. A word no notice has
+    // costs the same.
+    for (q, most) in [("notice", 3), ("NOTICES", 3), ("paragraph", 4)] {
+        let mut url = UrlState::list();
+        url.list.q = q.to_string();
+        let (shown, rounds, _) = published_screen(&files, &url);
+        assert_eq!(seen(&shown), seen(&Screen::new(&whole, &url, None)), "{q}");
+        assert_eq!(rounds, most, "round trips for {q}");
+    }
+}
+
 #[test]
 fn a_board_of_several_directories_shows_the_same() {
     // 128 blocks of 32 rows to a directory: 24,000 notices (some pinned or unreadable) need several.

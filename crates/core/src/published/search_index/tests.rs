@@ -26,7 +26,7 @@ fn a_part_is_cut_into_at_most_its_most_files_whatever_its_size() {
             .map(|n| (format!("{n:08}"), "7 ".repeat(list)))
             .collect();
         let mut files = Vec::new();
-        let listed = cut(Part::Trigrams, entries, 100_000, &mut files);
+        let (listed, _) = cut(Part::Trigrams, entries, 100_000, &mut files);
         assert_eq!(listed.as_array().unwrap().len(), files.len());
         assert!(
             files.len() <= Part::Trigrams.most_files(),
@@ -47,7 +47,7 @@ fn files_are_cut_by_their_size_on_the_wire_not_as_written() {
         .chain((0..20_000).map(|n| (format!("b{n:05}"), few.clone())))
         .collect();
     let mut files = Vec::new();
-    let listed = cut(Part::Pieces, entries, 100_000, &mut files);
+    let (listed, _) = cut(Part::Pieces, entries, 100_000, &mut files);
     let firsts: Vec<&str> = (listed.as_array().unwrap().iter())
         .map(|file| file[0].as_str().unwrap())
         .collect();
@@ -74,4 +74,28 @@ fn a_list_is_reckoned_by_how_many_of_how_many_numbers_it_holds() {
     assert_eq!(compressed_size(&half, 1_000), 125.0, "a bit a notice");
     let one = compressed_size("17", 1_000);
     assert!((1.0..2.0).contains(&one), "about ten bits: {one}");
+}
+
+#[test]
+fn a_directory_names_the_first_word_of_each_file_of_words() {
+    let directory = |words: &str, numbers: &str| {
+        let text =
+            format!(r#"{{"pieces":[],"trigrams":[],"words":{words},"wordNumbers":{numbers}}}"#);
+        Directory::from_bytes(text.as_bytes())
+    };
+    let two = r#"[["apple","s-1"],["melon","s-2"]]"#;
+    let read = directory(two, "[0,40]").unwrap();
+    assert_eq!(read.file_for(Part::Words, "banana"), Some(0));
+    assert_eq!(read.file_for(Part::Words, "melons"), Some(1));
+    assert_eq!(read.file_for_word(39), Some(0));
+    assert_eq!(read.file_for_word(40), Some(1));
+    for (words, numbers) in [
+        (two, "[0]"),
+        (two, "[40,0]"),
+        (r#"[["b","s-1"],["a","s-2"]]"#, "[0,1]"),
+    ] {
+        assert_eq!(directory(words, numbers), None, "{words} {numbers}");
+    }
+    let without_numbers = r#"{"pieces":[],"trigrams":[],"words":[]}"#;
+    assert_eq!(Directory::from_bytes(without_numbers.as_bytes()), None);
 }
