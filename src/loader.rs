@@ -5,7 +5,7 @@ use crate::config::{BoardConfig, Overrides};
 use crate::platform::{self, Cache};
 use futures::future::join_all;
 use leptos::prelude::*;
-use notice_core::published::{Need, Window};
+use notice_core::published::{Need, ReadFile, Window};
 use notice_core::screen::Load;
 use notice_core::url_state::UrlState;
 use notice_core::LoadError;
@@ -73,21 +73,24 @@ impl Source {
         })
     }
 
-    /// Fetches the files of `needs` at once.
+    /// Fetches the files of `needs` at once, each read as it arrives (in a task of its own,
+    /// not all in one long task once the last has come). A few requests are started in each
+    /// task: starting one takes a phone a few milliseconds, and the search box's focus starts
+    /// some thirty on a large board (one task of 100 ms when started together).
     async fn fetch_round(
         &self,
         window: &Window,
         needs: Vec<Need>,
-    ) -> Result<Vec<(Need, Vec<u8>)>, LoadError> {
-        let urls = needs.iter().map(|need| window.url_of(need));
-        let fetched =
-            join_all(urls.map(|url| async move { platform::fetch_bytes(&url, Cache::Use).await }))
-                .await;
-        needs
-            .into_iter()
-            .zip(fetched)
-            .map(|(need, bytes)| Ok((need, bytes?)))
-            .collect()
+    ) -> Result<Vec<ReadFile>, LoadError> {
+        let read = join_all(needs.into_iter().enumerate().map(|(n, need)| async move {
+            for _ in 0..n / FETCHES_PER_TASK {
+                platform::next_task().await;
+            }
+            let bytes = platform::fetch_bytes(&window.url_of(&need), Cache::Use).await?;
+            window.read(need, bytes)
+        }))
+        .await;
+        read.into_iter().collect()
     }
 
     /// Fetches, a round of requests at a time, the files the window needs to show `url`.
@@ -102,10 +105,13 @@ impl Source {
                 return Ok(Load::Published(window));
             }
             let files = self.fetch_round(&window, needs).await?;
-            window = Arc::new(window.with_fetched(files)?);
+            window = Arc::new(window.with_read(files)?);
         }
     }
 }
+
+/// Requests started in one task (see [`Source::fetch_round`]).
+const FETCHES_PER_TASK: usize = 6;
 
 /// What a search on a published board needs before its first word (the index's directory and
 /// the directories of blocks: see `Window::search_needs`), fetched once the person reaches
@@ -154,7 +160,7 @@ impl SearchFiles {
             // or says what failed).
             let now = match fetched {
                 Ok(files) if now.same_publish(&window) => {
-                    now.with_fetched(files).map(Arc::new).unwrap_or(now)
+                    now.with_read(files).map(Arc::new).unwrap_or(now)
                 }
                 _ => now,
             };

@@ -99,6 +99,9 @@ struct ReadNotices {
     /// An HTML body being sanitised, and where its notice is in `notices`: a huge body is
     /// sanitised over several slices of work.
     sanitising: Option<(usize, Sanitising)>,
+    /// Whether notices are left without their search text (see
+    /// [`DataReader::without_search_text`]).
+    unsearched: bool,
 }
 
 impl DataReader {
@@ -125,6 +128,13 @@ impl DataReader {
     /// found while reading, and told by [`DataReader::finish`].
     pub fn from_text(text: &str, url: &str) -> Result<DataReader, LoadError> {
         DataReader::new(text.to_string(), url)
+    }
+
+    /// Leaves the notices without their search text: the files of a published board are
+    /// searched through its index, and folding every notice they bring is wasted work.
+    pub fn without_search_text(mut self) -> DataReader {
+        self.read.unsearched = true;
+        self
     }
 
     fn new(mut text: String, url: &str) -> Result<DataReader, LoadError> {
@@ -400,6 +410,7 @@ impl ReadNotices {
                                 self.sanitising = Some((self.notices.len(), job));
                                 self.notices.push((notice, String::new()));
                             }
+                            None if self.unsearched => self.notices.push((notice, String::new())),
                             None => self.notices.push(with_search_text(notice)),
                         }
                         return;
@@ -446,7 +457,9 @@ impl ReadNotices {
         let (notice, folded) = &mut self.notices[index];
         notice.body = rich.plain_text();
         notice.rich_body = Some(Arc::new(rich));
-        *folded = search_text(notice);
+        if !self.unsearched {
+            *folded = search_text(notice);
+        }
         true
     }
 

@@ -32,7 +32,7 @@ pub use meta::{
     first_ids, id_order, locations, names, number_list, Location, Locations, Meta, MostRead,
 };
 pub use search_index::{Directory, IndexFile, Part, MOST_INDEX_FILES};
-pub use window::{Need, Shown, Window};
+pub use window::{Need, ReadFile, Shown, Window};
 pub use write::{index_files, list_files, publish, ListFiles, Publication, PublishedFile};
 
 /// The entry file's name, next to the data file.

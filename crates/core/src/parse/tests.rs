@@ -51,6 +51,22 @@ fn reads_a_complete_notice() {
 }
 
 #[test]
+fn a_file_read_without_search_text_has_the_same_notices_unfolded() {
+    let mut html = notice_json(2, "2024-01-02");
+    html["bodyFormat"] = json!("html");
+    html["body"] = json!("<p>Rich <b>Text</b></p>");
+    let text = file_with(vec![notice_json(1, "2024-01-01"), html]);
+    let searchable = parse(&text).unwrap();
+    let unsearched = (DataReader::from_text(&text, URL).unwrap())
+        .without_search_text()
+        .finish()
+        .unwrap();
+    assert_eq!(unsearched.notices, searchable.notices);
+    assert!(searchable.folded.iter().all(|folded| folded.contains("text")));
+    assert!(unsearched.folded.iter().all(String::is_empty));
+}
+
+#[test]
 fn string_and_integer_ids_are_both_accepted() {
     let mut text_id = notice_json(0, "2020-01-02");
     text_id["id"] = json!("press-7");

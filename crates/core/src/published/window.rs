@@ -99,6 +99,26 @@ type Answered = (ListQuery, Arc<Vec<usize>>);
 /// The buckets a directory names, each with the first id it holds.
 type BucketDirectory = Vec<(NoticeId, String)>;
 
+/// A fetched file, read and checked ([`Window::read`]), to be added to a window.
+#[derive(Debug)]
+pub struct ReadFile(Contents);
+
+/// What a fetched file says, with what it was fetched for.
+#[derive(Debug)]
+enum Contents {
+    Shard(String, Box<Dataset>),
+    RowDirectory(usize, Vec<String>),
+    BucketDirectory(usize, BucketDirectory),
+    Categories(Vec<usize>),
+    MostRead {
+        order: usize,
+        chunk: usize,
+        places: Vec<usize>,
+    },
+    SearchDirectory(Directory),
+    SearchFile(Part, usize, IndexFile),
+}
+
 /// A fetched notice: its row, or the whole notice with its body.
 #[derive(Clone, Debug)]
 struct Fetched {
@@ -178,87 +198,119 @@ impl Window {
     }
 
     /// The window with the files of a round of fetches added, each with what it was fetched
-    /// for. The fetched notices are made into the window's data set once for the round: a
-    /// round may bring twenty files, and the set grows with every file.
+    /// for: [`Window::read`], then [`Window::with_read`].
     pub fn with_fetched(
         &self,
         files: impl IntoIterator<Item = (Need, Vec<u8>)>,
     ) -> Result<Window, LoadError> {
-        let mut window = self.clone();
-        let mut shards = false;
-        for (need, bytes) in files {
-            match &need {
-                Need::Shard(name) => {
-                    let shard = DataReader::from_bytes(bytes, &self.entry_url)?.finish()?;
-                    window.add_shard(Some(name), &shard)?;
-                    shards = true;
-                }
-                _ => window.add_list_file(&need, &bytes)?,
-            }
-        }
-        if shards {
-            window.make_data();
-        }
-        Ok(window)
+        let read = files
+            .into_iter()
+            .map(|(need, bytes)| self.read(need, bytes));
+        self.with_read(read.collect::<Result<Vec<_>, _>>()?)
     }
 
-    /// Adds a directory, the categories file or a most-read file, each checked against the
-    /// entry.
-    fn add_list_file(&mut self, need: &Need, bytes: &[u8]) -> Result<(), LoadError> {
-        let value = || -> Result<serde_json::Value, LoadError> {
-            serde_json::from_slice(bytes).map_err(|_| bad("a directory is not JSON"))
-        };
+    /// Reads a file fetched for `need` and checks it against the entry. Reading is most of
+    /// the work of a round, so the app reads each file as it arrives, in its own task.
+    pub fn read(&self, need: Need, bytes: Vec<u8>) -> Result<ReadFile, LoadError> {
         let wrong = || bad("a directory or list file is wrong");
+        let value = || -> Result<serde_json::Value, LoadError> {
+            serde_json::from_slice(&bytes).map_err(|_| bad("a directory is not JSON"))
+        };
         let meta = &self.meta;
-        match need {
-            Need::RowDirectory(n) => {
-                let names = names(&value()?).ok_or_else(wrong)?;
-                *self.row_directories.get_mut(*n).ok_or_else(wrong)? = Some(Arc::new(names));
-            }
+        let contents = match need {
+            Need::Shard(name) => Contents::Shard(
+                name,
+                Box::new(
+                    DataReader::from_bytes(bytes, &self.entry_url)?
+                        .without_search_text()
+                        .finish()?,
+                ),
+            ),
+            Need::RowDirectory(n) => Contents::RowDirectory(n, names(&value()?).ok_or_else(wrong)?),
             Need::BucketDirectory(n) => {
-                let ids = first_ids(&value()?).ok_or_else(wrong)?;
-                *self.bucket_directories.get_mut(*n).ok_or_else(wrong)? = Some(Arc::new(ids));
+                Contents::BucketDirectory(n, first_ids(&value()?).ok_or_else(wrong)?)
             }
-            Need::Categories => {
-                // Read as numbers, not as JSON values: 100,000 of them must take one short task.
-                let codes = number_list(bytes)
+            // Read as numbers, not as JSON values: 100,000 of them must take one short task.
+            Need::Categories => Contents::Categories(
+                number_list(&bytes)
                     .filter(|codes| codes.len() == meta.unpinned)
                     .filter(|codes| codes.iter().all(|&code| code <= meta.categories.len()))
-                    .ok_or_else(wrong)?;
-                self.codes = Some(Arc::new(codes));
-            }
-            &Need::MostRead { order, chunk } => {
+                    .ok_or_else(wrong)?,
+            ),
+            Need::MostRead { order, chunk } => {
                 let count = meta.most_read.get(order).ok_or_else(wrong)?.count;
                 let length = count.saturating_sub(chunk * ORDER_CHUNK).min(ORDER_CHUNK);
-                let places = number_list(bytes)
+                let places = number_list(&bytes)
                     .filter(|places| places.len() == length)
                     .filter(|places| places.iter().all(|&place| place < meta.total()))
                     .ok_or_else(wrong)?;
-                self.most_read.insert((order, chunk), Arc::new(places));
+                Contents::MostRead {
+                    order,
+                    chunk,
+                    places,
+                }
             }
             Need::SearchDirectory => {
-                let index = Directory::from_bytes(bytes).ok_or_else(wrong)?;
-                for part in Part::ALL {
-                    self.index_files[part as usize] = vec![None; index.files(part)];
-                }
-                self.index = Some(Arc::new(index));
+                Contents::SearchDirectory(Directory::from_bytes(&bytes).ok_or_else(wrong)?)
             }
-            &Need::SearchFile(part, n) => {
+            Need::SearchFile(part, n) => {
                 let index = self.index.as_ref().ok_or_else(wrong)?;
                 // Pieces and words name notices; trigrams name words, which are not counted.
                 let below = match part {
                     Part::Trigrams => usize::MAX,
                     _ => meta.total(),
                 };
-                let file = IndexFile::from_bytes(bytes, index, part, n, below).ok_or_else(wrong)?;
-                let slot = self.index_files[part as usize]
-                    .get_mut(n)
-                    .ok_or_else(wrong)?;
-                *slot = Some(Arc::new(file));
+                let file =
+                    IndexFile::from_bytes(&bytes, index, part, n, below).ok_or_else(wrong)?;
+                Contents::SearchFile(part, n, file)
             }
-            Need::Shard(_) => {}
+        };
+        Ok(ReadFile(contents))
+    }
+
+    /// The window with the files of a round added. The fetched notices are made into the
+    /// window's data set once for the round: a round may bring twenty files, and the set
+    /// grows with every file.
+    pub fn with_read(&self, files: Vec<ReadFile>) -> Result<Window, LoadError> {
+        let mut window = self.clone();
+        let mut shards = false;
+        let wrong = || bad("a directory or list file is wrong");
+        for ReadFile(contents) in files {
+            match contents {
+                Contents::Shard(name, shard) => {
+                    window.add_shard(Some(&name), &shard)?;
+                    shards = true;
+                }
+                Contents::RowDirectory(n, names) => {
+                    *window.row_directories.get_mut(n).ok_or_else(wrong)? = Some(Arc::new(names));
+                }
+                Contents::BucketDirectory(n, ids) => {
+                    *window.bucket_directories.get_mut(n).ok_or_else(wrong)? = Some(Arc::new(ids));
+                }
+                Contents::Categories(codes) => window.codes = Some(Arc::new(codes)),
+                Contents::MostRead {
+                    order,
+                    chunk,
+                    places,
+                } => {
+                    window.most_read.insert((order, chunk), Arc::new(places));
+                }
+                Contents::SearchDirectory(index) => {
+                    for part in Part::ALL {
+                        window.index_files[part as usize] = vec![None; index.files(part)];
+                    }
+                    window.index = Some(Arc::new(index));
+                }
+                Contents::SearchFile(part, n, file) => {
+                    let slot = window.index_files[part as usize].get_mut(n);
+                    *slot.ok_or_else(wrong)? = Some(Arc::new(file));
+                }
+            }
         }
-        Ok(())
+        if shards {
+            window.make_data();
+        }
+        Ok(window)
     }
 
     /// Adds a block's or bucket's notices (`name`: `None` for the entry); the data set is
