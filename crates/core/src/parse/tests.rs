@@ -62,7 +62,10 @@ fn a_file_read_without_search_text_has_the_same_notices_unfolded() {
         .finish()
         .unwrap();
     assert_eq!(unsearched.notices, searchable.notices);
-    assert!(searchable.folded.iter().all(|folded| folded.contains("text")));
+    assert!(searchable
+        .folded
+        .iter()
+        .all(|folded| folded.contains("text")));
     assert!(unsearched.folded.iter().all(String::is_empty));
 }
 

@@ -102,10 +102,11 @@ impl Directory {
             files[part as usize] = pairs;
         }
         let first_words = (value.get(WORD_NUMBERS)?.as_array()?.iter())
-            .map(|n| Some(n.as_u64()? as usize))
+            .map(|n| usize::try_from(n.as_u64()?).ok())
             .collect::<Option<Vec<usize>>>()?;
         let ascending = first_words.windows(2).all(|two| two[0] < two[1]);
-        if !ascending || first_words.len() != files[Part::Words as usize].len() {
+        let from_zero = first_words.first().is_none_or(|&first| first == 0);
+        if !ascending || !from_zero || first_words.len() != files[Part::Words as usize].len() {
             return None;
         }
         Some(Directory { files, first_words })
@@ -116,6 +117,20 @@ impl Directory {
         let files = &self.files[part as usize];
         let after = files.partition_point(|(first, _)| first.as_str() <= key);
         Some(after.saturating_sub(1)).filter(|_| !files.is_empty())
+    }
+
+    /// The files of words where the words that begin with `word` are: the one `word` would
+    /// be in, and the next when its first word begins with `word` too (most such runs are a
+    /// few words; a longer one is found through the trigrams).
+    fn files_beginning_with(&self, word: &str) -> impl Iterator<Item = usize> + Clone + '_ {
+        let own = self.file_for(Part::Words, word);
+        let next = own.map(|own| own + 1).filter(|&next| {
+            let files = &self.files[Part::Words as usize];
+            files
+                .get(next)
+                .is_some_and(|(first, _)| first.starts_with(word))
+        });
+        own.into_iter().chain(next)
     }
 
     /// The file of words that holds word number `n`.
@@ -179,6 +194,12 @@ impl IndexFile {
             Part::Words => *directory.first_words.get(n)?,
             _ => 0,
         };
+        // A file of words holds every word up to the next file's first: word numbers count
+        // on from file to file.
+        let next_word = (directory.first_words.get(n + 1)).filter(|_| part == Part::Words);
+        if next_word.is_some_and(|&next| next - first_word != entries.len()) {
+            return None;
+        }
         let first_key = directory.files[part as usize].get(n)?.0.as_str();
         let starts_right = (entries.first()).is_none_or(|(key, _)| key.as_str() >= first_key);
         (ascending && starts_right).then_some(IndexFile {
@@ -262,18 +283,17 @@ pub fn word_places<'a>(
     let first = &word[..ends[2]];
     let last = &word[ends.len().checked_sub(4).map_or(0, |k| ends[k])..];
     let trigrams = |key: &str| fetched(Part::Trigrams, directory.file_for(Part::Trigrams, key));
-    // The file where `word` itself would be comes with the trigrams: the words that begin
+    // The files where `word` itself would be come with the trigrams: the words that begin
     // with it (the word itself, `budgets`, `행정안전부에서`), most of what it is inside, follow
     // it there, so that most searches need no round for the words.
-    let own_file = fetched(Part::Words, directory.file_for(Part::Words, word));
-    let (first_file, last_file) = match (trigrams(first), trigrams(last), own_file) {
-        (Ok(a), Ok(b), Ok(_)) => (a, b),
-        (a, b, own) => {
-            let mut needs: Vec<_> = [a.err(), b.err(), own.err()]
-                .into_iter()
-                .flatten()
-                .collect();
+    let own_files = directory.files_beginning_with(word);
+    let own_needs = own_files.filter_map(|n| fetched(Part::Words, Some(n)).err());
+    let (first_file, last_file) = match (trigrams(first), trigrams(last)) {
+        (Ok(a), Ok(b)) if own_needs.clone().next().is_none() => (a, b),
+        (a, b) => {
+            let mut needs: Vec<_> = [a.err(), b.err()].into_iter().flatten().collect();
             needs.dedup();
+            needs.extend(own_needs);
             return Err(needs);
         }
     };
@@ -392,7 +412,9 @@ pub fn write_index(data: &Dataset, place: &[usize], files: &mut Vec<PublishedFil
     ] {
         let (listed, firsts) = cut(part, entries, universe, files);
         directory.insert(part.key().into(), listed);
-        word_numbers = firsts;
+        if part == Part::Words {
+            word_numbers = firsts;
+        }
     }
     directory.insert(WORD_NUMBERS.into(), json!(word_numbers));
     add_named(files, "x", Value::Object(directory).to_string())

@@ -357,7 +357,7 @@ fn a_word_that_begins_its_words_takes_one_round_of_the_index() {
     let whole = Load::Ready(Arc::new(data.clone()));
     // The entry, the focus's directories, the index (the first page's rows are the entry's);
     // then, for a word found in bodies, the buckets of the excerpts. A word no notice has
-    // costs the same.
+    // (`notices`: the titles say `Notice`) costs the same.
     for (q, most) in [("notice", 3), ("NOTICES", 3), ("paragraph", 4)] {
         let mut url = UrlState::list();
         url.list.q = q.to_string();

@@ -91,6 +91,7 @@ fn a_directory_names_the_first_word_of_each_file_of_words() {
     assert_eq!(read.file_for_word(40), Some(1));
     for (words, numbers) in [
         (two, "[0]"),
+        (two, "[5,40]"),
         (two, "[40,0]"),
         (r#"[["b","s-1"],["a","s-2"]]"#, "[0,1]"),
     ] {
@@ -98,4 +99,32 @@ fn a_directory_names_the_first_word_of_each_file_of_words() {
     }
     let without_numbers = r#"{"pieces":[],"trigrams":[],"words":[]}"#;
     assert_eq!(Directory::from_bytes(without_numbers.as_bytes()), None);
+}
+
+#[test]
+fn a_long_word_asks_for_the_files_of_the_words_it_begins_with_its_trigrams() {
+    // `budget` is not a word of the index; the words it begins start the next file.
+    let text = r#"{"pieces":[],"trigrams":[["bud","s-t"]],"words":[["apple","s-1"],["budgetary","s-2"],["cat","s-3"]],"wordNumbers":[0,2,4]}"#;
+    let directory = Directory::from_bytes(text.as_bytes()).unwrap();
+    let asked = |word: &str| word_places(word, &directory, |_, _| None).unwrap_err();
+    let trigrams = (Part::Trigrams, 0);
+    assert_eq!(
+        asked("budget"),
+        [trigrams, (Part::Words, 0), (Part::Words, 1)]
+    );
+    assert_eq!(asked("budgetary"), [trigrams, (Part::Words, 1)]);
+    assert_eq!(asked("bud"), [trigrams, (Part::Words, 0), (Part::Words, 1)]);
+}
+
+#[test]
+fn a_file_of_words_holds_every_word_up_to_the_next_file() {
+    let text = r#"{"pieces":[],"trigrams":[],"words":[["apple","s-1"],["cat","s-2"]],"wordNumbers":[0,2]}"#;
+    let directory = Directory::from_bytes(text.as_bytes()).unwrap();
+    let read = |file: &str| IndexFile::from_bytes(file.as_bytes(), &directory, Part::Words, 0, 9);
+    assert!(read(r#"["apple","0","banana","1"]"#).is_some());
+    assert!(read(r#"["apple","0"]"#).is_none(), "a word short");
+    assert!(
+        read(r#"["apple","0","banana","1","bean","2"]"#).is_none(),
+        "a word more"
+    );
 }
