@@ -82,15 +82,20 @@ impl Source {
         window: &Window,
         needs: Vec<Need>,
     ) -> Result<Vec<ReadFile>, LoadError> {
-        let read = join_all(needs.into_iter().enumerate().map(|(n, need)| async move {
-            for _ in 0..n / FETCHES_PER_TASK {
+        let mut started = Vec::with_capacity(needs.len());
+        for (n, need) in needs.into_iter().enumerate() {
+            if n > 0 && n % FETCHES_PER_TASK == 0 {
                 platform::next_task().await;
             }
-            let bytes = platform::fetch_bytes(&window.url_of(&need), Cache::Use).await?;
-            window.read(need, bytes)
-        }))
-        .await;
-        read.into_iter().collect()
+            started.push((
+                platform::start_fetch(&window.url_of(&need), Cache::Use),
+                need,
+            ));
+        }
+        let reads = started
+            .into_iter()
+            .map(|(started, need)| async move { window.read(need, started.bytes().await?) });
+        join_all(reads).await.into_iter().collect()
     }
 
     /// Fetches, a round of requests at a time, the files the window needs to show `url`.

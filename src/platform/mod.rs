@@ -10,7 +10,7 @@ mod share;
 mod takeover;
 mod time;
 
-pub use fetch::{fetch_bytes, fetch_dataset, Cache};
+pub use fetch::{fetch_bytes, fetch_dataset, start_fetch, Cache, Started};
 pub use focus::*;
 pub use history::*;
 pub use mount::{page_boards, widget_boards, Board, WIDGET_ROOT};

@@ -54,8 +54,9 @@ pub enum Shown {
     Broken(LoadError),
 }
 
-/// The part of a published board fetched so far. Grows by [`Window::with_fetched`], which
-/// gives a new window (screens hold the one they were made from).
+/// The part of a published board fetched so far. Grows by [`Window::with_read`] (or
+/// [`Window::with_fetched`]), which gives a new window (screens hold the one they were made
+/// from).
 #[derive(Clone, Debug)]
 pub struct Window {
     meta: Arc<Meta>,
@@ -295,6 +296,9 @@ impl Window {
                 } => {
                     window.most_read.insert((order, chunk), Arc::new(places));
                 }
+                // A search typed while the focus's round was on its way may have read it,
+                // and the files it found since.
+                Contents::SearchDirectory(_) if window.index.is_some() => {}
                 Contents::SearchDirectory(index) => {
                     for part in Part::ALL {
                         window.index_files[part as usize] = vec![None; index.files(part)];
