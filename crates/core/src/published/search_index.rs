@@ -453,12 +453,18 @@ fn cut(
     let (mut listed, mut firsts) = (Vec::new(), Vec::new());
     let mut flat: Vec<&str> = Vec::new();
     let (mut before, mut file) = (0.0, 0);
+    // A file is listed under the shortest start of its first key that sorts after the key
+    // before it: all a lookup needs, a few characters where a word is ten.
+    let mut list_file = |flat: &[&str], first: usize| {
+        let name = add_named(files, "s", json!(flat).to_string());
+        let after = first.checked_sub(1).map_or("", |n| entries[n].0.as_str());
+        listed.push(json!([separator(after, flat[0]), name]));
+    };
     for (n, ((key, list), weight)) in entries.iter().zip(weights).enumerate() {
         let its_file = (((before + weight / 2.0) / target) as usize).min(part.most_files() - 1);
         before += weight;
         if its_file != file && !flat.is_empty() {
-            let name = add_named(files, "s", json!(flat).to_string());
-            listed.push(json!([flat[0], name]));
+            list_file(&flat, *firsts.last().unwrap_or(&0));
             flat.clear();
         }
         file = its_file;
@@ -468,10 +474,17 @@ fn cut(
         flat.extend([key.as_str(), list.as_str()]);
     }
     if !flat.is_empty() {
-        let name = add_named(files, "s", json!(flat).to_string());
-        listed.push(json!([flat[0], name]));
+        list_file(&flat, *firsts.last().unwrap_or(&0));
     }
     (Value::Array(listed), firsts)
+}
+
+/// The shortest start of `key` (whole characters) that sorts after `after`, which sorts
+/// before `key`. A search word sorting before it sorts before `key`, and a key that begins
+/// with it begins with the search word too when it sorts after the search word.
+fn separator<'a>(after: &str, key: &'a str) -> &'a str {
+    let mut starts = key.char_indices().map(|(at, c)| &key[..at + c.len_utf8()]);
+    starts.find(|start| *start > after).unwrap_or(key)
 }
 
 /// About how many bytes a list (as [`encode`]d) of numbers among `universe` takes with brotli:

@@ -51,7 +51,10 @@ fn files_are_cut_by_their_size_on_the_wire_not_as_written() {
     let firsts: Vec<&str> = (listed.as_array().unwrap().iter())
         .map(|file| file[0].as_str().unwrap())
         .collect();
-    assert_eq!(firsts[0], "a0");
+    assert_eq!(
+        firsts[0], "a",
+        "listed by the shortest start of `a0` after nothing"
+    );
     assert!(firsts[1].starts_with('b'), "the long lists share a file");
     // The others (the last, a remainder, left out) hold about as many short lists each.
     let sizes: Vec<usize> = files[1..files.len() - 1]
@@ -127,4 +130,14 @@ fn a_file_of_words_holds_every_word_up_to_the_next_file() {
         read(r#"["apple","0","banana","1","bean","2"]"#).is_none(),
         "a word more"
     );
+}
+
+#[test]
+fn a_file_is_listed_by_the_shortest_start_of_its_first_key_after_the_key_before() {
+    assert_eq!(separator("budge", "budgetary"), "budget");
+    assert_eq!(separator("apple", "banana"), "b");
+    assert_eq!(separator("", "행정"), "행");
+    assert_eq!(separator("행정", "행정안전부"), "행정안");
+    // Whole characters: never a cut inside one.
+    assert_eq!(separator("ab", "abé"), "abé");
 }
