@@ -220,6 +220,10 @@ async function searches(browser, url, mode, results) {
         timed.ms = await page.evaluate(() => window.__painted - window.__keyDown);
         keys.push(timed);
       }
+      // Each key's time too: a letter that leaves few rows costs less than a Backspace that
+      // brings ten back.
+      const each = keys.map((key, n) => `${n % 2 ? '⌫' : 's'} ${Math.round(key.ms)}`).join(', ');
+      console.error(`next keystrokes (${mode}): ${each} ms`);
       const typed = keys.sort((a, b) => a.ms - b.ms)[keys.length >> 1];
       typed.bytes = Math.max(...keys.map((key) => key.bytes));
       typed.requests = Math.max(...keys.map((key) => key.requests));
