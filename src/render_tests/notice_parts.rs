@@ -1,15 +1,15 @@
 //! The parts of a notice's page: its details, links, share buttons, title and body.
 
 use super::{sample, Setup};
-use crate::components::{AppLink, MetaList, MixedText, RichBody, ShareLinks};
+use crate::components::{AppLink, MetaList, MixedText, RichBody, RowMeta, ShareLinks};
 use crate::navigation::Navigation;
 use leptos::prelude::*;
 use notice_core::rich_text::sanitise;
 use notice_core::url_state::{UrlState, View};
 use std::sync::Arc;
 
-#[test]
-fn a_notices_details_are_labelled_date_read_count_and_category() {
+/// A notice of the sample board with a category ("Digital government"), and its board.
+fn a_digital_government_notice() -> (notice_core::Notice, notice_core::Board) {
     let data = sample();
     let notice = data
         .notices
@@ -17,8 +17,13 @@ fn a_notices_details_are_labelled_date_read_count_and_category() {
         .find(|n| n.category.as_deref() == Some("egov"))
         .unwrap()
         .clone();
+    (notice, data.board.clone())
+}
+
+#[test]
+fn a_notices_details_are_labelled_date_read_count_and_category() {
+    let (notice, board) = a_digital_government_notice();
     let (date, views) = (notice.date.iso(), notice.views);
-    let board = data.board.clone();
     let html = Setup::page("index.html", "").render(move || view! { <MetaList notice board /> });
     let terms: Vec<String> = html.all("dt").iter().map(|dt| dt.text()).collect();
     assert_eq!(terms, ["Date", "Read", "Category"]);
@@ -29,16 +34,53 @@ fn a_notices_details_are_labelled_date_read_count_and_category() {
 }
 
 #[test]
-fn a_notice_without_a_category_has_no_category_row() {
+fn a_notice_without_a_category_has_no_category_on_its_page_or_in_its_row() {
     let data = sample();
     let mut notice = data.notices[0].clone();
     notice.category = None;
     let board = data.board.clone();
-    let html = Setup::page("index.html", "")
-        .korean()
-        .render(move || view! { <MetaList notice board /> });
+    let setup = Setup::page("index.html", "").korean();
+    let (in_row, row_board) = (notice.clone(), board.clone());
+    let html = setup.render(move || view! { <MetaList notice board /> });
     let terms: Vec<String> = html.all("dt").iter().map(|dt| dt.text()).collect();
     assert_eq!(terms, ["등록일", "조회"]);
+    let html = setup.render(move || view! { <RowMeta notice=in_row board=row_board /> });
+    let labels: Vec<String> = html
+        .all("span")
+        .iter()
+        .map(|item| item.text().split(' ').next().unwrap().to_string())
+        .collect();
+    assert_eq!(labels, ["등록일:", "조회:"]);
+}
+
+#[test]
+fn a_list_rows_details_are_one_line_each_label_kept_with_its_value() {
+    let (notice, board) = a_digital_government_notice();
+    let (date, views) = (notice.date.iso(), notice.views);
+    let html = Setup::page("index.html", "").render(move || view! { <RowMeta notice board /> });
+    assert!(
+        html.all("dl").is_empty(),
+        "a paragraph, not a list in every row"
+    );
+    let items: Vec<String> = html.all("span").iter().map(|item| item.text()).collect();
+    let views = notice_core::format::thousands(views);
+    assert_eq!(
+        items[1..],
+        [
+            format!("Read: {views}"),
+            "Category: Digital government".into()
+        ]
+    );
+    assert!(items[0].starts_with("Date: "), "{items:?}");
+    assert_eq!(html.one("time").attr("datetime"), Some(date.as_str()));
+    // A no-break space: a label does not end a line without its value.
+    for label in ["Date:", "Read:", "Category:"] {
+        assert!(
+            html.contains(&format!("{label}\u{a0}")),
+            "{label} {}",
+            html.0
+        );
+    }
 }
 
 #[test]

@@ -1,5 +1,5 @@
 use crate::components::{
-    text, ActiveFilters, AppLink, Finder, Heading, MetaList, MixedText, Pagination,
+    text, ActiveFilters, AppLink, Finder, Heading, MixedText, Pagination, RowMeta,
 };
 use crate::context::{Feed, Today};
 use crate::navigation::Navigation;
@@ -153,7 +153,7 @@ fn NoticeRow(
                 </AppLink>
             </Heading>
             {excerpt}
-            <MetaList notice board />
+            <RowMeta notice board />
         </li>
     }
 }

@@ -46,8 +46,9 @@ describe('the notice board', () => {
     await page.goto(`${env.server.url}?year=2018`);
     await waitForView(page);
     const row = page.locator('.notice-row', { hasText: 'Take Part in the Earthquake Drill on May. 16th' });
-    assert.deepEqual(await row.locator('dt').allTextContents(), ['Date', 'Read', 'Category']);
-    assert.deepEqual(await row.locator('dd').allTextContents(), ['14 May 2018', '2,131', 'Safety and drills']);
+    // One line of text; each label stays with its value (a no-break space) when it wraps.
+    assert.deepEqual(await row.locator('.notice-row-meta > span').allTextContents(),
+      ['Date:\u00a014 May 2018', 'Read:\u00a02,131', 'Category:\u00a0Safety and drills']);
     assert.equal(await row.locator('time').getAttribute('datetime'), '2018-05-14');
   });
 

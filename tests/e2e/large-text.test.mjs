@@ -35,7 +35,7 @@ describe('large text and text spacing', () => {
     const plain = await board.evaluate((el) => getComputedStyle(el).letterSpacing);
     assert.equal(plain, 'normal', 'without an override the host page does not reach in');
     await page.addStyleTag({ content: TEXT_SPACING });
-    const spacing = await board.locator('.notice-meta dd').first().evaluate((el) => {
+    const spacing = await board.locator('.notice-row-meta').first().evaluate((el) => {
       const style = getComputedStyle(el);
       const host = getComputedStyle(document.querySelector('[data-notice-board]'));
       return {

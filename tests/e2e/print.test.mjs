@@ -64,7 +64,7 @@ describe('printing', () => {
     assert.deepEqual(Object.entries(chrome).filter(([, visible]) => visible), [], 'no finder, chips or pagination');
     const table = await page.locator('.notice-list').evaluate((list) => {
       const row = list.querySelector('.notice-row');
-      const meta = [...row.querySelectorAll('.notice-meta > div')];
+      const meta = [...row.querySelectorAll('.notice-row-meta > span')];
       return {
         list: getComputedStyle(list).display,
         row: getComputedStyle(row).display,

@@ -26,11 +26,14 @@ execFileSync(path.join(DIST, '../target/tools/notices'), ['prerender', site], { 
 async function assertFits(page, where) {
   assert.deepEqual(await wideContent(page), [], `${where}: nothing wider than the ${await page.evaluate(() => innerWidth)} px window`);
   // The long value wraps, not the label beside it ("Category:" one letter a line).
-  const labels = await page.locator('.notice-meta dt').evaluateAll((dts) => dts.filter((dt) => {
+  // On the notice the labels are `dt`s; in a list row, each item's first text ("Category:").
+  const labels = await page.locator('.notice-meta dt, .notice-row-meta > span').evaluateAll((items) => items.filter((item) => {
     const text = document.createRange();
-    text.selectNodeContents(dt);
+    const label = [...item.childNodes].find((node) => node.nodeType === Node.TEXT_NODE);
+    if (item.tagName === 'DT') text.selectNodeContents(item);
+    else text.setStart(label, 0), text.setEnd(label, label.textContent.indexOf(':') + 1);
     return text.getClientRects().length > 1;
-  }).map((dt) => dt.textContent));
+  }).map((item) => item.textContent.slice(0, 40)));
   assert.deepEqual(labels, [], `${where}: metadata labels stay on one line`);
 }
 
