@@ -1,4 +1,5 @@
-//! The parts of a notice's page: its details, links, share buttons, title and body.
+//! The parts of a notice: its details (on its page and in a list row), links, share buttons,
+//! title and body.
 
 use super::{sample, Setup};
 use crate::components::{AppLink, MetaList, MixedText, RichBody, RowMeta, ShareLinks};
