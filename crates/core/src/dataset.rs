@@ -15,6 +15,12 @@ fn newest_first(notice: &Notice) -> std::cmp::Reverse<(Date, IdKey, String)> {
     std::cmp::Reverse((notice.date, id.sort_key(), id.as_str().to_string()))
 }
 
+/// At most this many pinned notices lead the plain list: the newest ones, as on eGovFrame
+/// boards (which let editors pin five). Older pinned notices keep their place by date, still
+/// marked: a CMS export with dozens pinned would otherwise bury the news under them, and
+/// make the first page of every visit dozens of rows long.
+pub const MOST_PINNED_ON_TOP: usize = 5;
+
 /// A validated data file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
@@ -41,6 +47,8 @@ struct Facts {
     years: Vec<u16>,
     skipped_count: usize,
     plain_order: Arc<NoticeOrder>,
+    /// The pinned notices before this index are those on top (it is just after the last).
+    on_top_before: usize,
 }
 
 impl Dataset {
@@ -123,9 +131,14 @@ impl Dataset {
         self
     }
 
-    /// The plain list: every notice newest first, pinned ones on top.
+    /// The plain list: every notice newest first, the newest pinned ones on top.
     pub fn plain_order(&self) -> &Arc<NoticeOrder> {
         &self.facts.plain_order
+    }
+
+    /// True for a notice the plain list shows on top ([`MOST_PINNED_ON_TOP`]).
+    pub fn is_on_top(&self, index: usize) -> bool {
+        index < self.facts.on_top_before && self.notices[index].pinned
     }
 }
 
@@ -164,12 +177,17 @@ impl Facts {
             })
             .collect();
         skipped.dedup();
-        // As on eGovFrame boards, pinned notices lead the plain list.
-        let (pinned, rest): (Vec<usize>, Vec<usize>) =
-            (0..notices.len()).partition(|&index| notices[index].pinned);
+        let (mut on_top, mut rest) = (Vec::new(), Vec::with_capacity(notices.len()));
+        for (index, notice) in notices.iter().enumerate() {
+            match notice.pinned && on_top.len() < MOST_PINNED_ON_TOP {
+                true => on_top.push(index),
+                false => rest.push(index),
+            }
+        }
+        let on_top_before = on_top.last().map_or(0, |&index| index + 1);
         let plain_order = Arc::new(NoticeOrder::new(
-            pinned.iter().chain(&rest).copied().collect(),
-            pinned.len(),
+            on_top.iter().chain(&rest).copied().collect(),
+            on_top.len(),
         ));
         Facts {
             index_of_id,
@@ -177,6 +195,7 @@ impl Facts {
             years,
             skipped_count: skipped.len(),
             plain_order,
+            on_top_before,
         }
     }
 }

@@ -163,7 +163,7 @@ impl Listing {
             0
         } else {
             let (pinned, rest): (Vec<usize>, Vec<usize>) =
-                order.iter().partition(|&&index| data.notices[index].pinned);
+                order.iter().partition(|&&index| data.is_on_top(index));
             let count = pinned.len();
             order = pinned.into_iter().chain(rest).collect();
             count

@@ -1,16 +1,21 @@
 //! Data that is valid but probably not what the editor meant: `notices validate` reports it
 //! as warnings, and the board shows it as it is.
 
+use notice_core::dataset::MOST_PINNED_ON_TOP;
 use notice_core::{Dataset, Date, Place, Problem};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 const UNREADABLE: &str = "has “\u{fffd}” where a character could not be read, shown as it is: often half of an emoji or another character cut in two by the exporting system (a lone escape such as \\ud83c).";
 
 /// Warnings about `data`, in the file's order: dates after `today`, titles used by more
 /// than one notice, characters that could not be read, empty bodies, HTML the sanitiser
 /// changes, images from other sites (when the board does not list the hosts it trusts),
-/// attachments without a size.
+/// attachments without a size, pinned notices the list does not show on top.
 pub fn warnings(data: &Dataset, today: Date) -> Vec<Problem> {
+    let pinned_in_place: HashSet<usize> = (0..data.notices.len())
+        .filter(|&index| data.notices[index].pinned && !data.is_on_top(index))
+        .map(|index| data.notices[index].position)
+        .collect();
     let mut notices: Vec<_> = data.notices.iter().collect();
     notices.sort_by_key(|notice| notice.position);
     let mut first_with_title: HashMap<&str, usize> = HashMap::new();
@@ -61,6 +66,12 @@ pub fn warnings(data: &Dataset, today: Date) -> Vec<Problem> {
             if text.contains('\u{fffd}') {
                 warn(field, UNREADABLE.into());
             }
+        }
+        if pinned_in_place.contains(&notice.position) {
+            warn(
+                "pinned".into(),
+                format!("is true, but {MOST_PINNED_ON_TOP} newer notices are pinned: the list shows those on top, and this one in its place by date."),
+            );
         }
         if notice.body.trim().is_empty() {
             warn(
@@ -143,6 +154,31 @@ mod tests {
                 "Notice 2 (id “2”), field “title”: is the same as notice 1's: people cannot tell them apart in the list.",
                 "Notice 2 (id “2”), field “body”: is empty: the notice has only a title.",
                 "Notice 2 (id “2”), field “attachments[0].size”: is missing: people on a phone plan cannot tell how large “a.pdf” is.",
+            ]
+        );
+    }
+
+    #[test]
+    fn pinned_notices_beyond_the_five_on_top_are_reported() {
+        let notices: Vec<String> = (1..=7)
+            .map(|id| format!(r#"{{"id": {id}, "title": "N{id}", "date": "2024-01-0{id}", "views": 1, "body": "Text", "pinned": true}}"#))
+            .collect();
+        let text = format!(
+            r#"{{"version": 1, "board": {{"title": "B"}}, "notices": [{}]}}"#,
+            notices.join(",")
+        );
+        let data = parse_data_file(&text, "notices.json").unwrap();
+        let today = Date::parse("2026-11-28").unwrap();
+        let found: Vec<String> = warnings(&data, today)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let in_place = "field “pinned”: is true, but 5 newer notices are pinned: the list shows those on top, and this one in its place by date.";
+        assert_eq!(
+            found,
+            [
+                format!("Notice 1 (id “1”), {in_place}"),
+                format!("Notice 2 (id “2”), {in_place}"),
             ]
         );
     }

@@ -14,6 +14,7 @@
 //! a plain `cargo test`; `scripts/test` runs it as
 //! `cargo test --profile tools -p notices --test folder_size -- --ignored`.
 
+use notice_core::dataset::MOST_PINNED_ON_TOP;
 use notice_core::parse_data_file;
 use notice_core::published::{publish, MOST_INDEX_FILES};
 use notice_core::url_state::Prerendered;
@@ -115,8 +116,9 @@ fn a_board_of_100_000_notices_deploys_as_fewer_than_25_000_files_under_1_gb() {
     )
     .unwrap();
     assert_eq!(pages, SitePages::new(&data, prerendered).iter().count());
-    // 1,000 notices and the 30 pinned ones, and the 100 list pages of ten that show them.
-    assert_eq!(pages, 1_000 + 30 + 100);
+    // 1,000 notices and the pinned ones on top (five of the 30 pinned, all older), and the
+    // 100 list pages of ten that show them.
+    assert_eq!(pages, 1_000 + MOST_PINNED_ON_TOP + 100);
     // The widget's first views, beside the data file.
     for view in widget_views(data.clone(), "", &options) {
         pages += 1;

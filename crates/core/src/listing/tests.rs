@@ -1,4 +1,5 @@
 use super::*;
+use crate::dataset::MOST_PINNED_ON_TOP;
 use crate::{Board, Date, NoticeId};
 use proptest::prelude::*;
 
@@ -120,6 +121,41 @@ fn pinned_notices_lead_the_first_page_of_the_plain_list_only() {
         "a filtered list is in plain date order"
     );
     assert_eq!(filtered.pinned_on_top(), 0);
+}
+
+/// A board that pins eight notices: the five newest lead the first page; the three older
+/// ones keep their place by date (still pinned, so still marked).
+#[test]
+fn at_most_five_pinned_notices_lead_the_list_the_older_ones_keep_their_date_place() {
+    let notices = (1..=20)
+        .map(|id| {
+            let date = format!("2026-01-{id:02}");
+            let pinned = id % 2 == 0 && id <= 16;
+            notice(id, &date, 0, None, pinned, "Notice")
+        })
+        .collect();
+    let data = Dataset::new(Board::default(), notices, Vec::new());
+    let page1 = Listing::new(&data, &query(""), 3);
+    assert_eq!(page1.pinned_on_top(), MOST_PINNED_ON_TOP);
+    assert_eq!(ids(&data, page1.rows()), [16, 14, 12, 10, 8, 20, 19, 18]);
+    let older_pinned = data.index_of("6").unwrap();
+    assert!(data.notices[older_pinned].pinned && !data.is_on_top(older_pinned));
+    // 15 others after the five on top: 20, 19, 18 | 17, 15, 13 | 11, 9, 7 | 6, …
+    assert_eq!(page1.page_of(older_pinned, 3), 4);
+    let page4 = Listing::new(
+        &data,
+        &ListQuery {
+            page: 4,
+            ..query("")
+        },
+        3,
+    );
+    assert_eq!(ids(&data, page4.rows()), [6, 5, 4]);
+    assert_eq!(page1.total(), 20);
+    // The same list when it comes from a search emptied (the refining path).
+    let searched = Listing::new(&data, &query("notice"), 3);
+    let emptied = Listing::refine(&data, &query(""), 3, Some((&query("notice"), &searched)));
+    assert_eq!(ids(&data, emptied.rows()), ids(&data, page1.rows()));
 }
 
 #[test]

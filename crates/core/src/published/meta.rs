@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 /// The version of the published form this code reads and writes: an app finding another
 /// reads the data file instead.
-const FORMAT: u64 = 4;
+const FORMAT: u64 = 5;
 
 /// Where a notice is in the plain list (pinned notices on top, then the others, each newest
 /// first), written so that adding a newer notice changes no other notice's location.

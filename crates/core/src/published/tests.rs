@@ -3,6 +3,7 @@
 //! (counting round trips), and compared with the screen of today's in-memory code.
 
 use super::*;
+use crate::dataset::MOST_PINNED_ON_TOP;
 use crate::i18n::Text;
 use crate::listing::{ListQuery, Sort};
 use crate::screen::{Load, Screen};
@@ -534,8 +535,9 @@ fn a_published_search_finds_korean_inside_words_and_by_initial_consonants() {
     }
 }
 
-/// A notice's rank, worked out from its place in the plain list (pinned notices first), is its
-/// index in the whole data set: the window orders what it fetched by it.
+/// A notice's rank, worked out from its place in the plain list (the pinned notices on top
+/// first), is its index in the whole data set: the window orders what it fetched by it. The
+/// board pins more than the list shows on top, so older pinned notices rank among the others.
 #[test]
 fn a_place_ranks_where_the_whole_file_puts_the_notice() {
     let text = board_text(13, 400, 10);
@@ -543,15 +545,22 @@ fn a_place_ranks_where_the_whole_file_puts_the_notice() {
     let meta = publish(&data, &text).unwrap().meta;
     let pinned = data.notices.iter().filter(|notice| notice.pinned).count();
     assert!(pinned > 10, "{pinned} pinned");
-    let (mut pinned_before, mut others_before) = (0, 0);
-    for (index, notice) in data.notices.iter().enumerate() {
-        let place = match notice.pinned {
-            true => pinned_before,
-            false => pinned + others_before,
+    assert_eq!(meta.pinned, MOST_PINNED_ON_TOP);
+    let (mut on_top_before, mut others_before) = (0, 0);
+    for index in 0..data.notices.len() {
+        let on_top = data.is_on_top(index);
+        let place = match on_top {
+            true => on_top_before,
+            false => MOST_PINNED_ON_TOP + others_before,
         };
-        assert_eq!(meta.rank(place), index, "{}", notice.id.as_str());
-        *(if notice.pinned {
-            &mut pinned_before
+        assert_eq!(
+            meta.rank(place),
+            index,
+            "{}",
+            data.notices[index].id.as_str()
+        );
+        *(if on_top {
+            &mut on_top_before
         } else {
             &mut others_before
         }) += 1;

@@ -200,7 +200,8 @@ pub fn index_files(data: &Dataset) -> (String, Vec<PublishedFile>) {
     (directory, files)
 }
 
-/// The plain list of a data set: pinned notices on top, then the others, each newest first.
+/// The plain list of a data set: the pinned notices on top, then the others, each newest
+/// first ([`crate::dataset::MOST_PINNED_ON_TOP`]).
 struct PlainList {
     /// Indices into the notices, newest first.
     pinned: Vec<usize>,
@@ -213,7 +214,7 @@ struct PlainList {
 impl PlainList {
     fn of(data: &Dataset) -> PlainList {
         let (pinned, unpinned): (Vec<usize>, Vec<usize>) =
-            (0..data.notices.len()).partition(|&index| data.notices[index].pinned);
+            (0..data.notices.len()).partition(|&index| data.is_on_top(index));
         let plain: Vec<usize> = pinned.iter().chain(&unpinned).copied().collect();
         let mut place = vec![0; data.notices.len()];
         for (n, &index) in plain.iter().enumerate() {
@@ -272,11 +273,11 @@ pub fn list_files(data: &Dataset) -> ListFiles {
     for &index in &unpinned {
         year_rows[year_of[&data.notices[index].date.year]] += 1;
     }
-    // The notices are newest first: count the others met before each pinned one.
+    // The notices are newest first: count the others met before each one on top.
     let mut pinned_after = Vec::new();
     let mut newer = 0;
-    for notice in &data.notices {
-        match notice.pinned {
+    for index in 0..data.notices.len() {
+        match data.is_on_top(index) {
             true => pinned_after.push(newer),
             false => newer += 1,
         }
