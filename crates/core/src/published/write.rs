@@ -213,9 +213,10 @@ struct PlainList {
 
 impl PlainList {
     fn of(data: &Dataset) -> PlainList {
-        let (pinned, unpinned): (Vec<usize>, Vec<usize>) =
-            (0..data.notices.len()).partition(|&index| data.is_on_top(index));
-        let plain: Vec<usize> = pinned.iter().chain(&unpinned).copied().collect();
+        let order = data.plain_order();
+        let plain = order.indices().to_vec();
+        let (pinned, unpinned) = plain.split_at(order.pinned_on_top());
+        let (pinned, unpinned) = (pinned.to_vec(), unpinned.to_vec());
         let mut place = vec![0; data.notices.len()];
         for (n, &index) in plain.iter().enumerate() {
             place[index] = n;
