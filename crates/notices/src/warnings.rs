@@ -3,7 +3,7 @@
 
 use notice_core::dataset::MOST_PINNED_ON_TOP;
 use notice_core::{Dataset, Date, Place, Problem};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 const UNREADABLE: &str = "has “\u{fffd}” where a character could not be read, shown as it is: often half of an emoji or another character cut in two by the exporting system (a lone escape such as \\ud83c).";
 
@@ -12,15 +12,11 @@ const UNREADABLE: &str = "has “\u{fffd}” where a character could not be read
 /// changes, images from other sites (when the board does not list the hosts it trusts),
 /// attachments without a size, pinned notices the list does not show on top.
 pub fn warnings(data: &Dataset, today: Date) -> Vec<Problem> {
-    let pinned_in_place: HashSet<usize> = (0..data.notices.len())
-        .filter(|&index| data.notices[index].pinned && !data.is_on_top(index))
-        .map(|index| data.notices[index].position)
-        .collect();
-    let mut notices: Vec<_> = data.notices.iter().collect();
-    notices.sort_by_key(|notice| notice.position);
+    let mut notices: Vec<_> = data.notices.iter().enumerate().collect();
+    notices.sort_by_key(|(_, notice)| notice.position);
     let mut first_with_title: HashMap<&str, usize> = HashMap::new();
     let mut found = Vec::new();
-    for notice in notices {
+    for (notice_index, notice) in notices {
         let mut warn = |field: String, message: String| {
             found.push(Problem {
                 place: Place::Notice {
@@ -67,7 +63,7 @@ pub fn warnings(data: &Dataset, today: Date) -> Vec<Problem> {
                 warn(field, UNREADABLE.into());
             }
         }
-        if pinned_in_place.contains(&notice.position) {
+        if notice.pinned && !data.is_on_top(notice_index) {
             warn(
                 "pinned".into(),
                 format!("is true, but {MOST_PINNED_ON_TOP} newer notices are pinned: the list shows those on top, and this one in its place by date."),
