@@ -15,15 +15,21 @@ pub fn RowMeta(notice: Notice, board: Board) -> impl IntoView {
     let label = |name: &str| format!("{name}:\u{a0}");
     let category = notice.category.as_deref().map(|key| {
         let value = board.category_label(key);
-        view! { " " <span>{label(text.category)}{value.to_string()}</span> }
+        view! { {BETWEEN_ITEMS} <span>{label(text.category)}{value.to_string()}</span> }
     });
     let date = text.date(&notice.date, board.date_style);
     view! {
         <p class="notice-row-meta">
             <span>{label(text.date)}<time datetime=notice.date.iso()>{date}</time></span>
-            " "
+            {BETWEEN_ITEMS}
             <span>{label(text.reads)}{thousands(notice.views)}</span>
             {category}
         </p>
     }
 }
+
+/// Between two items: a space that is never collapsed (no-break), then a place to wrap (a
+/// zero-width space). A plain space between elements is collapsed while it ends the text
+/// parsed so far, and the browser counts its move as a layout shift when the next item of a
+/// page loading in parts arrives.
+const BETWEEN_ITEMS: &str = "\u{a0}\u{200b}";

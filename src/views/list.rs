@@ -134,15 +134,15 @@ fn NoticeRow(
         <li class="notice-row" class:notice-row-pinned=is_pinned>
             <Heading sub=true class="notice-row-title">
                 // A pause between a marker and the title: a comma for screen readers only.
+                // No space after it: the tag's margin is the gap (a space there moves when
+                // a page parsed in part is painted before the title arrives).
                 {is_pinned.then(|| view! {
                     <span class="tag tag-pinned">{text.pinned}</span>
                     <span class="visually-hidden">{text.marker_pause}</span>
-                    " "
                 })}
                 {is_new.then(|| view! {
                     <span class="tag tag-new">{text.new}</span>
                     <span class="visually-hidden">{text.marker_pause}</span>
-                    " "
                 })}
                 <AppLink to attr:data-notice-id=id>
                     // Isolated: a right-to-left title cannot reorder what is around it.

@@ -17,6 +17,20 @@ const newest = [...sample.notices].sort((a, b) => b.date.localeCompare(a.date) |
 /** Resolves once the app has replaced the prerendered board. */
 const takenOver = (page) => page.waitForFunction(() => !document.querySelector('[data-prerendered]'));
 
+/** Records each layout shift in `window.__shifts`, with what moved, so that a failure says
+ *  where to look. Runs in the page, before its own scripts. */
+function recordLayoutShifts() {
+  const describe = (node) => node && (node.nodeType === 1
+    ? `${node.localName}${node.className ? '.' + String(node.className).split(' ').join('.') : ''}`
+    : `${node.nodeName} ${JSON.stringify(node.textContent.slice(0, 20))} in ${describe(node.parentNode)}`);
+  const rect = (r) => `${r.x},${r.y} ${r.width}x${r.height}`;
+  window.__shifts = [];
+  new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((entry) => ({
+    value: entry.value,
+    moved: entry.sources.map((s) => `${describe(s.node)}: ${rect(s.previousRect)} -> ${rect(s.currentRect)}`),
+  })))).observe({ type: 'layout-shift', buffered: true });
+}
+
 describe('the prerendered pages without JavaScript', () => {
   const env = serveAndLaunch({ base: '/eng/news/' });
   const noScript = () => openPage(env.browser, { javaScriptEnabled: false });
@@ -68,6 +82,26 @@ describe('the prerendered pages without JavaScript', () => {
     assert.equal(await page.locator('h1').textContent(), 'News & Notices');
   });
 
+  it('paint the page as it arrives without moving what is already painted', async () => {
+    // On a slow network, or a busy phone, the browser paints a page it has parsed only in
+    // part. Here the list page arrives cut before every tag of its first screen, a frame
+    // apart: each part painted must stay where it is when the next one comes (invisible
+    // spaces included, which the browser counts as layout shifts too).
+    env.server.pageCuts = (html) => {
+      const start = html.indexOf('<body');
+      const list = html.indexOf('<ol class="notice-list"');
+      const end = list + html.slice(list).split('</li>', 4).join('</li>').length;
+      return [...html.slice(start, end).matchAll(/</g)].map((match) => start + match.index);
+    };
+    const page = await openPage(env.browser, { width: 390, height: 700 });
+    await page.route(/\.(js|wasm)$/, (route) => route.abort());
+    await page.addInitScript(recordLayoutShifts);
+    await page.goto(env.server.url);
+    const shifts = await page.evaluate(() => new Promise((settled) =>
+      requestAnimationFrame(() => requestAnimationFrame(() => settled(window.__shifts)))));
+    assert.deepEqual(shifts.map((s) => s.value), [], `no layout shift: ${JSON.stringify(shifts, null, 1)}`);
+  });
+
   it('have no accessibility violations (axe), list and notice, at 1280 and 320 px', async () => {
     for (const width of [1280, 320]) {
       // axe needs JavaScript, so here the page's own scripts are blocked instead.
@@ -86,11 +120,7 @@ describe('the app taking over a prerendered page', () => {
 
   it('changes nothing on screen: same text, no layout shift, focus and scroll kept', async () => {
     const page = await openPage(env.browser, { width: 390, height: 700 });
-    await page.addInitScript(() => {
-      window.__shifts = [];
-      new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value)))
-        .observe({ type: 'layout-shift', buffered: true });
-    });
+    await page.addInitScript(recordLayoutShifts);
     env.server.dataOverride = { delayMs: 1500, body: DATA };
     await page.goto(env.server.url);
     const before = await page.evaluate(() => document.body.innerText);
@@ -102,7 +132,8 @@ describe('the app taking over a prerendered page', () => {
     assert.equal(await page.evaluate(() => document.body.innerText), before);
     assert.equal(await focused(page), focusBefore);
     assert.equal(await page.evaluate(() => window.scrollY), 250);
-    assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift');
+    const shifts = await page.evaluate(() => window.__shifts);
+    assert.deepEqual(shifts.map((s) => s.value), [], `no layout shift: ${JSON.stringify(shifts, null, 1)}`);
     assert.equal(await statusText(page), '', 'nothing to announce: the page was already there');
     assert.deepEqual(page.problems, []);
   });

@@ -115,7 +115,7 @@ export function serveAndLaunch(serverOptions = {}) {
  * For a `describe` block whose tests share `env.browser` and the servers `env.server`,
  * `env.cdn` and `env.host` (whichever exist): each test starts from the same state, however
  * the one before it ended, failures included. Before each test the servers answer as
- * started (no `dataOverride`, no recorded `requests`); after each test every page it opened
+ * started (no `dataOverride` or `pageCuts`, no recorded `requests`); after each test every page it opened
  * is closed, and with its browser context go its routes, emulated media, viewport and
  * storage. So a test that sets state need not undo it, and one that fails half-way
  * cannot make the next fail.
@@ -125,6 +125,7 @@ export function isolateTests(env) {
     for (const server of [env.server, env.cdn, env.host]) {
       if (!server) continue;
       server.dataOverride = null;
+      server.pageCuts = null;
       server.requests.length = 0;
     }
   });

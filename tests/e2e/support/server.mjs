@@ -31,15 +31,25 @@ export const CLIENT_RENDERED = 'client-rendered.html';
  * `data-published`, the data file preloaded), as the folder of a board never published.
  * With E2E_DATA=single in the environment it is never served: the whole suite then runs
  * against the single data file.
- * Returns { url, dataOverride, requests, close }: set `server.dataOverride` to
+ * Returns { url, dataOverride, pageCuts, requests, close }: set `server.dataOverride` to
  * { status, body, contentType, delayMs }, { drop: true } or { size } (a file of that many
- * bytes) to change how the data file is answered.
+ * bytes) to change how the data file is answered. Set `server.pageCuts` to a function
+ * (html → offsets) to send HTML pages in parts, cut at those offsets, a frame apart: as a
+ * slow network delivers them, so that the browser paints what it has parsed so far.
  */
 export async function startServer({ root = DIST, base = '/', headers = {}, files = {}, transform, brotli = false } = {}) {
-  const state = { dataOverride: null, requests: [] };
-  function send(res, status, type, body) {
+  const state = { dataOverride: null, pageCuts: null, requests: [] };
+  async function send(res, status, type, body) {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-cache', ...headers });
-    res.end(body);
+    if (type !== TYPES['.html'] || !state.pageCuts) return res.end(body);
+    const html = body.toString();
+    let sent = 0;
+    for (const cut of state.pageCuts(html)) {
+      res.write(html.slice(sent, cut));
+      sent = cut;
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    res.end(html.slice(sent));
   }
   // A data file of `size` bytes (a valid start, then spaces), sent as long as it is read.
   function sendFiller(res, size) {
