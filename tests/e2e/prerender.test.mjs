@@ -84,9 +84,9 @@ describe('the prerendered pages without JavaScript', () => {
 
   it('paint the page as it arrives without moving what is already painted', async () => {
     // On a slow network, or a busy phone, the browser paints a page it has parsed only in
-    // part. Here the list page arrives cut before every tag of its first screen, a frame
-    // apart: each part painted must stay where it is when the next one comes (invisible
-    // spaces included, which the browser counts as layout shifts too).
+    // part. Here the list page arrives cut before every tag of its first screen, a few
+    // frames apart: each part painted must stay where it is when the next one comes
+    // (invisible spaces included, which the browser counts as layout shifts too).
     env.server.pageCuts = (html) => {
       const start = html.indexOf('<body');
       const list = html.indexOf('<ol class="notice-list"');

@@ -115,10 +115,10 @@ export function serveAndLaunch(serverOptions = {}) {
  * For a `describe` block whose tests share `env.browser` and the servers `env.server`,
  * `env.cdn` and `env.host` (whichever exist): each test starts from the same state, however
  * the one before it ended, failures included. Before each test the servers answer as
- * started (no `dataOverride` or `pageCuts`, no recorded `requests`); after each test every page it opened
- * is closed, and with its browser context go its routes, emulated media, viewport and
- * storage. So a test that sets state need not undo it, and one that fails half-way
- * cannot make the next fail.
+ * started (no `dataOverride` or `pageCuts`, no recorded `requests`); after each test every
+ * page it opened is closed, and with its browser context go its routes, emulated media,
+ * viewport and storage. So a test that sets state need not undo it, and one that fails
+ * half-way cannot make the next fail.
  */
 export function isolateTests(env) {
   beforeEach(() => {

@@ -34,8 +34,8 @@ export const CLIENT_RENDERED = 'client-rendered.html';
  * Returns { url, dataOverride, pageCuts, requests, close }: set `server.dataOverride` to
  * { status, body, contentType, delayMs }, { drop: true } or { size } (a file of that many
  * bytes) to change how the data file is answered. Set `server.pageCuts` to a function
- * (html → offsets) to send HTML pages in parts, cut at those offsets, a frame apart: as a
- * slow network delivers them, so that the browser paints what it has parsed so far.
+ * (html → offsets) to send HTML pages in parts, cut at those offsets, 40 ms apart (a few
+ * frames): as a slow network delivers them, so that the browser paints each part parsed.
  */
 export async function startServer({ root = DIST, base = '/', headers = {}, files = {}, transform, brotli = false } = {}) {
   const state = { dataOverride: null, pageCuts: null, requests: [] };
