@@ -65,7 +65,7 @@ pub static TEXT: Text = Text {
     list_description: |board, site, titles| format!("{board} from {site}: {titles}"),
     pinned: "Pinned",
     new: "New",
-    marker_pause: ",",
+    marker_pause: ", ",
     search_board: |board| format!("Search {board}"),
     search_label: "Search notices",
     search_button: "Search",

@@ -59,7 +59,7 @@ pub static TEXT: Text = Text {
     list_description: |board, site, titles| format!("{site} {board}: {titles}"),
     pinned: "공지",
     new: "새 글",
-    marker_pause: ",",
+    marker_pause: ", ",
     search_board: |board| format!("{board} 검색"),
     search_label: "검색어",
     search_button: "검색",

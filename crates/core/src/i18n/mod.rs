@@ -107,7 +107,9 @@ pub struct Text {
     pub list_description: fn(board: &str, site: &str, titles: &str) -> String,
     pub pinned: &'static str,
     pub new: &'static str,
-    /// Read (visually hidden) between a marker and the title, so that they are not run together.
+    /// Read (visually hidden) between a marker and the title, so that they are not run
+    /// together. It ends with the space before the title: the row has no space of its own
+    /// there (`src/views/list.rs`).
     pub marker_pause: &'static str,
     // The finder.
     /// The search form's name: `Search News & Notices`.
