@@ -133,10 +133,9 @@ fn NoticeRow(
     view! {
         <li class="notice-row" class:notice-row-pinned=is_pinned>
             <Heading sub=true class="notice-row-title">
-                // A pause between a marker and the title: a comma and a space for screen
-                // readers and copied text only. On screen the tag's margin is the gap: a
-                // space of the row's own there moved when a page painted half-parsed got
-                // its title.
+                // A pause between a marker and the title, ", ", for screen readers and
+                // copied text only; on screen the tag's margin is the gap. (A plain space
+                // here moved when a page painted half-parsed got its title.)
                 {is_pinned.then(|| view! {
                     <span class="tag tag-pinned">{text.pinned}</span>
                     <span class="visually-hidden">{text.marker_pause}</span>

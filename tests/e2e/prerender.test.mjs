@@ -31,6 +31,13 @@ function recordLayoutShifts() {
   })))).observe({ type: 'layout-shift', buffered: true });
 }
 
+/** Asserts that the page has had no layout shift, once the last frame's are reported. */
+async function assertNoLayoutShift(page) {
+  const shifts = await page.evaluate(() => new Promise((settled) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => settled(window.__shifts)))));
+  assert.deepEqual(shifts.map((s) => s.value), [], `no layout shift: ${JSON.stringify(shifts, null, 1)}`);
+}
+
 describe('the prerendered pages without JavaScript', () => {
   const env = serveAndLaunch({ base: '/eng/news/' });
   const noScript = () => openPage(env.browser, { javaScriptEnabled: false });
@@ -97,9 +104,7 @@ describe('the prerendered pages without JavaScript', () => {
     await page.route(/\.(js|wasm)$/, (route) => route.abort());
     await page.addInitScript(recordLayoutShifts);
     await page.goto(env.server.url);
-    const shifts = await page.evaluate(() => new Promise((settled) =>
-      requestAnimationFrame(() => requestAnimationFrame(() => settled(window.__shifts)))));
-    assert.deepEqual(shifts.map((s) => s.value), [], `no layout shift: ${JSON.stringify(shifts, null, 1)}`);
+    await assertNoLayoutShift(page);
   });
 
   it('have no accessibility violations (axe), list and notice, at 1280 and 320 px', async () => {
@@ -132,8 +137,7 @@ describe('the app taking over a prerendered page', () => {
     assert.equal(await page.evaluate(() => document.body.innerText), before);
     assert.equal(await focused(page), focusBefore);
     assert.equal(await page.evaluate(() => window.scrollY), 250);
-    const shifts = await page.evaluate(() => window.__shifts);
-    assert.deepEqual(shifts.map((s) => s.value), [], `no layout shift: ${JSON.stringify(shifts, null, 1)}`);
+    await assertNoLayoutShift(page);
     assert.equal(await statusText(page), '', 'nothing to announce: the page was already there');
     assert.deepEqual(page.problems, []);
   });
