@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startServer, DIST } from '../tests/e2e/support/server.mjs';
+import { startServer, DIST, withoutPrerenderedBoard } from '../tests/e2e/support/server.mjs';
 import { launch } from '../tests/e2e/support/browser.mjs';
 import { phonePage } from './phone.mjs';
 
@@ -39,9 +39,7 @@ const run = (command, ...rest) => execFileSync(command, rest, { cwd: root, stdio
 
 // The board's page without its prerendered list (the app renders it, so what is measured is
 // the data), reading the data file alone or the published form; and a host page with a widget.
-const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8')
-  .replace(' data-prerendered', '')
-  .replace(/(<!--board-->)[\s\S]*(<!--\/board-->)/, '$1$2')
+const index = withoutPrerenderedBoard(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8'))
   .replace(/ data-published="[^"]*"/, '');
 const pages = {
   'single.html': index,

@@ -7,7 +7,7 @@ use notice_core::Board;
 #[component]
 pub fn SiteFooter(board: Signal<Board>) -> impl IntoView {
     view! {
-        <footer class="site-footer">
+        <footer class="site-footer" id="site-footer">
             <BackToTop />
             <div class="container">
                 <p>

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST } from './support/server.mjs';
+import { DIST, withoutPrerenderedBoard } from './support/server.mjs';
 import { serveAndLaunch, openPage, waitForView, waitForStatus, axeViolations, focused, statusText, wideContent, WIDTHS, widgetsRunning } from './support/browser.mjs';
 import { languageParts, hasHangul, hasLatin } from './support/language.mjs';
 
@@ -23,9 +23,7 @@ const searchCount = ko.notices.filter((n) => `${n.title} ${n.body.replace(/<[^>]
 
 // The Korean page without its prerendered board, so the app renders its error view.
 const CLIENT_RENDERED_KO = 'ko/client-rendered.html';
-const clientRendered = fs.readFileSync(path.join(DIST, 'ko', 'index.html'), 'utf8')
-  .replace(' data-prerendered', '')
-  .replace(/(<!--board-->)[\s\S]*(<!--\/board-->)/, '$1$2');
+const clientRendered = withoutPrerenderedBoard(fs.readFileSync(path.join(DIST, 'ko', 'index.html'), 'utf8'));
 // A Korean host page with the Korean board as a widget.
 const WIDGET_HOST = 'widget-ko.html';
 const widgetHost = `<!DOCTYPE html>

@@ -12,7 +12,7 @@ use crate::pages::SitePages;
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::{custom_attribute, CustomAttribute};
-use leptos::tachys::html::element::{attributes_to_html, meta};
+use leptos::tachys::html::element::{attributes_to_html, link, meta};
 use notice_board::config::{Embed, Latest, MAX_COUNT};
 use notice_board::{App, BoardConfig, Mode, Start};
 use notice_core::format::{first_words, folder_and_file, with_trailing_slash};
@@ -400,6 +400,20 @@ fn head_tags(screen: &Screen, file: &str, options: &Options) -> String {
             .to_html(),
         );
     }
+    // A browser paints a page it has parsed only in part, and an item of text that cannot
+    // break (a breadcrumb item, the search button, a notice's details, a row's read count)
+    // moves to the next line when, whole, it no longer fits where its first part was painted.
+    // So the first render waits for the board's footer, which follows it (`rel=expect`:
+    // Chromium waits until it is inserted, the standard until it is parsed; other browsers
+    // ignore it and paint as before). Rendering already waits for the head and its styles:
+    // this adds only the board's own bytes.
+    tags.push(
+        link()
+            .rel("expect")
+            .href("#site-footer")
+            .attr("blocking", "render")
+            .to_html(),
+    );
     // Without the app the search cannot run: the pages are browsed through their links.
     tags.push(view! { <noscript><style>".finder { display: none; }"</style></noscript> }.to_html());
     tags.join("\n  ")

@@ -126,6 +126,7 @@ export function isolateTests(env) {
       if (!server) continue;
       server.dataOverride = null;
       server.pageCuts = null;
+      server.pageRewrite = null;
       server.requests.length = 0;
     }
   });

@@ -20,6 +20,13 @@ export const DIST = path.resolve(import.meta.dirname, '../../../dist');
 /** See startServer. */
 export const CLIENT_RENDERED = 'client-rendered.html';
 
+/** A built page without its prerendered board, which the app renders alone: the board's
+ *  markup goes, and with it the head's wait for the board's footer (`rel=expect`). */
+export const withoutPrerenderedBoard = (html) => html
+  .replace(' data-prerendered', '')
+  .replace(/(<!--board-->)[\s\S]*(<!--\/board-->)/, '$1$2')
+  .replace(/<link rel="expect"[^>]*>\s*/, '');
+
 /**
  * Starts a server on a free loopback port. `base` is the sub-path the board lives under;
  * `headers` are added to every response; `files` maps extra paths (under `base`) to bodies;
@@ -31,18 +38,19 @@ export const CLIENT_RENDERED = 'client-rendered.html';
  * `data-published`, the data file preloaded), as the folder of a board never published.
  * With E2E_DATA=single in the environment it is never served: the whole suite then runs
  * against the single data file.
- * Returns { url, dataOverride, pageCuts, requests, close }: set `server.dataOverride` to
+ * Returns { url, dataOverride, pageCuts, pageRewrite, requests, close }: set `server.dataOverride` to
  * { status, body, contentType, delayMs }, { drop: true } or { size } (a file of that many
  * bytes) to change how the data file is answered. Set `server.pageCuts` to a function
  * (html → offsets) to send HTML pages in parts, cut at those offsets, 40 ms apart (a few
- * frames): as a slow network delivers them, so that the browser paints each part parsed.
+ * frames): as a slow network delivers them, so that the browser paints each part parsed;
+ * and `server.pageRewrite` (html → html) to change those pages first.
  */
 export async function startServer({ root = DIST, base = '/', headers = {}, files = {}, transform, brotli = false } = {}) {
-  const state = { dataOverride: null, pageCuts: null, requests: [] };
+  const state = { dataOverride: null, pageCuts: null, pageRewrite: null, requests: [] };
   async function send(res, status, type, body) {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-cache', ...headers });
     if (type !== TYPES['.html'] || !state.pageCuts) return res.end(body);
-    const html = body.toString();
+    const html = state.pageRewrite ? state.pageRewrite(body.toString()) : body.toString();
     let sent = 0;
     for (const cut of state.pageCuts(html)) {
       res.write(html.slice(sent, cut));
@@ -91,8 +99,7 @@ export async function startServer({ root = DIST, base = '/', headers = {}, files
     // cannot be loaded).
     if (file === CLIENT_RENDERED) {
       const html = await unpublished(await fs.readFile(path.join(root, 'index.html'), 'utf8'));
-      const board = /(<!--board-->)[\s\S]*(<!--\/board-->)/;
-      return send(res, 200, TYPES['.html'], html.replace(' data-prerendered', '').replace(board, '$1$2'));
+      return send(res, 200, TYPES['.html'], withoutPrerenderedBoard(html));
     }
     if (/^published(\.json|\/)/.test(file) && !files[file] && !(await builtData())) {
       return send(res, 404, 'text/html; charset=utf-8', '<!DOCTYPE html><title>Not found</title><h1>Not found</h1>');

@@ -81,6 +81,29 @@ fn the_board_replaces_the_first_paint_and_is_marked_prerendered() {
 }
 
 #[test]
+fn every_page_is_first_painted_with_its_board_whole() {
+    // A part of the board painted before the rest arrives could move when it does.
+    let pages = prerender(TEMPLATE, sample(), &options()).unwrap();
+    for page in &pages {
+        let head = &page.html[..page.html.find("<body").unwrap()];
+        let body = &page.html[head.len()..];
+        assert!(
+            head.contains("<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">"),
+            "{}",
+            page.file
+        );
+        // Rendering waits for the footer, after the board: it is there, once.
+        assert_eq!(
+            body.matches("id=\"site-footer\"").count(),
+            1,
+            "{}",
+            page.file
+        );
+        assert!(body.find("id=\"site-footer\"") > body.find("id=\"main-content\""));
+    }
+}
+
+#[test]
 fn text_from_the_data_is_escaped() {
     let text = include_str!("../../../../public/notices.json").replacen(
         "\"title\": \"",
