@@ -99,7 +99,7 @@ describe('the prerendered pages without JavaScript', () => {
     env.server.pageRewrite = (html) => html.replace(/<link rel="expect"[^>]*>/, '');
     env.server.pageCuts = (html) => {
       const start = html.indexOf('<body');
-      const list = html.search(/<ol[^>]* class="notice-list"/);
+      const list = html.indexOf('<ol class="notice-list"');
       const end = list + html.slice(list).split('</li>', 4).join('</li>').length;
       return [...html.slice(start, end).matchAll(/</g)].map((match) => start + match.index);
     };
@@ -115,11 +115,11 @@ describe('the prerendered pages without JavaScript', () => {
     // part of its text could fit where the whole does not, and move to the next line once
     // whole. Here the top of the list page and of a notice arrive with each text cut after
     // its first character.
-    const pages = { '': /<ol[^>]* class="notice-list"/, [`notice-${newest.id}.html`]: /<div[^>]* class="notice-body/ };
+    const pages = { '': '<ol class="notice-list"', [`notice-${newest.id}.html`]: '<div class="notice-body' };
     for (const [file, after] of Object.entries(pages)) {
       env.server.pageCuts = (html) => {
         const start = html.indexOf('<nav aria-label="Breadcrumb"');
-        const top = html.slice(start, html.search(after));
+        const top = html.slice(start, html.indexOf(after));
         return [...top.matchAll(/>[^<]{2}/g)].map((text) => start + text.index + 2);
       };
       for (const width of [320, 390]) {
