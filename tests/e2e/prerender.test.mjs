@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { DIST } from './support/server.mjs';
+import { DIST, withoutRenderWait } from './support/server.mjs';
 import { serveAndLaunch, openPage, waitForView, axeViolations, focused, statusText } from './support/browser.mjs';
 
 const sample = JSON.parse(fs.readFileSync(path.join(DIST, 'notices.json'), 'utf8'));
@@ -29,6 +29,16 @@ function recordLayoutShifts() {
     value: entry.value,
     moved: entry.sources.map((s) => `${describe(s.node)}: ${rect(s.previousRect)} -> ${rect(s.currentRect)}`),
   })))).observe({ type: 'layout-shift', buffered: true });
+}
+
+/** Opens `url` without the page's scripts (as it is painted before they run) and asserts
+ *  that it arrives without a layout shift. */
+async function assertPaintsInPlace(browser, url, width = 390) {
+  const page = await openPage(browser, { width, height: 700 });
+  await page.route(/\.(js|wasm)$/, (route) => route.abort());
+  await page.addInitScript(recordLayoutShifts);
+  await page.goto(url);
+  await assertNoLayoutShift(page);
 }
 
 /** Asserts that the page has had no layout shift, once the last frame's are reported. */
@@ -96,18 +106,14 @@ describe('the prerendered pages without JavaScript', () => {
     // (invisible spaces included, which the browser counts as layout shifts too). Chromium
     // would wait for the whole board (`rel=expect`): the page is sent without that wait, as
     // other browsers read it.
-    env.server.pageRewrite = (html) => html.replace(/<link rel="expect"[^>]*>/, '');
+    env.server.pageRewrite = withoutRenderWait;
     env.server.pageCuts = (html) => {
       const start = html.indexOf('<body');
       const list = html.indexOf('<ol class="notice-list"');
       const end = list + html.slice(list).split('</li>', 4).join('</li>').length;
       return [...html.slice(start, end).matchAll(/</g)].map((match) => start + match.index);
     };
-    const page = await openPage(env.browser, { width: 390, height: 700 });
-    await page.route(/\.(js|wasm)$/, (route) => route.abort());
-    await page.addInitScript(recordLayoutShifts);
-    await page.goto(env.server.url);
-    await assertNoLayoutShift(page);
+    await assertPaintsInPlace(env.browser, env.server.url);
   });
 
   it('paint the top of a page whole, however its texts are cut on the way', async () => {
@@ -122,13 +128,7 @@ describe('the prerendered pages without JavaScript', () => {
         const top = html.slice(start, html.indexOf(after));
         return [...top.matchAll(/>[^<]{2}/g)].map((text) => start + text.index + 2);
       };
-      for (const width of [320, 390]) {
-        const page = await openPage(env.browser, { width, height: 700 });
-        await page.route(/\.(js|wasm)$/, (route) => route.abort());
-        await page.addInitScript(recordLayoutShifts);
-        await page.goto(env.server.url + file);
-        await assertNoLayoutShift(page);
-      }
+      for (const width of [320, 390]) await assertPaintsInPlace(env.browser, env.server.url + file, width);
     }
   });
 

@@ -20,12 +20,15 @@ export const DIST = path.resolve(import.meta.dirname, '../../../dist');
 /** See startServer. */
 export const CLIENT_RENDERED = 'client-rendered.html';
 
+/** A built page whose first render does not wait for the board's footer (`rel=expect`),
+ *  as browsers without that wait read it. */
+export const withoutRenderWait = (html) => html.replace(/<link rel="expect"[^>]*>\s*/, '');
+
 /** A built page without its prerendered board, which the app renders alone: the board's
- *  markup goes, and with it the head's wait for the board's footer (`rel=expect`). */
-export const withoutPrerenderedBoard = (html) => html
+ *  markup goes, and with it the head's wait for the board's footer. */
+export const withoutPrerenderedBoard = (html) => withoutRenderWait(html
   .replace(' data-prerendered', '')
-  .replace(/(<!--board-->)[\s\S]*(<!--\/board-->)/, '$1$2')
-  .replace(/<link rel="expect"[^>]*>\s*/, '');
+  .replace(/(<!--board-->)[\s\S]*(<!--\/board-->)/, '$1$2'));
 
 /**
  * Starts a server on a free loopback port. `base` is the sub-path the board lives under;
