@@ -652,7 +652,11 @@ impl Window {
                 if by_category.is_some() && self.codes.is_none() {
                     return Err(vec![Need::Categories]);
                 }
-                let mut places = self.newest_first(|place| in_list(place) == Some(true));
+                // A search's list is made of what it found: every other place costs one check.
+                let candidates = (0..self.meta.total())
+                    .filter(|&place| found.as_ref().is_none_or(|found| found[place]));
+                let mut places =
+                    self.newest_first(candidates.filter(|&place| in_list(place) == Some(true)));
                 if query.sort == Sort::Oldest {
                     places.reverse();
                 }
@@ -666,19 +670,30 @@ impl Window {
         Ok(List::Places(places))
     }
 
-    /// The places of the plain list for which `keep` holds, newest first: each pinned
-    /// notice among the others where its date puts it.
-    fn newest_first(&self, keep: impl Fn(usize) -> bool) -> Vec<usize> {
+    /// The places `kept` (ascending: pinned notices first, then the others newest first) in
+    /// the order of the plain list: each pinned notice among the others where its date puts
+    /// it. A pass over `kept` alone: a search's few places cost little on a large board.
+    fn newest_first(&self, kept: impl Iterator<Item = usize>) -> Vec<usize> {
         let mut places = Vec::new();
-        let mut next_pinned = 0;
-        for n in 0..=self.meta.unpinned {
-            while self.meta.pinned_after.get(next_pinned) == Some(&n) {
-                places.extend(Some(next_pinned).filter(|&place| keep(place)));
-                next_pinned += 1;
+        let mut pinned = Vec::new();
+        let mut pinned_placed = 0;
+        for place in kept {
+            let Some(n) = place.checked_sub(self.meta.pinned) else {
+                pinned.push(place);
+                continue;
+            };
+            // The pinned notices that come before the nth other notice (the entry's
+            // `pinnedAfter` is checked to ascend, one number per pinned notice).
+            while let Some(&k) = pinned.get(pinned_placed) {
+                if self.meta.pinned_after[k] > n {
+                    break;
+                }
+                places.push(k);
+                pinned_placed += 1;
             }
-            let place = self.meta.pinned + n;
-            places.extend(Some(place).filter(|&place| n < self.meta.unpinned && keep(place)));
+            places.push(place);
         }
+        places.extend_from_slice(&pinned[pinned_placed..]);
         places
     }
 
@@ -705,14 +720,14 @@ impl Window {
         if !needs.is_empty() {
             return Err(needs);
         }
-        // A place is found when every word found it (counted once a word).
+        // A place is found when every word found it: how many words, taken in turn, found
+        // each place (a word that finds a place twice counts once; one that does not stops
+        // the count there).
         let mut words_found = vec![0; self.meta.total()];
-        let mut last_word = vec![usize::MAX; self.meta.total()];
         for (word, found) in matches.iter().enumerate() {
             for &place in &found.places {
-                if last_word[place] != word {
-                    last_word[place] = word;
-                    words_found[place] += 1;
+                if words_found[place] == word {
+                    words_found[place] = word + 1;
                 }
             }
         }
