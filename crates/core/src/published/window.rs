@@ -527,7 +527,7 @@ impl Window {
         let bounds = list.bounds(self, url.list.page);
         match &url.view {
             View::List => self
-                .listing(&list, bounds.start..bounds.end, bounds, &url.list.q)
+                .listing(&list, bounds.start..bounds.end, bounds, &url.list)
                 .map(Shown::List),
             View::Notice(id) => {
                 let Some(fetched) = self.notices.get(id.as_str()) else {
@@ -544,20 +544,20 @@ impl Window {
                 // Only the notice and its neighbours are known: the page it is on is not.
                 let mut bounds = bounds;
                 (bounds.start, bounds.end) = (known.start, known.start);
-                let listing = self.listing(&list, known, bounds, &url.list.q)?;
+                let listing = self.listing(&list, known, bounds, &url.list)?;
                 Some(Shown::Notice { index, listing })
             }
         }
     }
 
     /// The listing that knows the notices at `positions` of `list`, on page `bounds`, found
-    /// by the search `q`.
+    /// for `query`.
     fn listing(
         &self,
         list: &List,
         positions: Range<usize>,
         bounds: PageBounds,
-        q: &str,
+        query: &ListQuery,
     ) -> Option<Arc<Listing>> {
         let first = positions.start;
         let indices = positions
@@ -568,9 +568,11 @@ impl Window {
             .collect::<Option<Vec<usize>>>()?;
         let total = list.total(self);
         let order = NoticeOrder::stretch(indices, first, total, list.pinned_on_top(self));
-        let terms = Terms::new(q);
-        // An empty filtered search says how many the search alone finds.
-        let search_total = (total == 0 && !terms.is_empty())
+        let terms = Terms::new(&query.q);
+        // An empty filtered search says how many the search alone finds (an empty search
+        // without filters has nothing more to say: see `screen::no_results`).
+        let filtered = query.category.is_some() || query.year.is_some();
+        let search_total = (total == 0 && filtered && !terms.is_empty())
             .then(|| self.found(&terms).ok())
             .flatten()
             .map(|found| found.into_iter().filter(|&found| found).count());
