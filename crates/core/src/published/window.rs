@@ -674,7 +674,8 @@ impl Window {
 
     /// The places `kept` (ascending: pinned notices first, then the others newest first) in
     /// the order of the plain list: each pinned notice among the others where its date puts
-    /// it. A pass over `kept` alone: a search's few places cost little on a large board.
+    /// it. Its work is for the places kept alone (the caller's iterator skips the others with
+    /// one check each), so a search's few places cost little on a large board.
     fn newest_first(&self, kept: impl Iterator<Item = usize>) -> Vec<usize> {
         let mut places = Vec::new();
         let mut pinned = Vec::new();
