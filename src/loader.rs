@@ -117,7 +117,7 @@ impl Source {
 
 /// Requests started in one task (see [`Source::fetch_round`]): each `fetch` call (and the
 /// request it is given) takes 5–10 ms under the phone profile's 4× CPU slowdown, so six made
-/// tasks of 55–80 ms at a first search of 100,000 notices; three keep each under 50 ms.
+/// tasks of 51–107 ms at a first search of 100,000 notices; three keep each under 50 ms.
 const FETCHES_PER_TASK: usize = 3;
 
 /// What a search on a published board needs before its first word (the index's directory and

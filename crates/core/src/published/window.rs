@@ -617,6 +617,10 @@ impl Window {
         // is fetched. A category's most-read order holds only that category.
         let by_category = category.filter(|_| query.sort != Sort::MostRead);
         let in_list = |place: usize| -> Option<bool> {
+            // The search first: on a large board it leaves most places out with one check.
+            if found.as_ref().is_some_and(|found| !found[place]) {
+                return Some(false);
+            }
             let unpinned = place.checked_sub(self.meta.pinned);
             let row = || self.notices.get(self.at_place.get(&place)?);
             let in_category = match (by_category, unpinned) {
@@ -629,8 +633,7 @@ impl Window {
                 (Some((_, range)), Some(n)) => range.contains(&n),
                 (Some((year, _)), None) => row()?.notice.date.year == *year,
             };
-            let in_search = found.as_ref().is_none_or(|found| found[place]);
-            Some(in_category && in_year && in_search)
+            Some(in_category && in_year)
         };
         let places = match query.sort {
             Sort::MostRead => {
@@ -654,11 +657,8 @@ impl Window {
                 if by_category.is_some() && self.codes.is_none() {
                     return Err(vec![Need::Categories]);
                 }
-                // A search's list is made of what it found: every other place costs one check.
-                let candidates = (0..self.meta.total())
-                    .filter(|&place| found.as_ref().is_none_or(|found| found[place]));
-                let mut places =
-                    self.newest_first(candidates.filter(|&place| in_list(place) == Some(true)));
+                let kept = (0..self.meta.total()).filter(|&place| in_list(place) == Some(true));
+                let mut places = self.newest_first(kept);
                 if query.sort == Sort::Oldest {
                     places.reverse();
                 }
@@ -674,8 +674,8 @@ impl Window {
 
     /// The places `kept` (ascending: pinned notices first, then the others newest first) in
     /// the order of the plain list: each pinned notice among the others where its date puts
-    /// it. Its work is for the places kept alone (the caller's iterator skips the others with
-    /// one check each), so a search's few places cost little on a large board.
+    /// it. Its work is for the places kept alone (the caller's filter leaves the others out),
+    /// so a search's few places cost little on a large board.
     fn newest_first(&self, kept: impl Iterator<Item = usize>) -> Vec<usize> {
         let mut places = Vec::new();
         let mut pinned = Vec::new();
