@@ -254,24 +254,63 @@ fn a_round_of_many_fetched_files_is_taken_in_linear_time() {
     );
 }
 
+/// A search the index answers by reading every word that holds it, and the lists it is made
+/// into, in each order: a later page of it, and it filtered by category and year. Its words
+/// are in every notice, and one is inside a word of its own in every notice (its link).
+fn searches() -> Vec<notice_core::url_state::UrlState> {
+    use notice_core::listing::{ListQuery, Sort};
+    use notice_core::url_state::UrlState;
+    let with = |list: ListQuery| {
+        let mut url = UrlState::list();
+        url.list = list;
+        url
+    };
+    [Sort::Newest, Sort::Oldest, Sort::MostRead]
+        .into_iter()
+        .flat_map(|sort| {
+            let found = ListQuery {
+                q: "kr/1 drills o".to_string(),
+                sort,
+                ..UrlState::list().list
+            };
+            let later_page = ListQuery {
+                page: 20,
+                ..found.clone()
+            };
+            let filtered = ListQuery {
+                category: Some("c3".to_string()),
+                year: Some(2015),
+                ..found
+            };
+            [with(later_page), with(filtered)]
+        })
+        .collect()
+}
+
+/// `window` with every file `url` needs, fetched round by round.
+fn fetched_for(
+    served: &Served,
+    mut window: notice_core::published::Window,
+    url: &notice_core::url_state::UrlState,
+) -> notice_core::published::Window {
+    loop {
+        let needs = window.needs(url);
+        if needs.is_empty() {
+            return window;
+        }
+        window = served.round(&window, needs);
+    }
+}
+
 #[test]
 #[ignore = "timing: run with --profile tools, as scripts/test does"]
 fn a_search_of_a_published_board_takes_linear_time() {
-    use notice_core::url_state::UrlState;
-    // Words every notice has, and one inside a word of its own in every notice (its link):
-    // a search for it reads every word of the index that holds it.
+    let searches = searches();
     let search = |served: &Served| {
-        let mut url = UrlState::list();
-        url.list.q = "kr/1 drills o".to_string();
-        let mut window = served.window();
-        loop {
-            let needs = window.needs(&url);
-            if needs.is_empty() {
-                break;
-            }
-            window = served.round(&window, needs);
+        for url in &searches {
+            let window = fetched_for(served, served.window(), url);
+            std::hint::black_box(window.shown(url).expect("shown"));
         }
-        std::hint::black_box(window.shown(&url).expect("shown"));
     };
     let small = Served::new(&hostile::data_file_with_notices(4_000));
     let large = Served::new(&hostile::data_file_with_notices(4_000 * GROWTH));
@@ -279,5 +318,32 @@ fn a_search_of_a_published_board_takes_linear_time() {
     assert!(
         large_time <= small_time.max(FLOOR) * MAX_TIME_GROWTH,
         "4,000 notices took {small_time:?}, {GROWTH} times as many {large_time:?}"
+    );
+}
+
+#[test]
+#[ignore = "timing: run with --profile tools, as scripts/test does"]
+fn the_lists_a_search_is_made_into_take_linear_time() {
+    // Every file fetched first: this times what each keystroke does once its files are in,
+    // making the list (`Window::list`) and its page, alone. (One search after another: the
+    // window keeps only the last list it made.)
+    let searches = searches();
+    let all_fetched = |served: &Served| {
+        (searches.iter()).fold(served.window(), |window, url| {
+            fetched_for(served, window, url)
+        })
+    };
+    let show_each = |window: &notice_core::published::Window| {
+        for url in &searches {
+            std::hint::black_box(window.shown(url).expect("shown"));
+        }
+    };
+    let small = Served::new(&hostile::data_file_with_notices(5_000));
+    let large = Served::new(&hostile::data_file_with_notices(5_000 * GROWTH));
+    let (small, large) = (all_fetched(&small), all_fetched(&large));
+    let (small_time, large_time) = times(|| show_each(&small), || show_each(&large));
+    assert!(
+        large_time <= small_time.max(FLOOR) * MAX_TIME_GROWTH,
+        "5,000 notices took {small_time:?}, {GROWTH} times as many {large_time:?}"
     );
 }
