@@ -10,6 +10,11 @@
 //   search (Latin word, Korean syllables, initial consonants) · the next keystrokes (the
 //   median of nine: time from the key event to the end of the painted frame with its
 //   results, in the page; the most bytes and longest task of any).
+// Beside the first list view and each first search, the same view as a static page: the
+// page's HTML once the view is on screen, without its scripts, loaded under the same profile
+// (the median of three loads).
+// Its longest task is the browser's own work (parsing, style, layout, paint) to show that
+// view from nothing, as a ministry's server-rendered board has it shown.
 // Boards come from bench/generate.mjs (prose-like text, a third of the titles Korean; the
 // 100,000-notice board with --short bodies, to stay under the 150 MB a data file may have).
 // Usage (after scripts/build): node bench/published.mjs [1000 10000 100000] [--keep DIR]
@@ -100,6 +105,27 @@ async function phone(browser) {
   return { context, page, measure };
 }
 
+// The view now on `page` as a static page (served as `name`), and its longest main-thread
+// task while it loads under the phone profile: the median of three loads (a first layout's
+// cost varies with the fonts it reaches for).
+async function asStaticPage(browser, url, page, name) {
+  pages[name] = await page.evaluate(() => {
+    const html = document.documentElement.cloneNode(true);
+    html.querySelectorAll('script, link[rel="preload"], link[rel="modulepreload"]').forEach((element) => element.remove());
+    return `<!DOCTYPE html>${html.outerHTML}`;
+  });
+  const loads = [];
+  for (let n = 0; n < 3; n++) {
+    const opened = await phone(browser);
+    const loaded = await opened.measure(() => opened.page.goto(`${url}${name}`), 'document.readyState === "complete"');
+    // Tasks still to come (the first paint, a late layout) count too.
+    await opened.page.waitForTimeout(1500);
+    loads.push({ ...loaded, task: await opened.page.evaluate(() => Math.max(0, ...window.__tasks)) });
+    await opened.context.close();
+  }
+  return loads.sort((a, b) => a.task - b.task)[1];
+}
+
 const inBoard = (selector) => `(document.querySelector('[data-notice-board]')?.shadowRoot ?? document).querySelector(${JSON.stringify(selector)})`;
 const listShown = `!!${inBoard('.notice-row')} && !${inBoard('.loading')}`;
 const status = `(${inBoard('[role="status"]')}?.textContent ?? '')`;
@@ -111,6 +137,7 @@ async function board(browser, url, mode, firstViewOnly = false) {
   const results = {};
   let { context, page, measure } = await phone(browser);
   results['first list view (page)'] = await measure(() => page.goto(`${url}${mode}.html`), listShown);
+  if (mode === 'published') results['first list view (page)'].static = await asStaticPage(browser, url, page, 'static-list.html');
   if (firstViewOnly) {
     await context.close();
     return results;
@@ -191,6 +218,7 @@ async function searches(browser, url, mode, results) {
     const search = page.locator('#notice-search');
     const searched = (q) => `document.title.includes(${JSON.stringify(q)}) && !document.querySelector('main[aria-busy="true"]')`;
     results[`first search: ${what}`] = await measure(() => search.fill(query), searched(query));
+    if (mode === 'published') results[`first search: ${what}`].static = await asStaticPage(browser, url, page, 'static-search.html');
     if (what === 'Latin word') {
       // Nine keys (a letter, then taking it back, in turn), each once the one before has
       // settled. The time is the page's own: from the key event to the end of the first
@@ -267,8 +295,9 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const task = (r) => (r.task ? `${r.task.toFixed(0)} ms` : '< 50 ms');
 const time = (ms) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
 const cell = (r) => (r ? `${kb(r.bytes)} / ${time(r.ms)} / ${task(r)}` : 'not measured (needs the whole file first)');
-console.log('| notices | interaction | single data file: data / time / longest task | published: data / time / longest task (requests) |');
-console.log('|---|---|---|---|');
+const floor = (r) => (r.static ? task(r.static) : '–');
+console.log('| notices | interaction | single data file: data / time / longest task | published: data / time / longest task (requests) | the same view as a static page: longest task |');
+console.log('|---|---|---|---|---|');
 for (const row of table) {
-  console.log(`| ${row.size.toLocaleString('en')} | ${row.what} | ${cell(row.single)} | ${cell(row.published)} (${row.published.requests}) |`);
+  console.log(`| ${row.size.toLocaleString('en')} | ${row.what} | ${cell(row.single)} | ${cell(row.published)} (${row.published.requests}) | ${floor(row.published)} |`);
 }
